@@ -1,0 +1,149 @@
+package org.slatecheck.rules.engine;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.kie.api.definition.rule.Rule;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.model.Severity;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * What a rule found: the rule id and severity (from the rule's metadata), what it cites, which nominee (null for a
+ * list finding) and the evidence values. Wording comes later, from the message bundles. Immutable.
+ */
+public final class Finding {
+    /** Findings of a nominee or a list in a stable order: severity, rule id, then evidence. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::getSeverity)
+            .thenComparing(Finding::getRuleId).thenComparing(Finding::sortKey);
+
+    private final String ruleId;
+    private final Severity severity;
+    private final String citation;
+    private final String nomineeId;
+    private final Map<String, Object> evidence;
+
+    public Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence) {
+        this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.citation = Objects.requireNonNull(citation, "citation");
+        this.nomineeId = nomineeId;
+        this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /** A nominee finding of {@code rule}, citing what its {@code @citation} says. */
+    public static Finding nominee(Rule rule, Parameters params, Nominee nominee, Object... keyValues) {
+        return create(rule, params, null, nominee.getNomineeId(), keyValues);
+    }
+
+    /** A nominee finding that cites the source of the parameter {@code parameter} (the threshold it applied). */
+    public static Finding nomineeCiting(Rule rule, Parameters params, String parameter, Nominee nominee,
+            Object... keyValues) {
+        return create(rule, params, parameter, nominee.getNomineeId(), keyValues);
+    }
+
+    /** A list finding of {@code rule}. */
+    public static Finding list(Rule rule, Parameters params, Object... keyValues) {
+        return create(rule, params, null, null, keyValues);
+    }
+
+    /** A list finding that cites the source of the parameter {@code parameter}. */
+    public static Finding listCiting(Rule rule, Parameters params, String parameter, Object... keyValues) {
+        return create(rule, params, parameter, null, keyValues);
+    }
+
+    private static Finding create(Rule rule, Parameters params, String parameter, String nomineeId,
+            Object... keyValues) {
+        RuleInfo info = RuleInfo.of(rule);
+        if (!info.isDecision()) {
+            throw new IllegalStateException(info.id() + " is a classification rule and cannot report findings");
+        }
+        String citation = parameter != null ? params.source(parameter) : info.citation(params);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException(info.id() + ": evidence needs key/value pairs");
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            evidence.put((String) keyValues[i], normalise(keyValues[i + 1]));
+        }
+        return new Finding(info.id(), info.severity(), citation, nomineeId, evidence);
+    }
+
+    private static Object normalise(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        return value;
+    }
+
+    public String getRuleId() {
+        return ruleId;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getCitation() {
+        return citation;
+    }
+
+    /** The nominee this finding is about; null for a list finding. */
+    public String getNomineeId() {
+        return nomineeId;
+    }
+
+    public boolean isListFinding() {
+        return nomineeId == null;
+    }
+
+    /** Evidence values: Integer, String, YearMonth, LocalDate, Boolean, or a List of those; null when unknown. */
+    public Map<String, Object> getEvidence() {
+        return evidence;
+    }
+
+    private String sortKey() {
+        return evidence.values().stream().map(Finding::sortable).collect(Collectors.joining("|"));
+    }
+
+    private static String sortable(Object v) {
+        if (v instanceof Integer i) {
+            return String.format("%012d", i);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Finding::sortable).collect(Collectors.joining(","));
+        }
+        if (v instanceof YearMonth || v instanceof LocalDate) {
+            return v.toString();
+        }
+        return String.valueOf(v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finding f && ruleId.equals(f.ruleId) && severity == f.severity
+                && citation.equals(f.citation) && Objects.equals(nomineeId, f.nomineeId)
+                && evidence.equals(f.evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ruleId, severity, nomineeId, evidence);
+    }
+
+    @Override
+    public String toString() {
+        // Evidence can hold a relative's name: keep it out of the string form used in logs.
+        return ruleId + "/" + severity + (nomineeId == null ? "" : "@" + nomineeId) + evidence.keySet();
+    }
+}

@@ -1,0 +1,89 @@
+package org.slatecheck.rules.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * A compiled rule set: id (the term), version, checksum, parameters and the KieBase. Immutable and thread-safe;
+ * compiled KieBases are shared between rule sets with the same DRL.
+ */
+public final class RuleSet {
+    private static final Map<String, KieBase> KIE_BASES = new ConcurrentHashMap<>();
+
+    private final String id;
+    private final String version;
+    private final String checksum;
+    private final Parameters parameters;
+    private final KieBase kieBase;
+
+    private RuleSet(String id, Parameters parameters, String checksum, KieBase kieBase) {
+        this.id = id;
+        this.version = parameters.version();
+        this.checksum = checksum;
+        this.parameters = parameters;
+        this.kieBase = kieBase;
+    }
+
+    /** Compiles {@code source}; throws {@link RuleSetException} with the compiler's messages when it does not. */
+    public static RuleSet compile(RuleSetSource source) {
+        Parameters parameters = Parameters.parse(source.parameters(), source.id() + " parameters");
+        KieBase kieBase = KIE_BASES.computeIfAbsent(source.drlChecksum(), key -> build(source, key));
+        return new RuleSet(source.id(), parameters, source.checksum(), kieBase);
+    }
+
+    private static KieBase build(RuleSetSource source, String key) {
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.slatecheck.rulesets", "rs-" + key.substring(0, 16), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        source.drlFiles().forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (Message m : errors) {
+                lines.add(m.getPath() + ":" + m.getLine() + ": " + m.getText());
+            }
+            throw new RuleSetException("rule set " + source.id() + " does not compile", lines);
+        }
+        KieBase base = ks.newKieContainer(releaseId).getKieBase();
+        for (Rule rule : rules(base)) {
+            RuleInfo.of(rule); // every rule must carry its metadata before it can be used
+        }
+        return base;
+    }
+
+    /** The rules of {@code base}, sorted by name. */
+    static List<Rule> rules(KieBase base) {
+        List<Rule> rules = new ArrayList<>();
+        for (KiePackage p : base.getKiePackages()) {
+            rules.addAll(p.getRules());
+        }
+        rules.sort(Comparator.comparing(Rule::getName));
+        return rules;
+    }
+
+    /** The metadata of every rule, sorted by rule name. */
+    public List<RuleInfo> ruleInfos() {
+        return rules(kieBase).stream().map(RuleInfo::of).toList();
+    }
+
+    public String getId() { return id; }
+    public String getVersion() { return version; }
+    public String getChecksum() { return checksum; }
+    public Parameters getParameters() { return parameters; }
+    KieBase kieBase() { return kieBase; }
+}

@@ -1,0 +1,86 @@
+package org.slatecheck.rules.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kie.api.runtime.KieSession;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Nominee;
+
+/**
+ * The rules facade: congress + nominees + rule set → result. Thread-safe: each call uses one short-lived session
+ * of its own, always disposed.
+ */
+public final class Screening {
+    private Screening() {
+    }
+
+    /** Screens one congress list. The nominees must be those of {@code congress}, with unique ids. */
+    public static ScreeningResult screen(RuleSet ruleSet, Congress congress, List<Nominee> nominees) {
+        if (nominees.isEmpty()) {
+            throw new IllegalArgumentException("a congress with no nominees cannot be screened");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Nominee n : nominees) {
+            if (!ids.add(n.getNomineeId())) {
+                throw new IllegalArgumentException("duplicate nominee id " + n.getNomineeId());
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.insert(congress);
+            session.insert(ruleSet.getParameters());
+            for (Nominee n : nominees) {
+                session.insert(n);
+            }
+            session.fireAllRules();
+            for (Object o : session.getObjects(o -> o instanceof Finding)) {
+                findings.add((Finding) o);
+            }
+        } finally {
+            session.dispose();
+        }
+        Map<String, List<Finding>> byNominee = new HashMap<>();
+        List<Finding> listFindings = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.isListFinding()) {
+                listFindings.add(f);
+            } else {
+                byNominee.computeIfAbsent(f.getNomineeId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<NomineeResult> results = new ArrayList<>(nominees.size());
+        for (Nominee n : nominees) {
+            List<Finding> own = byNominee.getOrDefault(n.getNomineeId(), List.of());
+            own.sort(Finding.ORDER);
+            results.add(new NomineeResult(n, NomineeResult.outcomeOf(own), own));
+        }
+        listFindings.sort(Finding.ORDER);
+        return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
+                listFindings, notChecked(congress, ruleSet));
+    }
+
+    /** The number checks whose limit neither the rule set nor the congress row gives (RULES.md section 6). */
+    private static List<String> notChecked(Congress congress, RuleSet ruleSet) {
+        List<String> skipped = new ArrayList<>();
+        if (!congress.isCommitteeList()) {
+            return skipped;
+        }
+        CongressStandards s = CongressStandards.of(congress, ruleSet.getParameters());
+        if (s.getCommitteeMax() == null) {
+            skipped.add("NUM-001");
+        }
+        if (!s.hasStandingRange()) {
+            skipped.add("NUM-002");
+        }
+        if (s.getDeputySecretaries() == null) {
+            skipped.add("NUM-005");
+        }
+        return skipped;
+    }
+}
