@@ -56,7 +56,7 @@ public final class Screening {
         }
         List<NomineeResult> results = new ArrayList<>(nominees.size());
         for (Nominee n : nominees) {
-            List<Finding> own = byNominee.getOrDefault(n.getNomineeId(), List.of());
+            List<Finding> own = new ArrayList<>(byNominee.getOrDefault(n.getNomineeId(), List.of()));
             own.sort(Finding.ORDER);
             results.add(new NomineeResult(n, NomineeResult.outcomeOf(own), own));
         }

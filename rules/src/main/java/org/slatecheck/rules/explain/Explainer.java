@@ -1,0 +1,137 @@
+package org.slatecheck.rules.explain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.model.Severity;
+
+/**
+ * Turns a finding into words: a title per rule and a message built from the finding's evidence, in Vietnamese or
+ * English. Texts live in the message bundle under {@code title.RULE} and {@code message.RULE} (or
+ * {@code message.RULE.VARIANT} where one rule has several situations, such as too few or too many names).
+ * Placeholders: {@code {key}} is an evidence value (months as MM/YYYY, dates as dd/MM/yyyy, codes translated under
+ * {@code code.VALUE} when the bundle has them), {@code {pct_a_b}} is a as a percentage of b, {@code {diff_a_b}} is
+ * a − b. Thread-safe.
+ */
+public final class Explainer {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Messages messages;
+
+    public Explainer(Messages messages) {
+        this.messages = messages;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The title of rule {@code ruleId}. */
+    public String title(String ruleId) {
+        return messages.raw("title." + ruleId);
+    }
+
+    /** The message of {@code finding}. */
+    public String message(Finding finding) {
+        String key = messageKey(finding);
+        Map<String, Object> evidence = finding.getEvidence();
+        Map<String, String> values = new HashMap<>();
+        evidence.forEach((k, v) -> values.put(k, format(v)));
+        String template = messages.raw(key);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(pct|diff)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}")
+                .matcher(template);
+        while (m.find()) {
+            Integer a = integer(evidence.get(m.group(2)));
+            Integer b = integer(evidence.get(m.group(3)));
+            if (a != null && b != null) {
+                values.put(m.group().substring(1, m.group().length() - 1),
+                        m.group(1).equals("pct") ? percent(a, b) : String.valueOf(a - b));
+            }
+        }
+        return messages.text(key, values);
+    }
+
+    /** The bundle key of the message of {@code finding}: a variant where the rule has several situations. */
+    public static String messageKey(Finding f) {
+        String variant = variant(f);
+        return "message." + f.getRuleId() + (variant == null ? "" : "." + variant);
+    }
+
+    /** The message variants of each rule that has them (the convention test checks both languages have them). */
+    public static final Map<String, List<String>> VARIANTS = Map.of(
+            "DIS-001", List.of("REVIEW", "INELIGIBLE"),
+            "NUM-002", List.of("few", "many"),
+            "NUM-003", List.of("few", "many"),
+            "NUM-004", List.of("few", "many"),
+            "NUM-006", List.of("few", "many"),
+            "STR-004", List.of("few", "many"));
+
+    private static String variant(Finding f) {
+        Map<String, Object> e = f.getEvidence();
+        return switch (f.getRuleId()) {
+            case "DIS-001" -> f.getSeverity() == Severity.REVIEW ? "REVIEW" : "INELIGIBLE";
+            case "NUM-002" -> less(e, "seats", "min") ? "few" : "many";
+            case "NUM-003", "NUM-004" -> less(e, "count", "minCount") ? "few" : "many";
+            case "NUM-006" -> less(e, "count", "seats") ? "few" : "many";
+            case "STR-004" -> less(e, "band", "minimum") ? "few" : "many";
+            default -> null;
+        };
+    }
+
+    private static boolean less(Map<String, Object> e, String a, String b) {
+        Integer x = integer(e.get(a));
+        Integer y = integer(e.get(b));
+        return x != null && y != null && x < y;
+    }
+
+    private static Integer integer(Object v) {
+        return v instanceof Integer i ? i : null;
+    }
+
+    private String percent(int a, int b) {
+        if (b == 0) {
+            return "0";
+        }
+        BigDecimal p = BigDecimal.valueOf(100L * a).divide(BigDecimal.valueOf(b), 1, RoundingMode.HALF_UP);
+        return number(p);
+    }
+
+    private String number(BigDecimal value) {
+        DecimalFormat f = new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(messages.locale()));
+        return f.format(value);
+    }
+
+    /** An evidence value as a person reads it. */
+    public String format(Object v) {
+        if (v == null) {
+            return "—";
+        }
+        if (v instanceof YearMonth ym) {
+            return ym.format(MONTH);
+        }
+        if (v instanceof LocalDate d) {
+            return d.format(DATE);
+        }
+        if (v instanceof BigDecimal d) {
+            return number(d);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(this::format).collect(Collectors.joining(", "));
+        }
+        if (v instanceof String s && messages.has("code." + s)) {
+            return messages.raw("code." + s);
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,90 @@
+package org.slatecheck.rules.explain;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The user-facing texts in Vietnamese and English ({@code org/slatecheck/rules/messages_vi.properties} and
+ * {@code _en}), read as UTF-8. Placeholders are {@code {0}}, {@code {1}}… or {@code {name}}; no other syntax, so an
+ * apostrophe in a text is just an apostrophe.
+ */
+public final class Messages {
+    /** The bundle's base name on the classpath. */
+    public static final String BUNDLE = "org.slatecheck.rules.messages";
+    /** Vietnamese, the default language. */
+    public static final Locale VI = Locale.forLanguageTag("vi");
+    public static final Locale EN = Locale.ENGLISH;
+    /** The languages every text exists in. */
+    public static final Set<Locale> LANGUAGES = Set.of(VI, EN);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The texts in {@code locale}'s language: Vietnamese unless it is English. */
+    public static Messages of(Locale locale) {
+        return new Messages(locale != null && locale.getLanguage().equals("en") ? EN : VI);
+    }
+
+    /** The language for a {@code --lang}/{@code lang=} value; null when it is neither {@code vi} nor {@code en}. */
+    public static Locale language(String tag) {
+        if (tag == null || tag.isBlank() || tag.strip().equalsIgnoreCase("vi")) {
+            return VI;
+        }
+        return tag.strip().equalsIgnoreCase("en") ? EN : null;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** True when the bundle has {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The raw text of {@code key}; fails loudly when missing, which the convention test rules out. */
+    public String raw(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("no " + locale.getLanguage() + " text for " + key, e);
+        }
+    }
+
+    /** {@code key} with {@code {0}}, {@code {1}}… replaced by {@code args}. */
+    public String text(String key, Object... args) {
+        return fill(raw(key), name -> {
+            int i = Integer.parseInt(name);
+            return i < args.length ? String.valueOf(args[i]) : null;
+        });
+    }
+
+    /** {@code key} with {@code {name}} replaced from {@code values}. */
+    public String text(String key, Map<String, String> values) {
+        return fill(raw(key), values::get);
+    }
+
+    private static String fill(String template, java.util.function.Function<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = values.apply(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v != null ? v : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

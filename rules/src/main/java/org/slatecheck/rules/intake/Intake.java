@@ -1,0 +1,123 @@
+package org.slatecheck.rules.intake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * Reads a congresses file and a nominees file (RULES.md section 2) into congress lists. All-or-nothing: when
+ * either file has any error, {@link InputException} carries every error (congresses file first, then by line) and
+ * no list is returned, so nothing half-read reaches the rules.
+ */
+public final class Intake {
+    private Intake() {
+    }
+
+    /** A named input file. */
+    public record Input(String name, byte[] content) {
+    }
+
+    /**
+     * @param ruleSets the parameters of each term's rule set, or null for a term without one
+     * @return the lists in the order of the congresses file
+     * @throws InputException when there is any input error
+     */
+    public static List<CongressList> read(Input congresses, Input nominees, Function<String, Parameters> ruleSets) {
+        List<InputError> errors = new ArrayList<>();
+        CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
+                Columns.CONGRESS_REQUIRED);
+        errors.addAll(congressTable.errors());
+        Map<String, Congress> byId = new LinkedHashMap<>();
+        Map<String, Long> congressLines = new HashMap<>();
+        Map<String, String> congressIdColumn = new HashMap<>();
+        boolean congressRowsBad = false;
+        for (Row row : congressTable.rows()) {
+            Congress c = CongressReader.read(row, ruleSets);
+            String id = row.text("congress_id");
+            if (id != null && congressLines.containsKey(id)) {
+                row.error("congress_id", "congress_twice", id, congressLines.get(id));
+            }
+            errors.addAll(row.errors());
+            congressRowsBad |= row.hasErrors();
+            if (id != null && !congressLines.containsKey(id)) {
+                congressLines.put(id, row.line());
+                congressIdColumn.put(id, row.columnName("congress_id"));
+            }
+            if (c != null && !row.hasErrors()) {
+                byId.put(c.getId(), c);
+            }
+        }
+        if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
+            errors.add(InputError.of(congresses.name(), 2, "-", "no_congress"));
+        }
+
+        CsvTable nomineeTable = CsvTable.read(nominees.name(), nominees.content(), Columns.NOMINEE,
+                Columns.NOMINEE_REQUIRED);
+        errors.addAll(nomineeTable.errors());
+        int congressCount = congressLines.size();
+        if (congressCount > 1 && nomineeTable.errors().isEmpty() && !nomineeTable.hasColumn("congress_id")) {
+            errors.add(InputError.of(nominees.name(), 1, "congress_id", "header_missing", "congress_id",
+                    Columns.NOMINEE.get("congress_id")));
+        }
+        Map<String, List<Nominee>> listed = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> seen = new HashMap<>();
+        for (Row row : nomineeTable.rows()) {
+            String congressId = row.text("congress_id");
+            if (congressId == null && congressCount == 1) {
+                congressId = congressLines.keySet().iterator().next();
+            } else if (congressId == null && nomineeTable.hasColumn("congress_id")) {
+                row.error("congress_id", "required");
+            } else if (congressId != null && !congressLines.containsKey(congressId)) {
+                row.error("congress_id", "congress_unknown", congressId, congresses.name());
+                congressId = null;
+            }
+            Nominee n = NomineeReader.read(row, congressId);
+            String nomineeId = row.text("nominee_id");
+            if (congressId != null && nomineeId != null) {
+                Map<String, Long> ids = seen.computeIfAbsent(congressId, k -> new HashMap<>());
+                Long first = ids.putIfAbsent(nomineeId, row.line());
+                if (first != null) {
+                    row.error("nominee_id", "nominee_twice", nomineeId, first);
+                }
+            }
+            errors.addAll(row.errors());
+            if (congressId != null) {
+                List<Nominee> list = listed.computeIfAbsent(congressId, k -> new ArrayList<>());
+                if (n != null && !row.hasErrors()) {
+                    list.add(n);
+                }
+            }
+        }
+        if (nomineeTable.errors().isEmpty()) {
+            for (Map.Entry<String, Long> e : congressLines.entrySet()) {
+                if (!listed.containsKey(e.getKey())) {
+                    errors.add(InputError.of(congresses.name(), e.getValue(), congressIdColumn.get(e.getKey()),
+                            "congress_empty", e.getKey(), nominees.name()));
+                }
+            }
+        }
+        if (!errors.isEmpty() || congressRowsBad) {
+            throw new InputException(sorted(errors, congresses.name()));
+        }
+        List<CongressList> lists = new ArrayList<>();
+        for (Congress c : byId.values()) {
+            lists.add(new CongressList(c, listed.get(c.getId())));
+        }
+        return lists;
+    }
+
+    private static List<InputError> sorted(List<InputError> errors, String congressFile) {
+        List<InputError> out = new ArrayList<>(errors);
+        out.sort(Comparator.comparing((InputError e) -> !e.file().equals(congressFile))
+                .thenComparingLong(InputError::line));
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package org.slatecheck.rules.intake;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slatecheck.rules.model.Code;
+import org.slatecheck.rules.model.Conclusion;
+import org.slatecheck.rules.model.DisciplineForm;
+import org.slatecheck.rules.model.Education;
+import org.slatecheck.rules.model.Membership;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.model.PoliticalTheory;
+import org.slatecheck.rules.model.Post;
+import org.slatecheck.rules.model.Rating;
+import org.slatecheck.rules.model.Sex;
+
+/**
+ * Reads one nominee row (RULES.md section 2.2) into a {@link Nominee}, or records why it cannot. Empty optional
+ * cells keep their meaning from RULES.md section 1: empty {@code discipline_form} is NONE, empty
+ * {@code discipline_pending} false, empty {@code unresolved_complaints} 0; other empty optional cells stay unknown.
+ */
+public final class NomineeReader {
+    private static final Pattern RATING = Pattern.compile("(\\d{4})\\s*:\\s*(\\S+)");
+
+    private NomineeReader() {
+    }
+
+    /** @return the nominee (with {@code congressId} as its congress), or null when the row has errors */
+    public static Nominee read(Row row, String congressId) {
+        String id = row.required("nominee_id");
+        String name = row.required("full_name");
+        Sex sex = row.code("sex", true, Sex::parse, "M, F, Nam, Nữ");
+        var birth = row.date("birth_date", true);
+        Membership membership = row.code("membership", true, Membership::parse,
+                "OFFICIAL, PROBATIONARY, chính thức, dự bị");
+        var joined = row.date("party_join_date", false);
+        Boolean incumbent = row.bool("incumbent", true);
+        Set<Post> current = posts(row, "current_posts");
+        Set<Post> proposed = posts(row, "proposed_posts");
+        if (proposed != null && proposed.isEmpty() && !row.hasErrorOn("proposed_posts")) {
+            row.error("proposed_posts", "required");
+        }
+        Integer terms = row.integer("consecutive_terms", false, 0);
+        PoliticalTheory theory = row.enumCode("political_theory", false, PoliticalTheory.class);
+        Education education = row.enumCode("education", false, Education.class);
+        DisciplineForm form = row.enumCode("discipline_form", false, DisciplineForm.class);
+        var disciplineDate = row.date("discipline_date", false);
+        if (form != null && form != DisciplineForm.NONE && disciplineDate == null
+                && row.text("discipline_date") == null) {
+            row.error("discipline_date", "discipline_date_required", form);
+        }
+        Boolean pending = row.bool("discipline_pending", false);
+        Conclusion conclusion = row.enumCode("political_conclusion", false, Conclusion.class);
+        var conclusionDate = row.date("political_conclusion_date", false);
+        Map<Integer, Rating> ratings = ratings(row);
+        Integer complaints = row.integer("unresolved_complaints", false, 0);
+        Boolean assets = row.bool("asset_declaration", false);
+        Boolean health = row.bool("health_ok", false);
+        var relatives = row.list("relatives");
+        var override = row.month("retirement_month_override");
+        if (row.hasErrors()) {
+            return null;
+        }
+        return Nominee.builder().congressId(congressId).nomineeId(id).fullName(name).sex(sex).birthDate(birth)
+                .ethnicity(row.text("ethnicity")).hometownProvince(row.text("hometown_province"))
+                .membership(membership).partyJoinDate(joined).incumbent(incumbent).currentPosts(current)
+                .proposedPosts(proposed).consecutiveTerms(terms).politicalTheory(theory).education(education)
+                .disciplineForm(form == null ? DisciplineForm.NONE : form).disciplineDate(disciplineDate)
+                .disciplinePending(Boolean.TRUE.equals(pending)).politicalConclusion(conclusion)
+                .politicalConclusionDate(conclusionDate).qualityRatings(ratings)
+                .unresolvedComplaints(complaints == null ? 0 : complaints).assetDeclaration(assets)
+                .healthOk(health).relatives(new ArrayList<>(relatives)).retirementMonthOverride(override).build();
+    }
+
+    private static Set<Post> posts(Row row, String column) {
+        Set<Post> posts = EnumSet.noneOf(Post.class);
+        for (String item : row.list(column)) {
+            Post p = Code.parse(Post.class, item);
+            if (p == null) {
+                row.error(column, "post", item, Row.allowed(Post.class));
+                return null;
+            }
+            posts.add(p);
+        }
+        return posts;
+    }
+
+    /** {@code YEAR:RATING;…}; a year given twice is an error (which rating would count?). */
+    private static Map<Integer, Rating> ratings(Row row) {
+        Map<Integer, Rating> ratings = new TreeMap<>();
+        for (String item : row.list("quality_ratings")) {
+            Matcher m = RATING.matcher(item);
+            Rating r = m.matches() ? Code.parse(Rating.class, m.group(2)) : null;
+            if (r == null) {
+                row.error("quality_ratings", "rating", item);
+                return null;
+            }
+            int year = Integer.parseInt(m.group(1));
+            if (ratings.put(year, r) != null) {
+                row.error("quality_ratings", "rating_year_twice", year);
+                return null;
+            }
+        }
+        return ratings;
+    }
+}

@@ -1,0 +1,265 @@
+package org.slatecheck.rules.intake;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slatecheck.rules.model.Code;
+
+/**
+ * One data row: raw cells by canonical column name, and typed readers that record an {@link InputError} (line,
+ * column as the file writes it, reason) instead of throwing. A reader returns null for an empty or bad cell; the
+ * caller checks {@link #hasErrors()} before building a fact, so a half-read row never becomes one.
+ */
+public final class Row {
+    /** Years accepted in dates: catches typos such as 0967 or 19677. */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
+
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final Pattern ISO_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
+    private static final Pattern VN_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern INTEGER = Pattern.compile("[+]?\\d{1,9}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}([.,]\\d{1,12})?");
+
+    private final String file;
+    private final long line;
+    private final Map<String, String> values;
+    private final Map<String, String> written;
+    private final List<InputError> errors = new ArrayList<>();
+
+    /**
+     * @param values  raw cell text by canonical column name
+     * @param written how the file's header writes each canonical column (for error messages)
+     */
+    public Row(String file, long line, Map<String, String> values, Map<String, String> written) {
+        this.file = file;
+        this.line = line;
+        this.values = values;
+        this.written = written;
+    }
+
+    public String file() { return file; }
+    public long line() { return line; }
+    public List<InputError> errors() { return Collections.unmodifiableList(errors); }
+    public boolean hasErrors() { return !errors.isEmpty(); }
+
+    /** The name the file's header gives {@code column}. */
+    public String columnName(String column) {
+        return written.getOrDefault(column, column);
+    }
+
+    /** True when an error was already recorded on {@code column}. */
+    public boolean hasErrorOn(String column) {
+        String name = written.getOrDefault(column, column);
+        return errors.stream().anyMatch(e -> e.column().equals(name));
+    }
+
+    /** Records an error on {@code column} of this row. */
+    public void error(String column, String key, Object... args) {
+        errors.add(InputError.of(file, line, written.getOrDefault(column, column), key, args));
+    }
+
+    /** The trimmed text of {@code column}, or null when empty or absent. */
+    public String text(String column) {
+        String v = values.get(column);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        return v.strip();
+    }
+
+    /** Like {@link #text} but an empty cell is an error. */
+    public String required(String column) {
+        String v = text(column);
+        if (v == null) {
+            error(column, "required");
+        }
+        return v;
+    }
+
+    /** A code read by {@code parser} (null when unknown); {@code allowed} is shown when it is not one. */
+    public <T> T code(String column, boolean required, Function<String, T> parser, String allowed) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        T parsed = parser.apply(v);
+        if (parsed == null) {
+            error(column, "code", v, allowed);
+        }
+        return parsed;
+    }
+
+    /** An enum constant matched after trimming, NFC and case folding. */
+    public <E extends Enum<E>> E enumCode(String column, boolean required, Class<E> type) {
+        return code(column, required, s -> Code.parse(type, s), allowed(type));
+    }
+
+    /** The constants of {@code type} for an error message: {@code NONE, SO_CAP, …}. */
+    public static String allowed(Class<? extends Enum<?>> type) {
+        StringBuilder b = new StringBuilder();
+        for (Enum<?> e : type.getEnumConstants()) {
+            b.append(b.length() == 0 ? "" : ", ").append(e.name());
+        }
+        return b.toString();
+    }
+
+    /** {@code true/false} or {@code có/không}, in any case. */
+    public Boolean bool(String column, boolean required) {
+        return code(column, required, Row::parseBoolean, "true, false, có, không");
+    }
+
+    static Boolean parseBoolean(String text) {
+        return switch (Code.fold(text)) {
+            case "true", "có" -> Boolean.TRUE;
+            case "false", "không" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** A whole number ≥ {@code min}. */
+    public Integer integer(String column, boolean required, int min) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        if (!INTEGER.matcher(v).matches() || Integer.parseInt(v.replace("+", "")) < min) {
+            error(column, "integer", v, min);
+            return null;
+        }
+        return Integer.parseInt(v.replace("+", ""));
+    }
+
+    /** A decimal from 0 to 1, with {@code .} or {@code ,} as the decimal mark; exact (no floating point). */
+    public BigDecimal share(String column) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        if (DECIMAL.matcher(v).matches()) {
+            BigDecimal d = new BigDecimal(v.replace(',', '.'));
+            if (d.compareTo(BigDecimal.ONE) <= 0) {
+                return d;
+            }
+        }
+        error(column, "share", v);
+        return null;
+    }
+
+    /**
+     * A date in any of the formats of RULES.md section 2.2: {@code YYYY-MM-DD}, {@code DD/MM/YYYY}, {@code YYYY-MM},
+     * {@code MM/YYYY} or {@code YYYY}; a month or year alone means its first day.
+     */
+    public LocalDate date(String column, boolean required) {
+        String v = required ? required(column) : text(column);
+        if (v == null) {
+            return null;
+        }
+        LocalDate d = parseDate(v, true);
+        if (d == null) {
+            error(column, "date", v, MIN_YEAR, MAX_YEAR);
+        }
+        return d;
+    }
+
+    /** A full date: {@code YYYY-MM-DD} or {@code DD/MM/YYYY}. */
+    public LocalDate fullDate(String column) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        LocalDate d = parseDate(v, false);
+        if (d == null) {
+            error(column, "full_date", v);
+        }
+        return d;
+    }
+
+    /** A month: {@code YYYY-MM} (or {@code MM/YYYY}). */
+    public YearMonth month(String column) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        YearMonth m = parseMonth(v);
+        if (m == null) {
+            error(column, "month", v);
+        }
+        return m;
+    }
+
+    static LocalDate parseDate(String v, boolean partial) {
+        try {
+            Matcher m;
+            if ((m = ISO_DATE.matcher(v)).matches()) {
+                return inRange(LocalDate.of(num(m, 1), num(m, 2), num(m, 3)));
+            }
+            if ((m = VN_DATE.matcher(v)).matches()) {
+                return inRange(LocalDate.of(num(m, 3), num(m, 2), num(m, 1)));
+            }
+            if (!partial) {
+                return null;
+            }
+            YearMonth month = parseMonth(v);
+            if (month != null) {
+                return month.atDay(1);
+            }
+            if ((m = YEAR.matcher(v)).matches()) {
+                return inRange(LocalDate.of(num(m, 1), 1, 1));
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static YearMonth parseMonth(String v) {
+        try {
+            Matcher m;
+            YearMonth month = null;
+            if ((m = ISO_MONTH.matcher(v)).matches()) {
+                month = YearMonth.of(num(m, 1), num(m, 2));
+            } else if ((m = VN_MONTH.matcher(v)).matches()) {
+                month = YearMonth.of(num(m, 2), num(m, 1));
+            }
+            return month != null && month.getYear() >= MIN_YEAR && month.getYear() <= MAX_YEAR ? month : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate inRange(LocalDate d) {
+        return d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR ? d : null;
+    }
+
+    private static int num(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    /** A {@code ;}-separated list of non-empty items, in order, duplicates dropped. */
+    public Set<String> list(String column) {
+        String v = text(column);
+        Set<String> items = new LinkedHashSet<>();
+        if (v != null) {
+            for (String part : v.split(";")) {
+                if (!part.isBlank()) {
+                    items.add(part.strip());
+                }
+            }
+        }
+        return items;
+    }
+}

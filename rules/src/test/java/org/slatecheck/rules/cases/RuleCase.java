@@ -1,0 +1,22 @@
+package org.slatecheck.rules.cases;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule case from a {@code *.cases.yaml} file: a sentence name, the congress row and nominee rows (CSV column
+ * names, merged over clean defaults), optional rule-set parameter overrides, and the expected findings of the rules
+ * the file is about.
+ */
+record RuleCase(String file, List<String> scope, String name, Map<String, String> congress,
+        List<Map<String, String>> nominees, Map<String, String> parameters, List<Expected> expected,
+        Map<String, String> outcomes, List<String> notChecked) {
+
+    /** An expected finding: nominee id (null for a list finding), rule, optional severity, evidence subset. */
+    record Expected(String nominee, String rule, String severity, Map<String, Object> evidence) {
+    }
+
+    String displayName() {
+        return file.replaceAll(".*/", "") + " › " + name;
+    }
+}
