@@ -1,0 +1,123 @@
+package org.slatecheck.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slatecheck.explanation.ResultCsv;
+import org.slatecheck.explanation.ResultJson;
+import org.slatecheck.explanation.ResultText;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.intake.InputError;
+import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.screening.Checker;
+
+/**
+ * {@code check --congresses FILE --nominees FILE [--format json|csv|text] [--lang vi|en] [--out FILE]}. Exit code 0
+ * when the lists were evaluated (whatever the outcomes), 2 on input errors (each printed to stderr as
+ * {@code FILE:LINE:COLUMN: reason}, nothing evaluated), 1 on an internal failure. Needs no database. Prints no
+ * personal data anywhere but the result itself.
+ */
+public final class CheckCommand {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int INPUT = 2;
+
+    private static final Set<String> OPTIONS = Set.of("--congresses", "--nominees", "--format", "--lang", "--out");
+    private static final Set<String> FORMATS = Set.of("json", "csv", "text");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Prints the usage for a bad invocation and returns {@link #INPUT}. */
+    public static int usage(PrintStream err, String bad) {
+        Messages m = Messages.of(Messages.VI);
+        if (!bad.isEmpty()) {
+            err.println(m.text("cli.bad_option", bad));
+        }
+        err.println(m.raw("cli.usage"));
+        err.println(Messages.of(Messages.EN).raw("cli.usage"));
+        return INPUT;
+    }
+
+    public int run(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length || options.containsKey(args[i])) {
+                return usage(err, args[i]);
+            }
+            options.put(args[i], args[++i]);
+        }
+        Locale lang = Messages.language(options.get("--lang"));
+        String format = options.getOrDefault("--format", "text");
+        if (lang == null) {
+            return usage(err, "--lang " + options.get("--lang"));
+        }
+        if (!FORMATS.contains(format)) {
+            return usage(err, "--format " + format);
+        }
+        if (!options.containsKey("--congresses") || !options.containsKey("--nominees")) {
+            return usage(err, options.containsKey("--congresses") ? "--nominees" : "--congresses");
+        }
+        Messages messages = Messages.of(lang);
+        try {
+            Intake.Input congresses = read(options.get("--congresses"), messages);
+            Intake.Input nominees = read(options.get("--nominees"), messages);
+            if (congresses == null || nominees == null) {
+                return INPUT;
+            }
+            List<ScreeningResult> results = Checker.check(congresses, nominees);
+            Explainer explainer = new Explainer(messages);
+            String text = switch (format) {
+                case "json" -> ResultJson.write(ResultJson.of(results, explainer));
+                case "csv" -> ResultCsv.write(results, explainer);
+                default -> ResultText.write(results, explainer);
+            };
+            String target = options.get("--out");
+            if (target == null) {
+                out.print(text);
+            } else {
+                // A CSV for Excel gets a byte-order mark so that Vietnamese letters open correctly.
+                String content = format.equals("csv") ? "\uFEFF" + text : text;
+                Files.writeString(Path.of(target), content, StandardCharsets.UTF_8);
+            }
+            return OK;
+        } catch (InputException e) {
+            for (InputError error : e.getErrors()) {
+                err.println(error.format(messages));
+            }
+            return INPUT;
+        } catch (IOException | RuntimeException e) {
+            // No stack trace and no message text: either could carry personal data from the input.
+            err.println(messages.text("cli.internal", e.getClass().getSimpleName()));
+            if (System.getenv("SLATECHECK_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL;
+        }
+    }
+
+    private Intake.Input read(String file, Messages messages) {
+        try {
+            return new Intake.Input(file, Files.readAllBytes(Path.of(file)));
+        } catch (IOException | RuntimeException e) {
+            err.println(file + ":1:-: " + messages.raw("cli.unreadable"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.slatecheck.explanation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Outcome;
+
+/**
+ * The result of RULES.md section 7 as JSON: congress, ruleSet, summary, nominees with findings, listFindings, and
+ * {@code notChecked} (the list checks whose limit neither the rule set nor the congress gives). Months in evidence
+ * are {@code YYYY-MM}, dates {@code YYYY-MM-DD}, counts integers.
+ */
+public final class ResultJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultJson() {
+    }
+
+    /** A JSON array with one object per result, in order. */
+    public static ArrayNode of(List<ScreeningResult> results, Explainer explainer) {
+        ArrayNode array = F.arrayNode();
+        for (ScreeningResult r : results) {
+            array.add(of(r, explainer));
+        }
+        return array;
+    }
+
+    public static ObjectNode of(ScreeningResult r, Explainer explainer) {
+        ObjectNode root = F.objectNode();
+        Congress c = r.congress();
+        ObjectNode congress = root.putObject("congress");
+        congress.put("id", c.getId());
+        congress.put("organisation", c.getOrganisation());
+        congress.put("level", c.getLevel().name());
+        congress.put("term", c.getTerm());
+        congress.put("referenceMonth", c.getReferenceMonth().toString());
+        congress.put("congressDate", c.getCongressDate().toString());
+        ObjectNode ruleSet = root.putObject("ruleSet");
+        ruleSet.put("id", r.ruleSetId());
+        ruleSet.put("version", r.ruleSetVersion());
+        ruleSet.put("checksum", r.ruleSetChecksum());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("nominees", r.nominees().size());
+        summary.put("eligible", r.count(Outcome.ELIGIBLE));
+        summary.put("review", r.count(Outcome.REVIEW));
+        summary.put("ineligible", r.count(Outcome.INELIGIBLE));
+        summary.put("listStatus", r.listStatus().name());
+        ArrayNode nominees = root.putArray("nominees");
+        for (NomineeResult n : r.nominees()) {
+            ObjectNode node = nominees.addObject();
+            node.put("nomineeId", n.nominee().getNomineeId());
+            node.put("fullName", n.nominee().getFullName());
+            node.put("outcome", n.outcome().name());
+            ArrayNode findings = node.putArray("findings");
+            n.findings().forEach(f -> findings.add(finding(f, explainer)));
+        }
+        ArrayNode list = root.putArray("listFindings");
+        r.listFindings().forEach(f -> list.add(finding(f, explainer)));
+        ArrayNode notChecked = root.putArray("notChecked");
+        r.notChecked().forEach(notChecked::add);
+        return root;
+    }
+
+    private static ObjectNode finding(Finding f, Explainer explainer) {
+        ObjectNode node = F.objectNode();
+        node.put("ruleId", f.getRuleId());
+        node.put("severity", f.getSeverity().name());
+        node.put("title", explainer.title(f.getRuleId()));
+        node.put("citation", f.getCitation());
+        node.put("message", explainer.message(f));
+        ObjectNode evidence = node.putObject("evidence");
+        for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
+            evidence.set(e.getKey(), value(e.getValue()));
+        }
+        return node;
+    }
+
+    static JsonNode value(Object v) {
+        if (v == null) {
+            return F.nullNode();
+        }
+        if (v instanceof Integer i) {
+            return F.numberNode(i);
+        }
+        if (v instanceof Long l) {
+            return F.numberNode(l);
+        }
+        if (v instanceof BigDecimal d) {
+            BigDecimal s = d.stripTrailingZeros();
+            return s.scale() <= 0 ? F.numberNode(s.toBigIntegerExact()) : F.numberNode(s);
+        }
+        if (v instanceof Boolean b) {
+            return F.booleanNode(b);
+        }
+        if (v instanceof YearMonth || v instanceof LocalDate) {
+            return F.textNode(v.toString());
+        }
+        if (v instanceof List<?> l) {
+            ArrayNode a = F.arrayNode();
+            l.forEach(x -> a.add(value(x)));
+            return a;
+        }
+        return F.textNode(String.valueOf(v));
+    }
+
+    /** Pretty-printed JSON text. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.slatecheck.explanation;
+
+import java.util.List;
+
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.model.Outcome;
+
+/** A readable report for a terminal: per congress, the summary, list findings, then every nominee with findings. */
+public final class ResultText {
+    private ResultText() {
+    }
+
+    public static String write(List<ScreeningResult> results, Explainer explainer) {
+        Messages m = explainer.messages();
+        StringBuilder b = new StringBuilder();
+        for (ScreeningResult r : results) {
+            var c = r.congress();
+            b.append("══ ").append(c.getOrganisation()).append(" (").append(c.getId()).append(")\n");
+            b.append("   ").append(m.text("report.congress", c.getLevel(), c.getTerm(), c.getListKind(),
+                    explainer.format(c.getReferenceMonth()), explainer.format(c.getCongressDate()),
+                    c.getCommitteeSeats())).append('\n');
+            b.append("   ").append(m.text("report.ruleset", r.ruleSetVersion(), r.ruleSetChecksum().substring(0, 12)))
+                    .append('\n');
+            b.append("   ").append(m.text("report.summary", r.nominees().size(), r.count(Outcome.ELIGIBLE),
+                    r.count(Outcome.REVIEW), r.count(Outcome.INELIGIBLE))).append('\n');
+            b.append("   ").append(m.raw("list." + r.listStatus())).append('\n');
+            for (Finding f : r.listFindings()) {
+                line(b, "   ", f, explainer);
+            }
+            if (!r.notChecked().isEmpty()) {
+                b.append("   ").append(m.text("report.not_checked", String.join(", ", r.notChecked()))).append('\n');
+            }
+            b.append('\n');
+            for (NomineeResult n : r.nominees()) {
+                b.append(String.format("   %-12s %-28s %s%n", n.nominee().getNomineeId(), n.nominee().getFullName(),
+                        m.raw("outcome." + n.outcome())));
+                for (Finding f : n.findings()) {
+                    line(b, "      ", f, explainer);
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String indent, Finding f, Explainer explainer) {
+        Messages m = explainer.messages();
+        b.append(indent).append("• ").append(f.getRuleId()).append(" [").append(m.raw("severity." + f.getSeverity()))
+                .append("] ").append(explainer.title(f.getRuleId())).append(": ").append(explainer.message(f))
+                .append('\n');
+        b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
+    }
+}

@@ -1,0 +1,2 @@
+/** Turns screening results into what people and systems read: JSON (RULES.md section 7), CSV and a text report. */
+package org.slatecheck.explanation;

@@ -1,0 +1,41 @@
+package org.slatecheck.screening;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSets;
+import org.slatecheck.rules.engine.Screening;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.intake.CongressList;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * The one screening path of the application: read the two files, pick each congress's rule set by its term,
+ * screen every list. The command line uses it now; the API and pages will too.
+ */
+public final class Checker {
+    private Checker() {
+    }
+
+    /**
+     * @return one result per congress, in the order of the congresses file
+     * @throws InputException when either file has input errors (nothing is evaluated then)
+     */
+    public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees) {
+        List<CongressList> lists = Intake.read(congresses, nominees, Checker::parameters);
+        List<ScreeningResult> results = new ArrayList<>(lists.size());
+        for (CongressList list : lists) {
+            RuleSet ruleSet = RuleSets.shipped(list.congress().getTerm());
+            results.add(Screening.screen(ruleSet, list.congress(), list.nominees()));
+        }
+        return results;
+    }
+
+    /** The parameters of the shipped rule set of {@code term}, or null when there is none. */
+    static Parameters parameters(String term) {
+        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term).getParameters() : null;
+    }
+}
