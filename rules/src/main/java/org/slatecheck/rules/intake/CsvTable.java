@@ -94,6 +94,10 @@ public final class CsvTable {
                 errors.add(InputError.of(file, headerLine, column, "header_missing", column, columns.get(column)));
             }
         }
+        if (!errors.isEmpty()) {
+            // A header without its required columns: the rows cannot be read meaningfully, one error per column.
+            return new CsvTable(file, List.of(), errors, written);
+        }
         List<Row> rows = new ArrayList<>();
         for (CSVRecord r : records.subList(1, records.size())) {
             long line = lines.lineOf(r.getCharacterPosition());

@@ -63,13 +63,15 @@ public final class Intake {
                 Columns.NOMINEE_REQUIRED);
         errors.addAll(nomineeTable.errors());
         int congressCount = congressLines.size();
-        if (congressCount > 1 && nomineeTable.errors().isEmpty() && !nomineeTable.hasColumn("congress_id")) {
+        boolean readable = nomineeTable.errors().isEmpty();
+        if (congressCount > 1 && readable && !nomineeTable.hasColumn("congress_id")) {
             errors.add(InputError.of(nominees.name(), 1, "congress_id", "header_missing", "congress_id",
                     Columns.NOMINEE.get("congress_id")));
+            readable = false;
         }
         Map<String, List<Nominee>> listed = new LinkedHashMap<>();
         Map<String, Map<String, Long>> seen = new HashMap<>();
-        for (Row row : nomineeTable.rows()) {
+        for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
             String congressId = row.text("congress_id");
             if (congressId == null && congressCount == 1) {
                 congressId = congressLines.keySet().iterator().next();
@@ -96,7 +98,7 @@ public final class Intake {
                 }
             }
         }
-        if (nomineeTable.errors().isEmpty()) {
+        if (readable) {
             for (Map.Entry<String, Long> e : congressLines.entrySet()) {
                 if (!listed.containsKey(e.getKey())) {
                     errors.add(InputError.of(congresses.name(), e.getValue(), congressIdColumn.get(e.getKey()),
