@@ -76,6 +76,11 @@ public final class RuleSet {
         return rules;
     }
 
+    /** The compiled rules, sorted by name. */
+    public List<Rule> rules() {
+        return rules(kieBase);
+    }
+
     /** The metadata of every rule, sorted by rule name. */
     public List<RuleInfo> ruleInfos() {
         return rules(kieBase).stream().map(RuleInfo::of).toList();
