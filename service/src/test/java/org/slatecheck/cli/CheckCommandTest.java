@@ -1,0 +1,163 @@
+package org.slatecheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slatecheck.SlateCheck;
+
+/** The command line as a user runs it: exit codes, output formats, errors on stderr, the shipped sample. */
+class CheckCommandTest {
+    static final Path SAMPLES = Path.of("../data/samples");
+    static final String CONGRESSES = SAMPLES.resolve("congresses.csv").toString();
+    static final String NOMINEES = SAMPLES.resolve("nominees.csv").toString();
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SlateCheck.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sampleJsonMatchesTheCheckedInExpectedResult() throws IOException {
+        for (String lang : List.of("vi", "en")) {
+            Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "json", "--lang", lang);
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode expected = new ObjectMapper().readTree(SAMPLES.resolve("expected-result." + lang + ".json").toFile());
+            assertThat(new ObjectMapper().readTree(r.out())).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void sampleFiresEveryRuleButPol003AndFollowsTheResultContract() throws IOException {
+        Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "json");
+        JsonNode results = new ObjectMapper().readTree(r.out());
+        TreeSet<String> fired = new TreeSet<>();
+        for (JsonNode result : results) {
+            assertThat(result.fieldNames()).toIterable().containsExactly("congress", "ruleSet", "summary", "nominees",
+                    "listFindings", "notChecked");
+            assertThat(result.get("congress").fieldNames()).toIterable().containsExactly("id", "organisation", "level",
+                    "term", "referenceMonth", "congressDate");
+            assertThat(result.get("ruleSet").fieldNames()).toIterable().containsExactly("id", "version", "checksum");
+            JsonNode summary = result.get("summary");
+            assertThat(summary.fieldNames()).toIterable().containsExactly("nominees", "eligible", "review",
+                    "ineligible", "listStatus");
+            assertThat(summary.get("eligible").asInt() + summary.get("review").asInt()
+                    + summary.get("ineligible").asInt()).isEqualTo(summary.get("nominees").asInt())
+                    .isEqualTo(result.get("nominees").size());
+            assertThat(result.get("congress").get("referenceMonth").asText()).matches("\\d{4}-\\d{2}");
+            assertThat(result.get("congress").get("congressDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            for (JsonNode n : result.get("nominees")) {
+                assertThat(n.fieldNames()).toIterable().containsExactly("nomineeId", "fullName", "outcome", "findings");
+                for (JsonNode f : n.get("findings")) {
+                    checkFinding(f);
+                    fired.add(f.get("ruleId").asText());
+                }
+            }
+            for (JsonNode f : result.get("listFindings")) {
+                checkFinding(f);
+                fired.add(f.get("ruleId").asText());
+            }
+        }
+        List<String> all = new ArrayList<>(List.of("MEM-001", "AGE-001", "AGE-002", "AGE-003", "DIS-001", "DIS-002",
+                "DIS-003", "POL-001", "POL-002", "QUA-001", "QUA-002", "TRM-001", "EDU-001", "EDU-002", "INT-001",
+                "INT-002", "HLT-001", "FAM-001", "LOC-001", "DAT-001", "STR-001", "STR-002", "STR-003", "STR-004",
+                "STR-005", "NUM-001", "NUM-002", "NUM-003", "NUM-004", "NUM-005", "NUM-006"));
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    private static void checkFinding(JsonNode f) {
+        assertThat(f.fieldNames()).toIterable().containsExactly("ruleId", "severity", "title", "citation", "message",
+                "evidence");
+        for (String field : List.of("title", "citation", "message")) {
+            assertThat(f.get(field).asText()).as(field).isNotBlank().doesNotContain("{");
+        }
+        f.get("evidence").fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith("Month")) {
+                assertThat(e.getValue().asText()).as(e.getKey()).matches("\\d{4}-\\d{2}");
+            } else if (e.getKey().endsWith("Date") || e.getKey().equals("lapsesOn")) {
+                assertThat(e.getValue().asText()).as(e.getKey()).matches("\\d{4}-\\d{2}-\\d{2}");
+            } else if (e.getKey().endsWith("Months") || List.of("count", "seats", "total", "required", "women")
+                    .contains(e.getKey())) {
+                assertThat(e.getValue().isInt()).as(e.getKey()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void textReportIsTheDefaultAndCsvHasOneRowPerFinding() {
+        Run text = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--lang", "en");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("nominees:", "Citation:");
+        Run csv = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
+        assertThat(csv.code()).isZero();
+        assertThat(csv.out().lines().findFirst()).hasValue(
+                "congress_id,nominee_id,full_name,outcome,rule_id,severity,title,message,citation");
+        assertThat(csv.out().lines().filter(l -> l.contains(",NON_COMPLIANT,STR-") || l.contains(",NON_COMPLIANT,NUM-")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void writesToAFileWithOut(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("result.csv");
+        Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv", "--out",
+                out.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("\uFEFFcongress_id,");
+    }
+
+    @Test
+    void inputErrorsExitWithTwoAndPrintFileLineColumnReason(@TempDir Path dir) throws IOException {
+        Path congresses = dir.resolve("c.csv");
+        Path nominees = dir.resolve("n.csv");
+        Files.writeString(congresses, "congress_id,organisation,level,term,list_kind,committee_seats\n"
+                + "C1,Đảng bộ tỉnh Mẫu,PROVINCE,2025-2030,ELECTION_LIST,3\n");
+        Files.writeString(nominees, "nominee_id,full_name,sex,birth_date,membership,incumbent,proposed_posts\n"
+                + "A,Nguyễn Văn An,M,1970-02-30,OFFICIAL,true,COMMITTEE\n"
+                + "B,Trần Thị Bình,X,1971,OFFICIAL,không,COMMITTEE\n");
+        Run r = run("check", "--congresses", congresses.toString(), "--nominees", nominees.toString(), "--lang", "en");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).containsExactly(
+                nominees + ":2:birth_date: “1970-02-30” is not a valid date (YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, "
+                        + "MM/YYYY or YYYY; years 1900 to 2100)",
+                nominees + ":3:sex: “X” is not valid; use one of: M, F, Nam, Nữ");
+        Run vi = run("check", "--congresses", congresses.toString(), "--nominees", nominees.toString());
+        assertThat(vi.err()).contains(":3:sex: giá trị “X” không hợp lệ");
+        assertThat(vi.err()).doesNotContain("Nguyễn", "Exception", "\tat ");
+    }
+
+    @Test
+    void aMissingFileOrBadOptionIsAnInputError() {
+        Run missing = run("check", "--congresses", "no-such.csv", "--nominees", NOMINEES);
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("no-such.csv:1:-: ");
+        assertThat(run("check", "--congresses", CONGRESSES).code()).isEqualTo(2);
+        assertThat(run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "xml").code())
+                .isEqualTo(2);
+        assertThat(run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--lang", "fr").code())
+                .isEqualTo(2);
+        Run usage = run("frobnicate");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("Usage: slatecheck check");
+    }
+}
