@@ -95,8 +95,8 @@ class CheckCommandTest {
                 assertThat(e.getValue().asText()).as(e.getKey()).matches("\\d{4}-\\d{2}");
             } else if (e.getKey().endsWith("Date") || e.getKey().equals("lapsesOn")) {
                 assertThat(e.getValue().asText()).as(e.getKey()).matches("\\d{4}-\\d{2}-\\d{2}");
-            } else if (e.getKey().endsWith("Months") || List.of("count", "seats", "total", "required", "women")
-                    .contains(e.getKey())) {
+            } else if (e.getKey().endsWith("Months") || List.of("count", "seats", "total", "women").contains(e.getKey())
+                    || (e.getKey().equals("required") && f.get("ruleId").asText().matches("(STR|NUM)-.*"))) {
                 assertThat(e.getValue().isInt()).as(e.getKey()).isTrue();
             }
         });

@@ -49,6 +49,8 @@ final class RuleCases {
             doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         String name = ROOT.relativize(file).toString();
         List<String> scope = (List<String>) doc.get("rules");
