@@ -85,7 +85,7 @@ public final class CheckCommand {
             Explainer explainer = new Explainer(messages);
             String text = switch (format) {
                 case "json" -> ResultJson.write(ResultJson.of(results, explainer));
-                case "csv" -> ResultCsv.write(results, explainer);
+                case "csv" -> ResultCsv.write(ResultJson.of(results, explainer));
                 default -> ResultText.write(results, explainer);
             };
             String target = options.get("--out");

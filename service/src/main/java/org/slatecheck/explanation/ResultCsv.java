@@ -5,17 +5,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.slatecheck.rules.engine.Finding;
-import org.slatecheck.rules.engine.NomineeResult;
-import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Explainer;
 
 /**
- * The result as CSV: one row per finding (congress, nominee, outcome, rule, severity, title, message, citation);
- * a nominee without findings gets one row with an empty rule so that every nominee's outcome is in the file; list
- * findings follow each congress's nominees with an empty nominee and the list status as outcome.
+ * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
+ * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation); a nominee without
+ * findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
+ * each congress's nominees with an empty nominee and the list status as outcome.
  */
 public final class ResultCsv {
     public static final List<String> HEADER = List.of("congress_id", "nominee_id", "full_name", "outcome", "rule_id",
@@ -24,31 +23,37 @@ public final class ResultCsv {
     private ResultCsv() {
     }
 
-    public static String write(List<ScreeningResult> results, Explainer explainer) {
+    /** @param results a JSON array of section 7 objects */
+    public static String write(JsonNode results) {
         StringWriter out = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord(HEADER);
-            for (ScreeningResult r : results) {
-                String congress = r.congress().getId();
-                for (NomineeResult n : r.nominees()) {
-                    String id = n.nominee().getNomineeId();
-                    String name = n.nominee().getFullName();
-                    if (n.findings().isEmpty()) {
-                        p.printRecord(congress, id, name, n.outcome(), "", "", "", "", "");
+            for (JsonNode r : results) {
+                String congress = r.path("congress").path("id").asText();
+                for (JsonNode n : r.path("nominees")) {
+                    String id = n.path("nomineeId").asText();
+                    String name = n.path("fullName").asText();
+                    String outcome = n.path("outcome").asText();
+                    if (n.path("findings").isEmpty()) {
+                        p.printRecord(congress, id, name, outcome, "", "", "", "", "");
                     }
-                    for (Finding f : n.findings()) {
-                        p.printRecord(congress, id, name, n.outcome(), f.getRuleId(), f.getSeverity(),
-                                explainer.title(f.getRuleId()), explainer.message(f), f.getCitation());
+                    for (JsonNode f : n.path("findings")) {
+                        row(p, congress, id, name, outcome, f);
                     }
                 }
-                for (Finding f : r.listFindings()) {
-                    p.printRecord(congress, "", "", r.listStatus(), f.getRuleId(), f.getSeverity(),
-                            explainer.title(f.getRuleId()), explainer.message(f), f.getCitation());
+                for (JsonNode f : r.path("listFindings")) {
+                    row(p, congress, "", "", r.path("summary").path("listStatus").asText(), f);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void row(CSVPrinter p, String congress, String id, String name, String outcome, JsonNode f)
+            throws IOException {
+        p.printRecord(congress, id, name, outcome, f.path("ruleId").asText(), f.path("severity").asText(),
+                f.path("title").asText(), f.path("message").asText(), f.path("citation").asText());
     }
 }

@@ -91,7 +91,8 @@ public final class ResultJson {
         return node;
     }
 
-    static JsonNode value(Object v) {
+    /** An evidence value as JSON: months YYYY-MM, dates YYYY-MM-DD, numbers as numbers. */
+    public static JsonNode value(Object v) {
         if (v == null) {
             return F.nullNode();
         }
@@ -117,6 +118,15 @@ public final class ResultJson {
             return a;
         }
         return F.textNode(String.valueOf(v));
+    }
+
+    /** {@code node} written and read back: the form a stored or transmitted result has. */
+    public static JsonNode reparse(JsonNode node) {
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Pretty-printed JSON text. */

@@ -1,0 +1,87 @@
+package org.slatecheck.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database: the server named by {@code SLATECHECK_DB_URL} when set (nothing is started then), otherwise an
+ * embedded PostgreSQL that the application starts itself, with its files under {@code slatecheck.data-dir} so
+ * records survive a restart. One embedded server per JVM.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfig.class);
+    private static EmbeddedPostgres embedded;
+
+    @Bean
+    DataSource dataSource(SlateCheckProperties props) {
+        if (props.external()) {
+            HikariDataSource ds = new HikariDataSource();
+            ds.setJdbcUrl(props.dbUrl());
+            ds.setUsername(props.dbUser());
+            ds.setPassword(props.dbPassword());
+            return ds;
+        }
+        EmbeddedPostgres pg = embedded(props.dataDir());
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(8);
+        return ds;
+    }
+
+    /** Starts (once per JVM) the embedded server on {@code dataDir}, clearing a lock left by a killed server. */
+    public static synchronized EmbeddedPostgres embedded(Path dataDir) {
+        if (embedded == null) {
+            try {
+                Path dir = dataDir.toAbsolutePath();
+                Files.createDirectories(dir);
+                Path lock = dir.resolve("postmaster.pid");
+                if (Files.exists(lock) && !alive(lock)) {
+                    Files.delete(lock);
+                }
+                Path work = dir.resolveSibling(dir.getFileName() + "-work");
+                Files.createDirectories(work);
+                embedded = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
+                        .setOverrideWorkingDirectory(work.toFile()).start();
+                LOG.info("embedded PostgreSQL started on port {} with data in {}", embedded.getPort(), dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(DatabaseConfig::stop));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+        }
+        return embedded;
+    }
+
+    private static boolean alive(Path lock) throws IOException {
+        String first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+        try {
+            return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static synchronized void stop() {
+        try {
+            if (embedded != null) {
+                embedded.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.slatecheck.records;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.slatecheck.explanation.ResultJson;
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.model.Outcome;
+import org.slatecheck.rules.model.ListStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Check records in PostgreSQL: the run (who, when, input files and their SHA-256, summary), each congress list
+ * (rule set id, version, checksum, summary, and the section 7 JSON exactly as shown in both languages), nominee
+ * outcomes and findings with evidence. A check is written in one transaction: all of it or nothing.
+ */
+@Repository
+public class CheckRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public CheckRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a check and returns its id. */
+    @Transactional
+    public UUID save(String user, StoredInputs inputs, List<ScreeningResult> results) {
+        UUID id = UUID.randomUUID();
+        int nominees = 0;
+        int[] outcomes = new int[3];
+        int nonCompliant = 0;
+        for (ScreeningResult r : results) {
+            nominees += r.nominees().size();
+            outcomes[0] += (int) r.count(Outcome.ELIGIBLE);
+            outcomes[1] += (int) r.count(Outcome.REVIEW);
+            outcomes[2] += (int) r.count(Outcome.INELIGIBLE);
+            nonCompliant += r.listStatus() == ListStatus.NON_COMPLIANT ? 1 : 0;
+        }
+        jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
+                + "congresses_sha256, nominees_sha256, congresses_csv, nominees_csv, lists, nominees, eligible, review, "
+                + "ineligible, non_compliant_lists) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                id, Timestamp.from(java.time.Instant.now()), user, inputs.congressesFile(), inputs.nomineesFile(),
+                sha256(inputs.congresses()), sha256(inputs.nominees()), inputs.congresses(), inputs.nominees(),
+                results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant);
+        Explainer vi = new Explainer(Messages.of(Messages.VI));
+        Explainer en = new Explainer(Messages.of(Messages.EN));
+        int position = 0;
+        for (ScreeningResult r : results) {
+            Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
+                    + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
+                    + "review, ineligible, list_status, result_vi, result_en) values "
+                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json)) returning id", Long.class,
+                    id, position++, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
+                    r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
+                    r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
+                    (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
+                    json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)));
+            List<Object[]> outcomeRows = new ArrayList<>();
+            List<Object[]> findingRows = new ArrayList<>();
+            int n = 0;
+            for (NomineeResult nr : r.nominees()) {
+                outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name()});
+                for (Finding f : nr.findings()) {
+                    findingRows.add(findingRow(listId, findingRows.size(), f));
+                }
+            }
+            for (Finding f : r.listFindings()) {
+                findingRows.add(findingRow(listId, findingRows.size(), f));
+            }
+            jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome) values (?,?,?,?)",
+                    outcomeRows);
+            jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence) "
+                    + "values (?,?,?,?,?,?,cast(? as jsonb))", findingRows);
+        }
+        return id;
+    }
+
+    private static Object[] findingRow(Long listId, int position, Finding f) {
+        var evidence = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
+            evidence.set(e.getKey(), ResultJson.value(e.getValue()));
+        }
+        return new Object[] {listId, position, f.getNomineeId(), f.getRuleId(), f.getSeverity().name(),
+                f.getCitation(), json(evidence)};
+    }
+
+    /** The most recent checks, newest first. */
+    public List<CheckSummary> recent(int limit) {
+        return jdbc.query("select c.*, (select string_agg(l.congress_id, '\u001f' order by l.position) from list_result l "
+                + "where l.check_id = c.id) as congress_ids, (select string_agg(l.organisation, '\u001f' order by "
+                + "l.position) from list_result l where l.check_id = c.id) as organisations from check_run c "
+                + "order by c.created_at desc limit ?", (rs, i) -> new CheckSummary(rs.getObject("id", UUID.class),
+                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getString("created_by"), split(rs.getString("congress_ids")),
+                        split(rs.getString("organisations")), rs.getInt("lists"), rs.getInt("nominees"),
+                        rs.getInt("eligible"), rs.getInt("review"), rs.getInt("ineligible"),
+                        rs.getInt("non_compliant_lists")), limit);
+    }
+
+    /** A stored check's summary. */
+    public Optional<CheckSummary> summary(UUID id) {
+        return recent(Integer.MAX_VALUE).stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The section 7 results of a stored check, exactly as shown when it ran, in {@code lang} (vi or en). */
+    public Optional<ArrayNode> results(UUID id, String lang) {
+        String column = "en".equals(lang) ? "result_en" : "result_vi";
+        List<String> rows = jdbc.queryForList("select " + column + "::text from list_result where check_id = ? "
+                + "order by position", String.class, id);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String row : rows) {
+            try {
+                array.add(JSON.readTree(row));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored result of check " + id + " is not JSON", e);
+            }
+        }
+        return Optional.of(array);
+    }
+
+    /** The uploaded files of a stored check. */
+    public Optional<StoredInputs> inputs(UUID id) {
+        return jdbc.query("select congresses_file, congresses_csv, nominees_file, nominees_csv from check_run where id = ?",
+                (rs, i) -> new StoredInputs(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4)), id)
+                .stream().findFirst();
+    }
+
+    /** How many checks are stored. */
+    public long count() {
+        Long n = jdbc.queryForObject("select count(*) from check_run", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static List<String> split(String s) {
+        return s == null ? List.of() : Arrays.asList(s.split("\u001f"));
+    }
+
+    static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of text as UTF-8. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

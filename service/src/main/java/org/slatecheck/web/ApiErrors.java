@@ -1,0 +1,38 @@
+package org.slatecheck.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.intake.InputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+
+/** Input errors of the API as RFC 9457 problem details, with every line/column error. Nothing was stored. */
+@RestControllerAdvice(assignableTypes = CheckApiController.class)
+public class ApiErrors {
+
+    @ExceptionHandler(InputException.class)
+    public ProblemDetail inputErrors(InputException e, WebRequest request) {
+        String lang = request.getParameter("lang");
+        Messages messages = Messages.of(Messages.language(lang) == null ? Messages.VI : Messages.language(lang));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.text("api.input_errors", e.getErrors().size()));
+        problem.setTitle(messages.raw("api.input_errors_title"));
+        problem.setType(java.net.URI.create("https://slatecheck.example/problems/input-errors"));
+        List<Map<String, Object>> errors = e.getErrors().stream().map(x -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("file", x.file());
+            m.put("line", x.line());
+            m.put("column", x.column());
+            m.put("message", x.reason(messages));
+            m.put("text", x.format(messages));
+            return m;
+        }).toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

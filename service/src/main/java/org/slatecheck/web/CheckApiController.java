@@ -1,0 +1,125 @@
+package org.slatecheck.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slatecheck.explanation.ResultCsv;
+import org.slatecheck.explanation.ResultJson;
+import org.slatecheck.records.CheckRecords;
+import org.slatecheck.records.CheckSummary;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.screening.CheckService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The checks API (JSON; results are RULES.md section 7 objects). Input errors come back as RFC 9457 problem
+ * details with the same line/column errors as the command line (see {@link ApiErrors}).
+ */
+@RestController
+@RequestMapping("/api/checks")
+public class CheckApiController {
+    private final CheckService checks;
+    private final CheckRecords records;
+
+    public CheckApiController(CheckService checks, CheckRecords records) {
+        this.checks = checks;
+        this.records = records;
+    }
+
+    /** Checks an upload ({@code congresses} and {@code nominees} CSV files) and records it. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ObjectNode> create(@RequestPart("congresses") MultipartFile congresses,
+            @RequestPart("nominees") MultipartFile nominees, @RequestParam(defaultValue = "vi") String lang)
+            throws IOException {
+        Locale locale = language(lang);
+        CheckService.Recorded recorded = checks.check("api", input(congresses, "congresses.csv"),
+                input(nominees, "nominees.csv"));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("checkId", recorded.id().toString());
+        body.set("results", ResultJson.of(recorded.results(), new Explainer(Messages.of(locale))));
+        return ResponseEntity.created(URI.create("/api/checks/" + recorded.id())).body(body);
+    }
+
+    /** The most recent checks, newest first. */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<CheckSummary> list(@RequestParam(defaultValue = "50") int limit) {
+        return records.recent(Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** A stored check, exactly as it was shown when it ran. */
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode get(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
+        language(lang);
+        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("checkId", id.toString());
+        body.set("results", results);
+        return body;
+    }
+
+    /** A stored check as CSV (one row per finding). */
+    @GetMapping(value = "/{id}/report.csv", produces = "text/csv;charset=UTF-8")
+    public ResponseEntity<byte[]> csv(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
+        language(lang);
+        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        byte[] body = ("\uFEFF" + ResultCsv.write(results)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"slatecheck-" + id + ".csv\"")
+                .body(body);
+    }
+
+    /**
+     * Screens a stored check's files again and says whether the result is identical to the stored one (it is, as
+     * long as the rule set version is the same).
+     */
+    @PostMapping(value = "/{id}/reproduce", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode reproduce(@PathVariable UUID id) {
+        var inputs = records.inputs(id).orElseThrow(() -> notFound(id));
+        ArrayNode stored = records.results(id, "vi").orElseThrow(() -> notFound(id));
+        ArrayNode again = ResultJson.of(checks.rerun(inputs), new Explainer(Messages.of(Messages.VI)));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("checkId", id.toString());
+        // Compared as JSON text read back, as stored results are, so 0.3 and 15 compare by value, not by node type.
+        body.put("identical", stored.equals(ResultJson.reparse(again)));
+        body.set("results", again);
+        return body;
+    }
+
+    static Intake.Input input(MultipartFile file, String fallbackName) throws IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? fallbackName
+                : file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+        return new Intake.Input(name, file.getBytes());
+    }
+
+    static Locale language(String lang) {
+        Locale locale = Messages.language(lang);
+        if (locale == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lang must be vi or en");
+        }
+        return locale;
+    }
+
+    private static ResponseStatusException notFound(UUID id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no check " + id);
+    }
+}

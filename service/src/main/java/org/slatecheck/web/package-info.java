@@ -1,0 +1,2 @@
+/** The REST API and the server-rendered pages. */
+package org.slatecheck.web;
