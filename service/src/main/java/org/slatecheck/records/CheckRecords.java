@@ -73,13 +73,15 @@ public class CheckRecords {
         for (ScreeningResult r : results) {
             Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
                     + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
-                    + "review, ineligible, list_status, result_vi, result_en) values "
-                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json)) returning id", Long.class,
+                    + "review, ineligible, list_status, result_vi, result_en, structure) values "
+                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),cast(? as json)) returning id",
+                    Long.class,
                     id, position++, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
                     r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
                     r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
                     (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
-                    json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)));
+                    json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
+                    json(org.slatecheck.explanation.StructurePanel.of(r)));
             List<Object[]> outcomeRows = new ArrayList<>();
             List<Object[]> findingRows = new ArrayList<>();
             int n = 0;
@@ -144,6 +146,20 @@ public class CheckRecords {
             }
         }
         return Optional.of(array);
+    }
+
+    /** The structure panels of a stored check's lists, in list order. */
+    public List<JsonNode> structures(UUID id) {
+        return jdbc.queryForList("select coalesce(structure::text, '[]') from list_result where check_id = ? "
+                + "order by position", String.class, id).stream().map(CheckRecords::read).toList();
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not read", e);
+        }
     }
 
     /** The uploaded files of a stored check. */

@@ -31,6 +31,7 @@ public final class Screening {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        ListComposition composition = null;
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             session.insert(congress);
@@ -39,8 +40,12 @@ public final class Screening {
                 session.insert(n);
             }
             session.fireAllRules();
-            for (Object o : session.getObjects(o -> o instanceof Finding)) {
-                findings.add((Finding) o);
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition)) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else {
+                    composition = (ListComposition) o;
+                }
             }
         } finally {
             session.dispose();
@@ -62,7 +67,7 @@ public final class Screening {
         }
         listFindings.sort(Finding.ORDER);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
-                listFindings, notChecked(congress, ruleSet));
+                listFindings, notChecked(congress, ruleSet), composition);
     }
 
     /** The number checks whose limit neither the rule set nor the congress row gives (RULES.md section 6). */

@@ -9,10 +9,12 @@ import org.slatecheck.rules.model.Severity;
 
 /**
  * The result of screening one congress list (RULES.md section 7): nominees in input order, list findings, and the
- * list checks that could not be made because neither the rule set nor the congress gives their limit.
+ * list checks that could not be made because neither the rule set nor the congress gives their limit, and the
+ * list composition the list rules counted (for displays such as a structure panel).
  */
 public record ScreeningResult(Congress congress, String ruleSetId, String ruleSetVersion, String ruleSetChecksum,
-        List<NomineeResult> nominees, List<Finding> listFindings, List<String> notChecked) {
+        List<NomineeResult> nominees, List<Finding> listFindings, List<String> notChecked,
+        ListComposition composition) {
 
     public ScreeningResult {
         nominees = List.copyOf(nominees);
