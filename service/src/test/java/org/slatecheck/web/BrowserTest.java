@@ -1,0 +1,136 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromium-driver, never a downloaded browser). On a
+ * machine without them the test is skipped with the reason printed; under CI ({@code CI=true}) a missing browser
+ * fails instead.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static WebDriver browser;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String reason = "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " missing (install the Debian packages chromium and chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(reason.replace("skipped", "cannot run under CI"));
+            }
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Waits until the browser shows a fully loaded page whose address matches {@code regex}. */
+    static void waitFor(String regex) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                d.getCurrentUrl().matches(regex) && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState")));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void checksTheSampleFiltersToIneligibleOpensANomineeAndSwitchesLanguage() {
+        browser.get(url("/?lang=vi"));
+        browser.findElement(By.id("check-sample")).click();
+        waitFor(".*/checks/[0-9a-f-]{36}$");
+        List<WebElement> statuses = browser.findElements(By.cssSelector(".list-status"));
+        assertThat(statuses).hasSize(3);
+        assertThat(statuses.get(0).getText()).isEqualTo("Danh sách chưa đạt yêu cầu");
+        assertThat(browser.findElements(By.cssSelector("tr.nominee"))).hasSize(82);
+
+        browser.findElement(By.id("filter-INELIGIBLE")).click();
+        waitFor(".*outcome=INELIGIBLE$");
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.nominee"));
+        assertThat(rows).hasSize(12).allMatch(r -> "INELIGIBLE".equals(r.getAttribute("data-outcome")));
+
+        WebElement first = rows.get(0).findElement(By.cssSelector("a.nominee-link"));
+        String name = first.getText();
+        first.click();
+        waitFor(".*/nominees/[^/]+$");
+        assertThat(browser.findElement(By.id("nominee-name")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.id("nominee-outcome")).getText()).isEqualTo("Không đủ điều kiện");
+        assertThat(browser.findElement(By.cssSelector(".citation")).getText()).startsWith("Căn cứ:")
+                .contains("Chỉ thị 45-CT/TW");
+
+        browser.findElement(By.id("lang-switch")).click();
+        waitFor(".*lang=en$");
+        assertThat(browser.findElement(By.id("nominee-outcome")).getText()).isEqualTo("Ineligible");
+        assertThat(browser.findElement(By.cssSelector(".citation")).getText()).startsWith("Citation:");
+        browser.get(url("/?lang=vi"));
+    }
+
+    @Test
+    void showsEveryLineAndColumnProblemOfABrokenFile(@TempDir Path dir) throws IOException {
+        Path congresses = dir.resolve("congresses.csv");
+        Path nominees = dir.resolve("danh-sach.csv");
+        Files.copy(Path.of("../data/samples/congresses.csv"), congresses);
+        Files.writeString(nominees, "congress_id,nominee_id,full_name,sex,birth_date,membership,incumbent,proposed_posts\n"
+                + "TINH-NB-2025,A,Nguyễn Văn An,M,1970-02-30,OFFICIAL,true,COMMITTEE\n"
+                + "XA-YT-2025,B,Trần Thị Bình,X,1971,OFFICIAL,false,COMMITTEE\n"
+                + "HUYEN-KS-2020,C,Lê Văn Cường,M,1972,OFFICIAL,false,CHU_TICH\n");
+        browser.get(url("/?lang=en"));
+        browser.findElement(By.id("nominees")).sendKeys(nominees.toAbsolutePath().toString());
+        browser.findElement(By.id("congresses")).sendKeys(congresses.toAbsolutePath().toString());
+        browser.findElement(By.id("check-upload")).click();
+        waitFor(".*/checks$");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#input-errors tbody tr"));
+        assertThat(rows).extracting(WebElement::getText).containsExactly(
+                "danh-sach.csv 2 birth_date “1970-02-30” is not a valid date (YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, "
+                        + "MM/YYYY or YYYY; years 1900 to 2100)",
+                "danh-sach.csv 3 sex “X” is not valid; use one of: M, F, Nam, Nữ",
+                "danh-sach.csv 4 proposed_posts post “CHU_TICH” is not valid; use one of: COMMITTEE, "
+                        + "INSPECTION_MEMBER, STANDING_COMMITTEE, ORGANISATION_HEAD, INSPECTION_CHAIR, "
+                        + "DEPUTY_SECRETARY, SECRETARY");
+        browser.get(url("/?lang=vi"));
+    }
+}
