@@ -88,6 +88,18 @@ public class CheckApiController {
                 .body(body);
     }
 
+    /** A stored check as a printable PDF. */
+    @GetMapping(value = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
+        Locale locale = language(lang);
+        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
+        byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), id.toString(),
+                summary.createdAt().toString());
+        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"slatecheck-" + id + ".pdf\"")
+                .body(body);
+    }
+
     /**
      * Screens a stored check's files again and says whether the result is identical to the stored one (it is, as
      * long as the rule set version is the same).

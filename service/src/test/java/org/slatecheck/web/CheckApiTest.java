@@ -127,4 +127,18 @@ class CheckApiTest {
         assertThat(http.getForEntity("/api/checks/00000000-0000-0000-0000-000000000000", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void printsAPdfWhoseTextKeepsVietnameseDiacritics() throws IOException {
+        String id = JSON.readTree(http.postForEntity("/api/checks", sample(), String.class).getBody()).get("checkId")
+                .asText();
+        ResponseEntity<byte[]> pdf = http.getForEntity("/api/checks/" + id + "/report.pdf", byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Đảng bộ tỉnh Ninh Bình", "Đảng bộ xã Yên Thành");
+            assertThat(text.replaceAll("\\s+", " ")).contains(
+                    "Sinh 02/1967, nghỉ hưu 02/2029; từ 09/2025 còn 41 tháng, tái cử cần ít nhất 48 tháng.");
+        }
+    }
 }
