@@ -61,6 +61,48 @@ public class CheckApiController {
         return ResponseEntity.created(URI.create("/api/checks/" + recorded.id())).body(body);
     }
 
+    /**
+     * Checks rows sent as JSON: {@code {"congresses": [{column: value…}], "nominees": [...]}} with the CSV column
+     * names. The rows become CSV text and go through exactly the same intake; item n is reported as line n + 1.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ObjectNode> createFromJson(@org.springframework.web.bind.annotation.RequestBody
+            com.fasterxml.jackson.databind.JsonNode body, @RequestParam(defaultValue = "vi") String lang)
+            throws IOException {
+        Locale locale = language(lang);
+        CheckService.Recorded recorded = checks.check("api",
+                new Intake.Input("congresses.json", csv(body.path("congresses"))),
+                new Intake.Input("nominees.json", csv(body.path("nominees"))));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("checkId", recorded.id().toString());
+        out.set("results", ResultJson.of(recorded.results(), new Explainer(Messages.of(locale))));
+        return ResponseEntity.created(URI.create("/api/checks/" + recorded.id())).body(out);
+    }
+
+    /** JSON rows as CSV: the header is every key in order of first appearance; values as text. */
+    static byte[] csv(com.fasterxml.jackson.databind.JsonNode rows) throws IOException {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        for (var row : rows) {
+            row.fieldNames().forEachRemaining(columns::add);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var p = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            if (!columns.isEmpty()) {
+                p.printRecord(columns);
+            }
+            for (var row : rows) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (String c : columns) {
+                    var v = row.get(c);
+                    cells.add(v == null || v.isNull() ? "" : v.isTextual() ? v.asText() : v.toString());
+                }
+                p.printRecord(cells);
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The most recent checks, newest first. */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<CheckSummary> list(@RequestParam(defaultValue = "50") int limit) {

@@ -141,4 +141,31 @@ class CheckApiTest {
                     "Sinh 02/1967, nghỉ hưu 02/2029; từ 09/2025 còn 41 tháng, tái cử cần ít nhất 48 tháng.");
         }
     }
+
+    @Test
+    void acceptsTheSameRowsAsAJsonBodyAndServesItsOpenApiDocument() throws IOException {
+        String body = """
+                {"congresses": [{"congress_id": "C1", "organisation": "Đảng bộ xã Mẫu", "level": "COMMUNE",
+                  "term": "2025-2030", "list_kind": "PERSONNEL_PLAN", "committee_seats": 2}],
+                 "nominees": [
+                  {"nominee_id": "A", "full_name": "Nguyễn Văn An", "sex": "M", "birth_date": "1980-01-01",
+                   "membership": "OFFICIAL", "incumbent": "false", "proposed_posts": "COMMITTEE"},
+                  {"nominee_id": "B", "full_name": "Trần Thị Bình", "sex": "F", "birth_date": "1999-02-30",
+                   "membership": "OFFICIAL", "incumbent": "false", "proposed_posts": "COMMITTEE"}]}""";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> bad = http.postForEntity("/api/checks?lang=en", new HttpEntity<>(body, headers),
+                String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(bad.getBody()).get("errors").get(0).get("text").asText())
+                .isEqualTo("nominees.json:3:birth_date: “1999-02-30” is not a valid date (YYYY-MM-DD, DD/MM/YYYY, "
+                        + "YYYY-MM, MM/YYYY or YYYY; years 1900 to 2100)");
+        ResponseEntity<String> ok = http.postForEntity("/api/checks", new HttpEntity<>(body.replace("1999-02-30",
+                "1999-02-28"), headers), String.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode result = JSON.readTree(ok.getBody()).get("results").get(0);
+        assertThat(result.get("summary").get("nominees").asInt()).isEqualTo(2);
+        assertThat(result.get("congress").get("referenceMonth").asText()).isEqualTo("2025-07");
+        assertThat(http.getForObject("/openapi.yaml", String.class)).contains("/api/checks/{id}/report.pdf");
+    }
 }
