@@ -34,6 +34,9 @@ public final class SlateCheck {
         if (args.length > 0 && args[0].equals("check")) {
             return new CheckCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("batch")) {
+            return new org.slatecheck.cli.BatchCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && args[0].equals("generate")) {
             return new org.slatecheck.cli.GenerateCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
         }

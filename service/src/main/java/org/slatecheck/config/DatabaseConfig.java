@@ -50,6 +50,7 @@ public class DatabaseConfig {
                 Path dir = dataDir.toAbsolutePath();
                 Files.createDirectories(dir);
                 Path lock = dir.resolve("postmaster.pid");
+                stopOrphan(lock);
                 if (Files.exists(lock) && !alive(lock)) {
                     Files.delete(lock);
                 }
@@ -64,6 +65,29 @@ public class DatabaseConfig {
             }
         }
         return embedded;
+    }
+
+    /**
+     * A server left running by a JVM that was killed (its parent is gone, so it was re-parented to init) is stopped,
+     * so this start can use the data folder; a server that still has its parent belongs to a running application
+     * and is left alone (the start then fails with a clear lock error).
+     */
+    private static void stopOrphan(Path lock) throws IOException {
+        if (!Files.exists(lock)) {
+            return;
+        }
+        String first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+        try {
+            ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true))
+                    .ifPresent(p -> {
+                        LOG.warn("stopping an orphaned embedded PostgreSQL (pid {}) left by a killed run", p.pid());
+                        p.destroy();
+                        p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    });
+        } catch (NumberFormatException | java.util.concurrent.CompletionException e) {
+            LOG.warn("could not stop an orphaned embedded PostgreSQL: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static boolean alive(Path lock) throws IOException {

@@ -67,39 +67,80 @@ public class CheckRecords {
                 id, Timestamp.from(java.time.Instant.now()), user, inputs.congressesFile(), inputs.nomineesFile(),
                 sha256(inputs.congresses()), sha256(inputs.nominees()), inputs.congresses(), inputs.nominees(),
                 results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant);
-        Explainer vi = new Explainer(Messages.of(Messages.VI));
-        Explainer en = new Explainer(Messages.of(Messages.EN));
         int position = 0;
         for (ScreeningResult r : results) {
-            Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
-                    + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
-                    + "review, ineligible, list_status, result_vi, result_en, structure) values "
-                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),cast(? as json)) returning id",
-                    Long.class,
-                    id, position++, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
-                    r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
-                    r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
-                    (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
-                    json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
-                    json(org.slatecheck.explanation.StructurePanel.of(r)));
-            List<Object[]> outcomeRows = new ArrayList<>();
-            List<Object[]> findingRows = new ArrayList<>();
-            int n = 0;
-            for (NomineeResult nr : r.nominees()) {
-                outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name()});
-                for (Finding f : nr.findings()) {
-                    findingRows.add(findingRow(listId, findingRows.size(), f));
-                }
-            }
-            for (Finding f : r.listFindings()) {
-                findingRows.add(findingRow(listId, findingRows.size(), f));
-            }
-            jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome) values (?,?,?,?)",
-                    outcomeRows);
-            jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence) "
-                    + "values (?,?,?,?,?,?,cast(? as jsonb))", findingRows);
+            saveList(id, position++, r);
         }
         return id;
+    }
+
+    public void saveList(UUID id, int position, ScreeningResult r) {
+        Explainer vi = new Explainer(Messages.of(Messages.VI));
+        Explainer en = new Explainer(Messages.of(Messages.EN));
+        Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
+                + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
+                + "review, ineligible, list_status, result_vi, result_en, structure) values "
+                + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),cast(? as json)) returning id",
+                Long.class,
+                id, position, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
+                r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
+                r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
+                (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
+                json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
+                json(org.slatecheck.explanation.StructurePanel.of(r)));
+        List<Object[]> outcomeRows = new ArrayList<>();
+        List<Object[]> findingRows = new ArrayList<>();
+        int n = 0;
+        for (NomineeResult nr : r.nominees()) {
+            outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name()});
+            for (Finding f : nr.findings()) {
+                findingRows.add(findingRow(listId, findingRows.size(), f));
+            }
+        }
+        for (Finding f : r.listFindings()) {
+            findingRows.add(findingRow(listId, findingRows.size(), f));
+        }
+        jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome) values (?,?,?,?)",
+                outcomeRows);
+        jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence) "
+                + "values (?,?,?,?,?,?,cast(? as jsonb))", findingRows);
+    }
+
+    /** Stores one list in its own transaction: all of it or nothing, never half a list. */
+    @Transactional
+    public void storeList(UUID checkId, int position, ScreeningResult r) {
+        saveList(checkId, position, r);
+    }
+
+    /** Creates the check run of a batch (no input files kept: they are referenced by their SHA-256). */
+    @Transactional
+    public void createBatchRun(UUID id, String user, String congressesFile, String nomineesFile,
+            String congressesSha, String nomineesSha) {
+        jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
+                + "congresses_sha256, nominees_sha256, lists, nominees, eligible, review, ineligible, "
+                + "non_compliant_lists) values (?,?,?,?,?,?,?,0,0,0,0,0,0) on conflict (id) do nothing",
+                id, Timestamp.from(java.time.Instant.now()), user, congressesFile, nomineesFile, congressesSha,
+                nomineesSha);
+    }
+
+    /** Recomputes a check run's summary from its stored lists. */
+    @Transactional
+    public void summarise(UUID id) {
+        jdbc.update("update check_run c set lists = s.lists, nominees = s.nominees, eligible = s.eligible, "
+                + "review = s.review, ineligible = s.ineligible, non_compliant_lists = s.nc from (select count(*) lists, "
+                + "coalesce(sum(nominees),0) nominees, coalesce(sum(eligible),0) eligible, coalesce(sum(review),0) review, "
+                + "coalesce(sum(ineligible),0) ineligible, count(*) filter (where list_status = 'NON_COMPLIANT') nc "
+                + "from list_result where check_id = ?) s where c.id = ?", id, id);
+    }
+
+    /** The congress ids already stored for a check. */
+    public java.util.Set<String> storedCongresses(UUID id) {
+        return new java.util.HashSet<>(jdbc.queryForList("select congress_id from list_result where check_id = ?",
+                String.class, id));
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     private static Object[] findingRow(Long listId, int position, Finding f) {

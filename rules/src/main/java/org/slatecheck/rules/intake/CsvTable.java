@@ -128,7 +128,7 @@ public final class CsvTable {
         return new CsvTable(file, rows, errors, written);
     }
 
-    private static String canonical(String header, Map<String, String> columns) {
+    static String canonical(String header, Map<String, String> columns) {
         String folded = Code.fold(header);
         for (Map.Entry<String, String> e : columns.entrySet()) {
             if (Code.fold(e.getKey()).equals(folded) || (e.getValue() != null && Code.fold(e.getValue()).equals(folded))) {
@@ -138,7 +138,7 @@ public final class CsvTable {
         return null;
     }
 
-    private static boolean allBlank(CSVRecord r) {
+    static boolean allBlank(CSVRecord r) {
         for (String cell : r) {
             if (!cell.isBlank()) {
                 return false;

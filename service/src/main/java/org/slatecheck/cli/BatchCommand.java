@@ -1,0 +1,89 @@
+package org.slatecheck.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slatecheck.SlateCheckApplication;
+import org.slatecheck.batch.BatchRunner;
+import org.slatecheck.config.SlateCheckProperties;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.intake.InputError;
+import org.slatecheck.rules.intake.InputException;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code batch --congresses F --nominees F [--id ID] [--threads N] [--lang vi|en]}: checks every list and stores the
+ * results in the configured (or embedded) database. Restarted with the same id it resumes. Progress on stderr.
+ * Exit 0 done, 2 input errors (nothing stored), 1 internal failure.
+ */
+public final class BatchCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public BatchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i], args[i + 1]);
+        }
+        if (args.length % 2 != 0 || !o.containsKey("--congresses") || !o.containsKey("--nominees")) {
+            err.println("batch --congresses FILE --nominees FILE [--id ID] [--threads N] [--lang vi|en]");
+            return CheckCommand.INPUT;
+        }
+        Messages messages = Messages.of(Messages.language(o.get("--lang")) == null ? Messages.VI
+                : Messages.language(o.get("--lang")));
+        Path congresses = Path.of(o.get("--congresses"));
+        Path nominees = Path.of(o.get("--nominees"));
+        for (Path p : new Path[] {congresses, nominees}) {
+            if (!Files.isReadable(p)) {
+                err.println(p + ":1:-: " + messages.raw("cli.unreadable"));
+                return CheckCommand.INPUT;
+            }
+        }
+        String id = o.getOrDefault("--id", "batch-" + System.currentTimeMillis());
+        int threads = Integer.parseInt(o.getOrDefault("--threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SlateCheckApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .run()) {
+            BatchRunner runner = ctx.getBean(BatchRunner.class);
+            Path work = ctx.getBean(SlateCheckProperties.class).dataDir().toAbsolutePath().resolveSibling("batches");
+            BatchRunner.Outcome r = runner.run(id, congresses, nominees, work, threads, this::progress);
+            err.println();
+            out.println("batch " + r.id() + ": " + r.lists() + " lists, " + r.nominees() + " nominees, "
+                    + r.skipped() + " already stored, " + r.millis() + " ms; check " + r.checkId());
+            return CheckCommand.OK;
+        } catch (InputException e) {
+            for (InputError x : e.getErrors()) {
+                err.println(x.format(messages));
+            }
+            return CheckCommand.INPUT;
+        } catch (Exception e) {
+            err.println(messages.text("cli.internal", e.getClass().getSimpleName()));
+            if (System.getenv("SLATECHECK_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return CheckCommand.INTERNAL;
+        }
+    }
+
+    private void progress(BatchRunner.Progress p) {
+        int width = 30;
+        int filled = p.listsTotal() == 0 ? width : (int) ((long) width * p.listsDone() / p.listsTotal());
+        double seconds = Math.max(0.001, p.elapsedMillis() / 1000.0);
+        long rate = (long) (p.nomineesDone() / seconds);
+        long left = rate == 0 ? 0 : (p.nomineesTotal() - p.nomineesDone()) / Math.max(1, rate);
+        err.print(String.format("\r[%s%s] %d/%d lists · %,d nominees/s · %d s left   ", "#".repeat(filled),
+                ".".repeat(width - filled), p.listsDone(), p.listsTotal(), rate, left));
+        err.flush();
+    }
+}
