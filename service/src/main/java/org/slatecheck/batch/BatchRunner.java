@@ -83,6 +83,15 @@ public class BatchRunner {
 
     public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
             Consumer<Progress> progress) throws IOException {
+        return run(id, congressesFile, nomineesFile, workDir, threads, progress, () -> false);
+    }
+
+    /**
+     * Runs (or resumes) batch {@code id}. {@code cancelled} is asked between lists: a cancelled batch stops storing,
+     * keeps the lists already stored (each whole) and ends CANCELLED; running it again with the same id resumes.
+     */
+    public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
+            Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled) throws IOException {
         long start = System.currentTimeMillis();
         String congressesSha = sha256(congressesFile);
         String nomineesSha = sha256(nomineesFile);
@@ -145,8 +154,10 @@ public class BatchRunner {
                     }
                     NomineeReader.read(row, cid);
                     add(errors, errorCount, row.errors());
-                    if (cid != null && errorCount[0] == 0) {
+                    if (cid != null) {
                         counts.merge(cid, 1L, Long::sum);
+                    }
+                    if (cid != null && errorCount[0] == 0) {
                         List<Object> record = new ArrayList<>(columns.size() + 2);
                         record.add(cid);
                         record.add(row.line());
@@ -165,7 +176,8 @@ public class BatchRunner {
                 }
             }
         }
-        if (errorCount[0] == 0) {
+        boolean readable = spill[0] != null;
+        if (readable) {
             for (Map.Entry<String, Long> e : congressLine.entrySet()) {
                 if (!counts.containsKey(e.getKey())) {
                     add(errors, errorCount, List.of(InputError.of(congressesFile.getFileName().toString(),
@@ -216,6 +228,9 @@ public class BatchRunner {
                 List<Future<?>> futures = new ArrayList<>();
                 for (Map.Entry<String, List<CSVRecord>> e : lists.entrySet()) {
                     futures.add(pool.submit(() -> {
+                        if (cancelled.getAsBoolean()) {
+                            return null;
+                        }
                         Congress c = congresses.get(e.getKey());
                         List<Nominee> nominees = new ArrayList<>(e.getValue().size());
                         for (CSVRecord r : e.getValue()) {
@@ -233,6 +248,9 @@ public class BatchRunner {
                 }
                 progress.accept(new Progress((int) listsDone.get(), congresses.size(), nomineesDone.get(),
                         nomineesTotal, System.currentTimeMillis() - start));
+                if (cancelled.getAsBoolean()) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -243,7 +261,8 @@ public class BatchRunner {
             pool.shutdownNow();
         }
         records.summarise(checkId);
-        upsertBatch(id, checkId, "DONE", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
+        upsertBatch(id, checkId, cancelled.getAsBoolean() ? "CANCELLED" : "DONE", congressesSha, nomineesSha,
+                congresses.size(), nomineesTotal);
         deleteQuietly(dir);
         return new Outcome(id, checkId, congresses.size(), nomineesTotal, stored.size(),
                 System.currentTimeMillis() - start);

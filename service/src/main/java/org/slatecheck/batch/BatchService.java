@@ -1,0 +1,148 @@
+package org.slatecheck.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slatecheck.config.SlateCheckProperties;
+import org.slatecheck.records.CheckRecords;
+import org.slatecheck.rules.intake.InputError;
+import org.slatecheck.rules.intake.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Batches started from the API or the pages: the uploaded files are kept in the work folder, the batch runs in the
+ * background, its progress is visible while it runs and it can be cancelled. State after the run comes from the
+ * database ({@code batch_run}), so it survives a restart.
+ */
+@Service
+public class BatchService {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchService.class);
+
+    /** Live state of a batch this application runs. */
+    public static final class Live {
+        volatile String status = "VALIDATING";
+        volatile BatchRunner.Progress progress;
+        volatile List<InputError> errors = List.of();
+        final AtomicBoolean cancel = new AtomicBoolean();
+    }
+
+    private final BatchRunner runner;
+    private final CheckRecords records;
+    private final Path work;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "batch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public BatchService(BatchRunner runner, CheckRecords records, SlateCheckProperties props) {
+        this.runner = runner;
+        this.records = records;
+        this.work = props.dataDir().toAbsolutePath().resolveSibling("batches");
+    }
+
+    /** Starts batch {@code id} on uploaded content; returns at once. */
+    public void start(String id, byte[] congresses, byte[] nominees) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("upload-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
+        Path c = dir.resolve("congresses.csv");
+        Path n = dir.resolve("nominees.csv");
+        Files.write(c, congresses);
+        Files.write(n, nominees);
+        Live state = new Live();
+        live.put(id, state);
+        background.submit(() -> {
+            try {
+                runner.run(id, c, n, work, Runtime.getRuntime().availableProcessors(), p -> {
+                    state.status = "RUNNING";
+                    state.progress = p;
+                }, state.cancel::get);
+                state.status = state.cancel.get() ? "CANCELLED" : "DONE";
+            } catch (InputException e) {
+                state.errors = e.getErrors();
+                state.status = "INPUT_ERRORS";
+            } catch (Exception e) {
+                LOG.error("batch {} failed: {}", id, e.getClass().getSimpleName());
+                state.status = "FAILED";
+            }
+        });
+    }
+
+    /** Asks a running batch to stop after the lists in progress. */
+    public boolean cancel(String id) {
+        Live state = live.get(id);
+        if (state == null) {
+            return false;
+        }
+        state.cancel.set(true);
+        return true;
+    }
+
+    /** The state of batch {@code id}: live while it runs here, else as stored. */
+    public Optional<Map<String, Object>> state(String id, org.slatecheck.rules.explain.Messages messages) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        Live state = live.get(id);
+        List<Map<String, Object>> stored = records.jdbc().queryForList(
+                "select b.status, b.lists_total, b.nominees_total, b.check_id, c.lists, c.nominees, c.eligible, c.review, "
+                        + "c.ineligible, c.non_compliant_lists from batch_run b join check_run c on c.id = b.check_id "
+                        + "where b.id = ?", id);
+        if (state == null && stored.isEmpty()) {
+            return Optional.empty();
+        }
+        out.put("status", state != null ? state.status : stored.get(0).get("status"));
+        if (!stored.isEmpty()) {
+            Map<String, Object> s = stored.get(0);
+            out.put("checkId", s.get("check_id").toString());
+            out.put("listsTotal", s.get("lists_total"));
+            out.put("nomineesTotal", s.get("nominees_total"));
+            out.put("listsDone", records.storedCongresses((UUID) s.get("check_id")).size());
+            for (String k : List.of("eligible", "review", "ineligible", "non_compliant_lists")) {
+                out.put(k.equals("non_compliant_lists") ? "nonCompliantLists" : k, s.get(k));
+            }
+        }
+        if (state != null && state.progress != null) {
+            BatchRunner.Progress p = state.progress;
+            double seconds = Math.max(0.001, p.elapsedMillis() / 1000.0);
+            long rate = (long) (p.nomineesDone() / seconds);
+            out.put("listsDone", p.listsDone());
+            out.put("listsTotal", p.listsTotal());
+            out.put("nomineesDone", p.nomineesDone());
+            out.put("nomineesPerSecond", rate);
+            out.put("secondsLeft", rate == 0 ? null : (p.nomineesTotal() - p.nomineesDone()) / rate);
+        }
+        if (state != null && !state.errors.isEmpty()) {
+            out.put("errors", state.errors.stream().map(e -> e.format(messages)).toList());
+        }
+        return Optional.of(out);
+    }
+
+    /** Per organisation level: lists, nominees by outcome, non-compliant lists; and the rules that fired most. */
+    public Map<String, Object> summary(String id) {
+        UUID checkId = BatchRunner.checkId(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("byLevel", records.jdbc().queryForList("select level, count(*) as lists, sum(nominees) as nominees, "
+                + "sum(eligible) as eligible, sum(review) as review, sum(ineligible) as ineligible, count(*) filter "
+                + "(where list_status = 'NON_COMPLIANT') as non_compliant from list_result where check_id = ? "
+                + "group by level order by level", checkId));
+        out.put("nonCompliantLists", records.jdbc().queryForList("select congress_id, organisation, level from "
+                + "list_result where check_id = ? and list_status = 'NON_COMPLIANT' order by position limit 500",
+                checkId));
+        out.put("topRules", records.jdbc().queryForList("select f.rule_id, count(*) as findings from finding f join "
+                + "list_result l on l.id = f.list_id where l.check_id = ? group by f.rule_id order by count(*) desc, "
+                + "f.rule_id limit 10", checkId));
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package org.slatecheck.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slatecheck.batch.BatchService;
+import org.slatecheck.rules.explain.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Batches over HTTP: start one with an upload, follow its progress, cancel it, read its summary. */
+@RestController
+@RequestMapping("/api/batches")
+public class BatchApiController {
+    private final BatchService batches;
+
+    public BatchApiController(BatchService batches) {
+        this.batches = batches;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> start(@RequestPart("congresses") MultipartFile congresses,
+            @RequestPart("nominees") MultipartFile nominees, @RequestParam(required = false) String id)
+            throws IOException {
+        String batchId = id == null || id.isBlank() ? "batch-" + System.currentTimeMillis() : id;
+        if (!batchId.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: letters, digits, . _ - only");
+        }
+        batches.start(batchId, congresses.getBytes(), nominees.getBytes());
+        return ResponseEntity.accepted().location(URI.create("/api/batches/" + batchId))
+                .body(Map.of("id", batchId, "status", "VALIDATING"));
+    }
+
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> get(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        return batches.state(id, Messages.of(CheckApiController.language(lang)))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/{id}/cancel")
+    public ResponseEntity<Void> cancel(@PathVariable String id) {
+        return batches.cancel(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
+    }
+
+    @GetMapping(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> summary(@PathVariable String id) {
+        return batches.summary(id);
+    }
+
+    /** The per-level summary as CSV. */
+    @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
+    @SuppressWarnings("unchecked")
+    public ResponseEntity<byte[]> summaryCsv(@PathVariable String id) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            p.printRecord("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");
+            for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
+                p.printRecord(row.get("level"), row.get("lists"), row.get("nominees"), row.get("eligible"),
+                        row.get("review"), row.get("ineligible"), row.get("non_compliant"));
+            }
+        }
+        return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,73 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Batches over HTTP: start, follow to the end, read the summary and the page; bad input stores nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BatchApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+
+    JsonNode waitForEnd(String id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode state = JSON.readTree(http.getForObject("/api/batches/" + id + "?lang=en", String.class));
+            String status = state.get("status").asText();
+            if (!status.equals("VALIDATING") && !status.equals("RUNNING")) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch " + id + " did not end");
+    }
+
+    @Test
+    void runsTheSampleAsABatchAndSummarisesIt() throws Exception {
+        String id = "sample-" + System.nanoTime();
+        ResponseEntity<String> started = http.postForEntity("/api/batches?id=" + id, CheckApiTest.sample(),
+                String.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode state = waitForEnd(id);
+        assertThat(state.get("status").asText()).isEqualTo("DONE");
+        assertThat(state.get("listsDone").asInt()).isEqualTo(3);
+        assertThat(state.get("eligible").asInt()).isEqualTo(59);
+        assertThat(state.get("nonCompliantLists").asInt()).isEqualTo(3);
+
+        JsonNode summary = JSON.readTree(http.getForObject("/api/batches/" + id + "/summary", String.class));
+        assertThat(summary.get("byLevel")).hasSize(3);
+        assertThat(summary.get("topRules").get(0).get("rule_id").asText()).isNotBlank();
+        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains("PROVINCE,1,40,29,5,6,1");
+        assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE");
+    }
+
+    @Test
+    void reportsInputErrorsAndStoresNothing() throws Exception {
+        String id = "broken-" + System.nanoTime();
+        byte[] congresses = Files.readAllBytes(CheckApiTest.SAMPLES.resolve("congresses.csv"));
+        byte[] nominees = "congress_id,nominee_id,full_name,sex,birth_date,membership,incumbent,proposed_posts\nTINH-NB-2025,A,X,Q,1970,OFFICIAL,true,COMMITTEE\n"
+                .getBytes(StandardCharsets.UTF_8);
+        http.postForEntity("/api/batches?id=" + id, CheckApiTest.upload("c.csv", congresses, "n.csv", nominees),
+                String.class);
+        JsonNode state = waitForEnd(id);
+        assertThat(state.get("status").asText()).isEqualTo("INPUT_ERRORS");
+        assertThat(state.get("errors").get(0).asText()).startsWith("congresses.csv:").contains("has no nominees");
+        assertThat(state.get("errors").toString()).contains("nominees.csv:2:sex:");
+        assertThat(state.has("checkId")).isFalse();
+    }
+}
