@@ -1,7 +1,6 @@
 package org.slatecheck.batch;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,16 +36,15 @@ import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.Columns;
-import org.slatecheck.rules.intake.CongressReader;
 import org.slatecheck.rules.intake.CsvStream;
-import org.slatecheck.rules.intake.CsvTable;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.screening.Checker;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.NomineeReader;
 import org.slatecheck.rules.intake.Row;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
-import org.slatecheck.rules.params.Parameters;
 import org.springframework.stereotype.Service;
 
 /**
@@ -99,26 +97,14 @@ public class BatchRunner {
 
         List<InputError> errors = new ArrayList<>();
         long[] errorCount = {0};
-        Map<String, Congress> congresses = new LinkedHashMap<>();
+        Intake.Congresses read = Intake.congresses(new Intake.Input(congressesFile.getFileName().toString(),
+                Files.readAllBytes(congressesFile)), Checker::parameters);
+        add(errors, errorCount, read.errors());
+        Map<String, Congress> congresses = read.byId();
+        Map<String, Long> congressLine = read.lines();
         Map<String, Integer> position = new HashMap<>();
-        CsvTable table = CsvTable.read(congressesFile.getFileName().toString(), Files.readAllBytes(congressesFile),
-                Columns.CONGRESS, Columns.CONGRESS_REQUIRED);
-        add(errors, errorCount, table.errors());
-        Map<String, Long> congressLine = new HashMap<>();
-        for (Row row : table.rows()) {
-            Congress c = CongressReader.read(row, BatchRunner::parameters);
-            String cid = row.text("congress_id");
-            if (cid != null && congressLine.containsKey(cid)) {
-                row.error("congress_id", "congress_twice", cid, congressLine.get(cid));
-            }
-            add(errors, errorCount, row.errors());
-            if (cid != null) {
-                congressLine.putIfAbsent(cid, row.line());
-            }
-            if (c != null && !row.hasErrors()) {
-                position.put(c.getId(), congresses.size());
-                congresses.put(c.getId(), c);
-            }
+        for (String cid : congresses.keySet()) {
+            position.put(cid, position.size());
         }
 
         // Pass 1: validate every nominee row and spill it to the partition of its congress.
@@ -315,10 +301,6 @@ public class BatchRunner {
                 errors.add(e);
             }
         }
-    }
-
-    static Parameters parameters(String term) {
-        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term).getParameters() : null;
     }
 
     static String sha256(Path file) throws IOException {

@@ -35,7 +35,7 @@ public final class Checker {
     }
 
     /** The parameters of the shipped rule set of {@code term}, or null when there is none. */
-    static Parameters parameters(String term) {
+    public static Parameters parameters(String term) {
         return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term).getParameters() : null;
     }
 }

@@ -32,32 +32,11 @@ public final class Intake {
      */
     public static List<CongressList> read(Input congresses, Input nominees, Function<String, Parameters> ruleSets) {
         List<InputError> errors = new ArrayList<>();
-        CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
-                Columns.CONGRESS_REQUIRED);
-        errors.addAll(congressTable.errors());
-        Map<String, Congress> byId = new LinkedHashMap<>();
-        Map<String, Long> congressLines = new HashMap<>();
-        Map<String, String> congressIdColumn = new HashMap<>();
-        boolean congressRowsBad = false;
-        for (Row row : congressTable.rows()) {
-            Congress c = CongressReader.read(row, ruleSets);
-            String id = row.text("congress_id");
-            if (id != null && congressLines.containsKey(id)) {
-                row.error("congress_id", "congress_twice", id, congressLines.get(id));
-            }
-            errors.addAll(row.errors());
-            congressRowsBad |= row.hasErrors();
-            if (id != null && !congressLines.containsKey(id)) {
-                congressLines.put(id, row.line());
-                congressIdColumn.put(id, row.columnName("congress_id"));
-            }
-            if (c != null && !row.hasErrors()) {
-                byId.put(c.getId(), c);
-            }
-        }
-        if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
-            errors.add(InputError.of(congresses.name(), 2, "-", "no_congress"));
-        }
+        Congresses read = congresses(congresses, ruleSets);
+        errors.addAll(read.errors());
+        Map<String, Congress> byId = read.byId();
+        Map<String, Long> congressLines = read.lines();
+        Map<String, String> congressIdColumn = read.idColumns();
 
         CsvTable nomineeTable = CsvTable.read(nominees.name(), nominees.content(), Columns.NOMINEE,
                 Columns.NOMINEE_REQUIRED);
@@ -106,7 +85,7 @@ public final class Intake {
                 }
             }
         }
-        if (!errors.isEmpty() || congressRowsBad) {
+        if (!errors.isEmpty()) {
             throw new InputException(sorted(errors, congresses.name()));
         }
         List<CongressList> lists = new ArrayList<>();
@@ -114,6 +93,45 @@ public final class Intake {
             lists.add(new CongressList(c, listed.get(c.getId())));
         }
         return lists;
+    }
+
+    /**
+     * The congresses file read and checked: the congresses that read (by id, in file order), the line and header
+     * name of every congress id seen (also of rows with errors, so their nominees are not reported as unknown), and
+     * the errors. Shared by {@link #read} and the batch runner.
+     */
+    public record Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
+            List<InputError> errors) {
+    }
+
+    /** Reads a congresses file (small: read whole). */
+    public static Congresses congresses(Input congresses, Function<String, Parameters> ruleSets) {
+        List<InputError> errors = new ArrayList<>();
+        CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
+                Columns.CONGRESS_REQUIRED);
+        errors.addAll(congressTable.errors());
+        Map<String, Congress> byId = new LinkedHashMap<>();
+        Map<String, Long> congressLines = new LinkedHashMap<>();
+        Map<String, String> congressIdColumn = new HashMap<>();
+        for (Row row : congressTable.rows()) {
+            Congress c = CongressReader.read(row, ruleSets);
+            String id = row.text("congress_id");
+            if (id != null && congressLines.containsKey(id)) {
+                row.error("congress_id", "congress_twice", id, congressLines.get(id));
+            }
+            errors.addAll(row.errors());
+            if (id != null && !congressLines.containsKey(id)) {
+                congressLines.put(id, row.line());
+                congressIdColumn.put(id, row.columnName("congress_id"));
+            }
+            if (c != null && !row.hasErrors()) {
+                byId.put(c.getId(), c);
+            }
+        }
+        if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
+            errors.add(InputError.of(congresses.name(), 2, "-", "no_congress"));
+        }
+        return new Congresses(byId, congressLines, congressIdColumn, errors);
     }
 
     private static List<InputError> sorted(List<InputError> errors, String congressFile) {
