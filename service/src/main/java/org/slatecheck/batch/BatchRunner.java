@@ -1,6 +1,5 @@
 package org.slatecheck.batch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,44 +20,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.Columns;
 import org.slatecheck.rules.intake.CsvStream;
-import org.slatecheck.rules.intake.Intake;
-import org.slatecheck.screening.Checker;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.rules.intake.NomineeReader;
 import org.slatecheck.rules.intake.Row;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.screening.Checker;
 import org.springframework.stereotype.Service;
 
 /**
- * A batch: every list of a congresses file and a (large) nominees file. The nominees file is streamed twice to
- * validate and to spill rows into partition files by congress (bounded memory), then lists are screened in parallel
- * and each is stored in its own transaction into the same records as a web check. Input errors are found before
- * anything is stored. Restarted with the same id, a batch skips the lists already stored, so a killed run finishes
- * with exactly the result of an uninterrupted one.
+ * A batch: every list of a congresses file and a (large) nominees file. The nominees file is read once: rows are
+ * validated in parallel chunks and spilled in binary form to partition files by congress (bounded memory); then each
+ * partition's lists are screened in parallel and one writer stores them with COPY, a group of lists per transaction,
+ * into the same records as a web check. Input errors are found before anything is stored. Restarted with the same
+ * id, a batch skips the lists already stored, so a killed run finishes with exactly the result of an uninterrupted
+ * one.
  */
 @Service
 public class BatchRunner {
     /** Most errors reported for one batch; the count says how many there were in all. */
     static final int MAX_ERRORS = 1000;
-    private static final CSVFormat SPILL = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    /** Rows validated per task in pass 1. */
+    private static final int CHUNK = 2000;
+    /** Most lists stored in one transaction. */
+    private static final int GROUP = 64;
 
     private final CheckRecords records;
 
@@ -66,8 +69,8 @@ public class BatchRunner {
         this.records = records;
     }
 
-    /** What a batch did. */
-    public record Outcome(String id, UUID checkId, int lists, long nominees, int skipped, long millis) {
+    /** What a batch did; {@code readMillis} is the part spent reading, validating and partitioning the input. */
+    public record Outcome(String id, UUID checkId, int lists, long nominees, int skipped, long millis, long readMillis) {
     }
 
     /** Progress of the evaluation: lists done of total, nominees done. */
@@ -91,15 +94,18 @@ public class BatchRunner {
     public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
             Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled) throws IOException {
         long start = System.currentTimeMillis();
+        // The rules compile (once per JVM) while the input is read and validated.
+        Thread compile = new Thread(() -> RuleSets.TERMS.forEach(RuleSets::shipped), "batch-rule-compile");
+        compile.setDaemon(true);
+        compile.start();
         String congressesSha = sha256(congressesFile);
         String nomineesSha = sha256(nomineesFile);
         checkSameInputs(id, congressesSha, nomineesSha);
 
-        List<InputError> errors = new ArrayList<>();
-        long[] errorCount = {0};
+        Errors errors = new Errors(MAX_ERRORS, congressesFile.getFileName().toString());
         Intake.Congresses read = Intake.congresses(new Intake.Input(congressesFile.getFileName().toString(),
                 Files.readAllBytes(congressesFile)), Checker::parameters);
-        add(errors, errorCount, read.errors());
+        errors.addAll(read.errors());
         Map<String, Congress> congresses = read.byId();
         Map<String, Long> congressLine = read.lines();
         Map<String, Integer> position = new HashMap<>();
@@ -107,28 +113,152 @@ public class BatchRunner {
             position.put(cid, position.size());
         }
 
-        // Pass 1: validate every nominee row and spill it to the partition of its congress.
+        // Pass 1: read the nominees file once; rows are validated in parallel chunks and each valid nominee is
+        // spilled, in binary form with its line number, to the partition file of its congress.
         String nomineesName = nomineesFile.getFileName().toString();
         Path dir = Files.createDirectories(workDir.resolve("batch-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
-        List<String> columns = new ArrayList<>(Columns.NOMINEE.keySet());
-        Map<String, Long> counts = new HashMap<>();
-        CSVPrinter[] spill = new CSVPrinter[partitions];
-        try (InputStream in = Files.newInputStream(nomineesFile);
-                CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
-            add(errors, errorCount, stream.errors());
-            boolean several = congressLine.size() > 1;
-            if (several && stream.errors().isEmpty() && !stream.hasColumn("congress_id")) {
-                add(errors, errorCount, List.of(InputError.of(nomineesName, 1, "congress_id", "header_missing",
-                        "congress_id", Columns.NOMINEE.get("congress_id"))));
-            }
-            if (errors.isEmpty()) {
-                for (int p = 0; p < partitions; p++) {
-                    spill[p] = new CSVPrinter(Files.newBufferedWriter(dir.resolve("part-" + p + ".csv"),
-                            StandardCharsets.UTF_8), SPILL);
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        Spill spill = null;
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            try (InputStream in = Files.newInputStream(nomineesFile);
+                    CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
+                errors.addAll(stream.errors());
+                boolean several = congressLine.size() > 1;
+                if (several && stream.errors().isEmpty() && !stream.hasColumn("congress_id")) {
+                    errors.addAll(List.of(InputError.of(nomineesName, 1, "congress_id", "header_missing",
+                            "congress_id", Columns.NOMINEE.get("congress_id"))));
                 }
-                String only = congressLine.size() == 1 ? congressLine.keySet().iterator().next() : null;
-                for (Row row : stream) {
+                if (errors.count() == 0) {
+                    spill = new Spill(dir, partitions);
+                    String only = congressLine.size() == 1 ? congressLine.keySet().iterator().next() : null;
+                    Semaphore inFlight = new Semaphore(workers * 2);
+                    List<Future<?>> chunks = new ArrayList<>();
+                    List<Row> chunk = new ArrayList<>(CHUNK);
+                    for (Row row : stream) {
+                        chunk.add(row);
+                        if (chunk.size() == CHUNK) {
+                            chunks.add(submitChunk(pool, inFlight, chunk, only, congressLine, congressesFile, counts,
+                                    errors, spill));
+                            chunk = new ArrayList<>(CHUNK);
+                        }
+                    }
+                    chunks.add(submitChunk(pool, inFlight, chunk, only, congressLine, congressesFile, counts, errors,
+                            spill));
+                    for (Future<?> f : chunks) {
+                        f.get();
+                    }
+                }
+            } finally {
+                if (spill != null) {
+                    spill.close();
+                }
+            }
+            if (spill != null) {
+                for (Map.Entry<String, Long> e : congressLine.entrySet()) {
+                    if (!counts.containsKey(e.getKey())) {
+                        errors.addAll(List.of(InputError.of(congressesFile.getFileName().toString(), e.getValue(),
+                                "congress_id", "congress_empty", e.getKey(), nomineesName)));
+                    }
+                }
+            }
+            // Pass 2: duplicate nominee ids within a congress, one partition at a time.
+            if (errors.count() == 0) {
+                for (int p = 0; p < partitions; p++) {
+                    Map<String, Map<String, Long>> seen = new HashMap<>();
+                    for (Spill.Spilled s : Spill.read(dir, p)) {
+                        Long first = seen.computeIfAbsent(s.nominee().getCongressId(), k -> new HashMap<>())
+                                .putIfAbsent(s.nominee().getNomineeId(), s.line());
+                        if (first != null) {
+                            errors.addAll(List.of(InputError.of(nomineesName, s.line(), "nominee_id", "nominee_twice",
+                                    s.nominee().getNomineeId(), first)));
+                        }
+                    }
+                }
+            }
+            if (errors.count() > 0) {
+                deleteQuietly(dir);
+                throw new InputException(errors.sorted());
+            }
+
+            // Pass 3: screen the lists of each partition in parallel; one writer stores them in groups, each group in
+            // its own transaction, so a list is stored whole or not at all.
+            long readMillis = System.currentTimeMillis() - start;
+            UUID checkId = checkId(id);
+            long nomineesTotal = counts.values().stream().mapToLong(Long::longValue).sum();
+            records.createBatchRun(checkId, "batch:" + id, congressesFile.getFileName().toString(), nomineesName,
+                    congressesSha, nomineesSha);
+            upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
+            Set<String> stored = records.storedCongresses(checkId);
+            Writer writer = new Writer(checkId, congresses.size(), nomineesTotal, stored.size(),
+                    stored.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum(), start, progress);
+            Thread writerThread = new Thread(writer, "batch-writer");
+            writerThread.start();
+            try {
+                for (int p = 0; p < partitions && !cancelled.getAsBoolean() && writer.failure == null; p++) {
+                    Map<String, List<Spill.Spilled>> lists = new LinkedHashMap<>();
+                    for (Spill.Spilled s : Spill.read(dir, p)) {
+                        if (!stored.contains(s.nominee().getCongressId())) {
+                            lists.computeIfAbsent(s.nominee().getCongressId(), k -> new ArrayList<>()).add(s);
+                        }
+                    }
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (Map.Entry<String, List<Spill.Spilled>> e : lists.entrySet()) {
+                        futures.add(pool.submit(() -> {
+                            if (cancelled.getAsBoolean() || writer.failure != null) {
+                                return null;
+                            }
+                            Congress c = congresses.get(e.getKey());
+                            List<Spill.Spilled> rows = e.getValue();
+                            rows.sort(Comparator.comparingLong(Spill.Spilled::line));
+                            List<Nominee> nominees = new ArrayList<>(rows.size());
+                            rows.forEach(r -> nominees.add(r.nominee()));
+                            ScreeningResult result = Screening.screen(RuleSets.shipped(c.getTerm()), c, nominees);
+                            writer.queue.put(CheckRecords.prepare(position.get(c.getId()), result));
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : futures) {
+                        f.get();
+                    }
+                }
+            } finally {
+                writer.queue.put(Writer.END);
+                writerThread.join();
+            }
+            if (writer.failure != null) {
+                throw new IllegalStateException("storing the batch failed", writer.failure);
+            }
+            records.summarise(checkId);
+            upsertBatch(id, checkId, cancelled.getAsBoolean() ? "CANCELLED" : "DONE", congressesSha, nomineesSha,
+                    congresses.size(), nomineesTotal);
+            deleteQuietly(dir);
+            return new Outcome(id, checkId, congresses.size(), nomineesTotal, stored.size(),
+                    System.currentTimeMillis() - start, readMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("batch failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Validates one chunk of rows on the pool and spills its valid nominees. */
+    private static Future<?> submitChunk(ExecutorService pool, Semaphore inFlight, List<Row> rows, String only,
+            Map<String, Long> congressLine, Path congressesFile, Map<String, Long> counts, Errors errors, Spill spill)
+            throws InterruptedException {
+        inFlight.acquire();
+        return pool.submit(() -> {
+            try {
+                Spill.Chunk out = spill.chunk();
+                for (Row row : rows) {
                     String cid = row.text("congress_id");
                     if (cid == null && only != null) {
                         cid = only;
@@ -138,141 +268,83 @@ public class BatchRunner {
                         row.error("congress_id", "congress_unknown", cid, congressesFile.getFileName());
                         cid = null;
                     }
-                    NomineeReader.read(row, cid);
-                    add(errors, errorCount, row.errors());
+                    Nominee n = NomineeReader.read(row, cid);
+                    errors.addAll(row.errors());
                     if (cid != null) {
                         counts.merge(cid, 1L, Long::sum);
                     }
-                    if (cid != null && errorCount[0] == 0) {
-                        List<Object> record = new ArrayList<>(columns.size() + 2);
-                        record.add(cid);
-                        record.add(row.line());
-                        for (String c : columns) {
-                            String v = row.text(c);
-                            record.add(v == null ? "" : v);
-                        }
-                        spill[Math.floorMod(cid.hashCode(), partitions)].printRecord(record);
+                    if (n != null && cid != null && errors.count() == 0) {
+                        out.add(row.line(), n);
                     }
                 }
+                if (errors.count() == 0) {
+                    out.flush();
+                }
+                return null;
+            } finally {
+                inFlight.release();
             }
-        } finally {
-            for (CSVPrinter p : spill) {
-                if (p != null) {
-                    p.close();
-                }
-            }
-        }
-        boolean readable = spill[0] != null;
-        if (readable) {
-            for (Map.Entry<String, Long> e : congressLine.entrySet()) {
-                if (!counts.containsKey(e.getKey())) {
-                    add(errors, errorCount, List.of(InputError.of(congressesFile.getFileName().toString(),
-                            e.getValue(), "congress_id", "congress_empty", e.getKey(), nomineesName)));
-                }
-            }
-        }
-        // Pass 2: duplicate nominee ids within a congress, one partition at a time.
-        if (errorCount[0] == 0) {
-            for (int p = 0; p < partitions; p++) {
-                Map<String, Map<String, Long>> seen = new HashMap<>();
-                for (CSVRecord r : readPartition(dir, p)) {
-                    String nid = r.get(2 + columns.indexOf("nominee_id"));
-                    long line = Long.parseLong(r.get(1));
-                    Long first = seen.computeIfAbsent(r.get(0), k -> new HashMap<>()).putIfAbsent(nid, line);
-                    if (first != null) {
-                        add(errors, errorCount, List.of(InputError.of(nomineesName, line, "nominee_id",
-                                "nominee_twice", nid, first)));
-                    }
-                }
-            }
-        }
-        if (errorCount[0] > 0) {
-            deleteQuietly(dir);
-            errors.sort(Comparator.comparing((InputError e) -> !e.file().equals(congressesFile.getFileName()
-                    .toString())).thenComparingLong(InputError::line));
-            throw new InputException(errors);
-        }
-
-        // Pass 3: screen and store, partition by partition, lists in parallel.
-        UUID checkId = checkId(id);
-        long nomineesTotal = counts.values().stream().mapToLong(Long::longValue).sum();
-        records.createBatchRun(checkId, "batch:" + id, congressesFile.getFileName().toString(), nomineesName,
-                congressesSha, nomineesSha);
-        upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
-        Set<String> stored = records.storedCongresses(checkId);
-        AtomicLong listsDone = new AtomicLong(stored.size());
-        AtomicLong nomineesDone = new AtomicLong(stored.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            for (int p = 0; p < partitions; p++) {
-                Map<String, List<CSVRecord>> lists = new LinkedHashMap<>();
-                for (CSVRecord r : readPartition(dir, p)) {
-                    if (!stored.contains(r.get(0))) {
-                        lists.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r);
-                    }
-                }
-                List<Future<?>> futures = new ArrayList<>();
-                for (Map.Entry<String, List<CSVRecord>> e : lists.entrySet()) {
-                    futures.add(pool.submit(() -> {
-                        if (cancelled.getAsBoolean()) {
-                            return null;
-                        }
-                        Congress c = congresses.get(e.getKey());
-                        List<Nominee> nominees = new ArrayList<>(e.getValue().size());
-                        for (CSVRecord r : e.getValue()) {
-                            nominees.add(toNominee(nomineesName, r, columns, c.getId()));
-                        }
-                        ScreeningResult result = Screening.screen(RuleSets.shipped(c.getTerm()), c, nominees);
-                        records.storeList(checkId, position.get(c.getId()), result);
-                        listsDone.incrementAndGet();
-                        nomineesDone.addAndGet(nominees.size());
-                        return null;
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-                progress.accept(new Progress((int) listsDone.get(), congresses.size(), nomineesDone.get(),
-                        nomineesTotal, System.currentTimeMillis() - start));
-                if (cancelled.getAsBoolean()) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("batch interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("batch failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        records.summarise(checkId);
-        upsertBatch(id, checkId, cancelled.getAsBoolean() ? "CANCELLED" : "DONE", congressesSha, nomineesSha,
-                congresses.size(), nomineesTotal);
-        deleteQuietly(dir);
-        return new Outcome(id, checkId, congresses.size(), nomineesTotal, stored.size(),
-                System.currentTimeMillis() - start);
+        });
     }
 
-    private static Nominee toNominee(String file, CSVRecord r, List<String> columns, String congressId) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i), r.get(i + 2));
-        }
-        Map<String, String> written = new LinkedHashMap<>();
-        columns.forEach(c -> written.put(c, c));
-        Row row = new Row(file, Long.parseLong(r.get(1)), values, written);
-        Nominee n = NomineeReader.read(row, congressId);
-        if (n == null) {
-            throw new IllegalStateException("a validated row no longer reads at line " + row.line());
-        }
-        return n;
-    }
+    /** Stores screened lists in groups, one transaction per group, and reports progress after each. */
+    private final class Writer implements Runnable {
+        static final CheckRecords.PreparedList END = new CheckRecords.PreparedList(-1, "", 0, "", "", "");
+        final BlockingQueue<CheckRecords.PreparedList> queue = new ArrayBlockingQueue<>(256);
+        volatile Throwable failure;
+        private final UUID checkId;
+        private final int listsTotal;
+        private final long nomineesTotal;
+        private int listsDone;
+        private long nomineesDone;
+        private final long start;
+        private final Consumer<Progress> progress;
+        private long lastReport;
 
-    private static List<CSVRecord> readPartition(Path dir, int p) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(dir.resolve("part-" + p + ".csv"), StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(r, SPILL)) {
-            return parser.getRecords();
+        Writer(UUID checkId, int listsTotal, long nomineesTotal, int listsDone, long nomineesDone, long start,
+                Consumer<Progress> progress) {
+            this.checkId = checkId;
+            this.listsTotal = listsTotal;
+            this.nomineesTotal = nomineesTotal;
+            this.listsDone = listsDone;
+            this.nomineesDone = nomineesDone;
+            this.start = start;
+            this.progress = progress;
+        }
+
+        @Override
+        public void run() {
+            List<CheckRecords.PreparedList> group = new ArrayList<>();
+            boolean end = false;
+            while (!end) {
+                try {
+                    group.add(queue.take());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                queue.drainTo(group, GROUP - 1);
+                end = group.remove(END);
+                if (failure != null || group.isEmpty()) {
+                    group.clear();
+                    continue;
+                }
+                try {
+                    records.storeLists(checkId, group);
+                    listsDone += group.size();
+                    nomineesDone += group.stream().mapToLong(CheckRecords.PreparedList::nominees).sum();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                group.clear();
+                long now = System.currentTimeMillis();
+                if (now - lastReport >= 250) {
+                    lastReport = now;
+                    progress.accept(new Progress(listsDone, listsTotal, nomineesDone, nomineesTotal, now - start));
+                }
+            }
+            progress.accept(new Progress(listsDone, listsTotal, nomineesDone, nomineesTotal,
+                    System.currentTimeMillis() - start));
         }
     }
 
@@ -292,15 +364,6 @@ public class BatchRunner {
                 + "nominees_sha256, lists_total, nominees_total) values (?,?,?,?,?,?,?,?,?) on conflict (id) do update "
                 + "set status = excluded.status, updated_at = excluded.updated_at", id, checkId, status, now, now, cSha,
                 nSha, lists, nominees);
-    }
-
-    private static void add(List<InputError> errors, long[] count, List<InputError> more) {
-        for (InputError e : more) {
-            count[0]++;
-            if (errors.size() < MAX_ERRORS) {
-                errors.add(e);
-            }
-        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -60,7 +60,8 @@ public final class BatchCommand {
             BatchRunner.Outcome r = runner.run(id, congresses, nominees, work, threads, this::progress);
             err.println();
             out.println("batch " + r.id() + ": " + r.lists() + " lists, " + r.nominees() + " nominees, "
-                    + r.skipped() + " already stored, " + r.millis() + " ms; check " + r.checkId());
+                    + r.skipped() + " already stored, " + r.millis() + " ms (reading and validating " + r.readMillis()
+                    + " ms); check " + r.checkId() + peakRss());
             return CheckCommand.OK;
         } catch (InputException e) {
             for (InputError x : e.getErrors()) {
@@ -74,6 +75,21 @@ public final class BatchCommand {
             }
             return CheckCommand.INTERNAL;
         }
+    }
+
+    /** "; peak RSS N MB" from /proc/self/status where the system has it (Linux), else nothing. */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return "; peak RSS " + kb / 1024 + " MB";
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return "";
     }
 
     private void progress(BatchRunner.Progress p) {

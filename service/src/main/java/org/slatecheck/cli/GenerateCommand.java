@@ -43,26 +43,28 @@ public final class GenerateCommand {
 
     public int run(String[] args) {
         long nominees = -1;
+        int congresses = 0;
         long seed = 1;
         Path dir = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--nominees" -> nominees = Long.parseLong(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--congresses" -> congresses = Integer.parseInt(args[i + 1]);
                 case "--out" -> dir = Path.of(args[i + 1]);
                 default -> {
-                    err.println("generate --nominees N --seed S --out DIR");
+                    err.println("generate --nominees N [--congresses C] --seed S --out DIR");
                     return CheckCommand.INPUT;
                 }
             }
         }
-        if (nominees < 1 || dir == null || args.length % 2 != 0) {
-            err.println("generate --nominees N --seed S --out DIR");
+        if (nominees < 1 || dir == null || args.length % 2 != 0 || congresses < 0 || congresses > nominees) {
+            err.println("generate --nominees N [--congresses C] --seed S --out DIR");
             return CheckCommand.INPUT;
         }
         try {
             Files.createDirectories(dir);
-            long written = generate(nominees, seed, dir);
+            long written = generate(nominees, congresses, seed, dir);
             out.println(written + " nominees in " + dir);
             return CheckCommand.OK;
         } catch (IOException | RuntimeException e) {
@@ -75,13 +77,22 @@ public final class GenerateCommand {
     private record Plan(String id, String level, String term, String kind, int seats, int count, int year) {
     }
 
-    /** Writes the data set; returns the number of nominees written. */
+    /** Writes the data set with the natural number of congresses; returns the number of nominees written. */
     public static long generate(long total, long seed, Path dir) throws IOException {
+        return generate(total, 0, seed, dir);
+    }
+
+    /**
+     * Writes the data set; returns the number of nominees written. With {@code congresses} > 0 exactly that many
+     * congresses are planned and their list sizes scaled so that they add up to {@code total} (the benchmark's
+     * "1,000,000 nominees in 10,000 congresses"); with 0 congresses are planned at their natural sizes.
+     */
+    public static long generate(long total, int congresses, long seed, Path dir) throws IOException {
         Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Plan> plans = new ArrayList<>();
         long planned = 0;
-        while (planned < total) {
+        while (congresses > 0 ? plans.size() < congresses : planned < total) {
             double l = rnd.nextDouble();
             String level = l < 0.55 ? "GRASSROOTS" : l < 0.80 ? "COMMUNE" : l < 0.90 ? "ABOVE_GRASSROOTS"
                     : l < 0.96 ? "DISTRICT" : "PROVINCE";
@@ -98,13 +109,34 @@ public final class GenerateCommand {
                 case "ELECTION_LIST" -> seats + Math.max(0, (int) Math.round(seats * (0.05 + rnd.nextDouble() * 0.3)));
                 default -> rnd.nextDouble() < 0.9 ? seats : seats + rnd.nextInt(3) - 1;
             };
-            count = (int) Math.max(1, Math.min(count, total - planned));
+            count = congresses > 0 ? count : (int) Math.max(1, Math.min(count, total - planned));
             int year = term.equals("2025-2030") ? 2025 : 2020;
             plans.add(new Plan(String.format("DH%06d", plans.size() + 1), level, term, kind, seats, count, year));
             planned += count;
         }
+        if (congresses > 0) {
+            plans = scale(plans, planned, total);
+        }
         writeCongresses(plans, dir.resolve("congresses.csv"), rnd);
         return writeNominees(plans, dir.resolve("nominees.csv"), rnd);
+    }
+
+    /** The plans with list sizes (and seats, in proportion) scaled so the sizes add up to {@code total}. */
+    private static List<Plan> scale(List<Plan> plans, long natural, long total) {
+        List<Plan> scaled = new ArrayList<>(plans.size());
+        long given = 0;
+        double factor = (double) total / natural;
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            long left = total - given;
+            int remaining = plans.size() - i;
+            int count = i == plans.size() - 1 ? (int) left
+                    : (int) Math.max(1, Math.min(left - (remaining - 1), Math.round(p.count() * factor)));
+            int seats = Math.max(1, (int) Math.round(p.seats() * (double) count / p.count()));
+            scaled.add(new Plan(p.id(), p.level(), p.term(), p.kind(), seats, count, p.year()));
+            given += count;
+        }
+        return scaled;
     }
 
     private static void writeCongresses(List<Plan> plans, Path file, SplittableRandom rnd) throws IOException {

@@ -112,6 +112,131 @@ public class CheckRecords {
         saveList(checkId, position, r);
     }
 
+    /**
+     * A screened list rendered into COPY rows, without its database id (the writer prepends it): rendering is the
+     * costly part and runs on the screening threads; the one writer only streams the rows.
+     */
+    public record PreparedList(int position, String congressId, int nominees, String listRow, String outcomeRows,
+            String findingRows) {
+    }
+
+    /** Renders a list's rows exactly as {@link #saveList} writes them (both languages' JSON, outcomes, findings). */
+    public static PreparedList prepare(int position, ScreeningResult r) {
+        Explainer vi = new Explainer(Messages.of(Messages.VI));
+        Explainer en = new Explainer(Messages.of(Messages.EN));
+        CopyText list = new CopyText();
+        list.row(position, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
+                r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
+                r.ruleSetChecksum(), r.nominees().size(), r.count(Outcome.ELIGIBLE), r.count(Outcome.REVIEW),
+                r.count(Outcome.INELIGIBLE), r.listStatus().name(), json(ResultJson.of(r, vi)),
+                json(ResultJson.of(r, en)), json(org.slatecheck.explanation.StructurePanel.of(r)));
+        CopyText outcomes = new CopyText();
+        CopyText findings = new CopyText();
+        int n = 0;
+        int f = 0;
+        for (NomineeResult nr : r.nominees()) {
+            outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name());
+            for (Finding finding : nr.findings()) {
+                findings.row(findingValues(f++, finding));
+            }
+        }
+        for (Finding finding : r.listFindings()) {
+            findings.row(findingValues(f++, finding));
+        }
+        return new PreparedList(position, r.congress().getId(), r.nominees().size(), list.toString(),
+                outcomes.toString(), findings.toString());
+    }
+
+    /**
+     * Stores prepared lists of a batch in one transaction with {@code COPY}: all of them or none, so a killed batch
+     * never leaves half a list (or half a group) behind.
+     */
+    @Transactional
+    public void storeLists(UUID checkId, List<PreparedList> lists) {
+        if (lists.isEmpty()) {
+            return;
+        }
+        List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('list_result', 'id')) "
+                + "from generate_series(1, ?)", Long.class, lists.size());
+        StringBuilder listRows = new StringBuilder();
+        StringBuilder outcomeRows = new StringBuilder();
+        StringBuilder findingRows = new StringBuilder();
+        for (int i = 0; i < lists.size(); i++) {
+            String id = String.valueOf(ids.get(i));
+            listRows.append(id).append('\t').append(checkId).append('\t').append(lists.get(i).listRow());
+            prefix(outcomeRows, id, lists.get(i).outcomeRows());
+            prefix(findingRows, id, lists.get(i).findingRows());
+        }
+        copy("list_result (id, check_id, position, congress_id, organisation, level, term, list_kind, rule_set_id, "
+                + "rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, list_status, result_vi, "
+                + "result_en, structure)", listRows);
+        copy("nominee_outcome (list_id, position, nominee_id, outcome)", outcomeRows);
+        copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence)", findingRows);
+    }
+
+    /** Each line of {@code rows} with the list id in front (COPY text escapes newlines, so lines are rows). */
+    private static void prefix(StringBuilder out, String id, String rows) {
+        int from = 0;
+        while (from < rows.length()) {
+            int end = rows.indexOf('\n', from);
+            out.append(id).append('\t').append(rows, from, end + 1);
+            from = end + 1;
+        }
+    }
+
+    private void copy(String target, CharSequence rows) {
+        if (rows.length() == 0) {
+            return;
+        }
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("COPY " + target + " FROM STDIN", new java.io.StringReader(rows.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException("COPY into " + target + " failed", e);
+            }
+        });
+    }
+
+    /** Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes. */
+    static final class CopyText {
+        private final StringBuilder text = new StringBuilder(1024);
+
+        void row(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object v = values[i];
+                if (v == null) {
+                    text.append("\\N");
+                    continue;
+                }
+                String s = v.toString();
+                int from = 0;
+                for (int c = 0; c < s.length(); c++) {
+                    char ch = s.charAt(c);
+                    if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
+                        text.append(s, from, c).append('\\').append(switch (ch) {
+                            case '\n' -> 'n';
+                            case '\r' -> 'r';
+                            case '\t' -> 't';
+                            default -> '\\';
+                        });
+                        from = c + 1;
+                    }
+                }
+                text.append(s, from, s.length());
+            }
+            text.append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     /** Creates the check run of a batch (no input files kept: they are referenced by their SHA-256). */
     @Transactional
     public void createBatchRun(UUID id, String user, String congressesFile, String nomineesFile,
@@ -144,12 +269,20 @@ public class CheckRecords {
     }
 
     private static Object[] findingRow(Long listId, int position, Finding f) {
+        Object[] values = findingValues(position, f);
+        Object[] row = new Object[values.length + 1];
+        row[0] = listId;
+        System.arraycopy(values, 0, row, 1, values.length);
+        return row;
+    }
+
+    private static Object[] findingValues(int position, Finding f) {
         var evidence = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
             evidence.set(e.getKey(), ResultJson.value(e.getValue()));
         }
-        return new Object[] {listId, position, f.getNomineeId(), f.getRuleId(), f.getSeverity().name(),
-                f.getCitation(), json(evidence)};
+        return new Object[] {position, f.getNomineeId(), f.getRuleId(), f.getSeverity().name(), f.getCitation(),
+                json(evidence)};
     }
 
     /** The most recent checks, newest first. */

@@ -36,6 +36,6 @@ public final class Checker {
 
     /** The parameters of the shipped rule set of {@code term}, or null when there is none. */
     public static Parameters parameters(String term) {
-        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term).getParameters() : null;
+        return RuleSets.parameters(term);
     }
 }

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slatecheck.rules.params.Parameters;
+
 /** The shipped rule sets, one per term, compiled on first use and then shared. Thread-safe. */
 public final class RuleSets {
     /** The terms RULES.md defines, oldest first. */
     public static final List<String> TERMS = List.of("2020-2025", "2025-2030");
 
     private static final Map<String, RuleSet> SHIPPED = new ConcurrentHashMap<>();
+    private static final Map<String, Parameters> PARAMETERS = new ConcurrentHashMap<>();
 
     private RuleSets() {
     }
@@ -20,5 +23,23 @@ public final class RuleSets {
             throw new IllegalArgumentException("unknown term " + term);
         }
         return SHIPPED.computeIfAbsent(term, t -> RuleSet.compile(RuleSetSource.shipped(t)));
+    }
+
+    /**
+     * The parameters of the shipped rule set of {@code term} without compiling its rules (the intake needs them to
+     * read a congress row; the rules may still be compiling in the background). Null for an unknown term.
+     */
+    public static Parameters parameters(String term) {
+        if (!TERMS.contains(term)) {
+            return null;
+        }
+        RuleSet compiled = SHIPPED.get(term);
+        if (compiled != null) {
+            return compiled.getParameters();
+        }
+        return PARAMETERS.computeIfAbsent(term, t -> {
+            RuleSetSource source = RuleSetSource.shipped(t);
+            return Parameters.parse(source.parameters(), source.id() + " parameters");
+        });
     }
 }

@@ -24,6 +24,9 @@ import org.slatecheck.rules.model.Severity;
  * a − b. Thread-safe.
  */
 public final class Explainer {
+    /** {@code {pct_a_b}} (a as a percentage of b) and {@code {diff_a_b}} (a − b) placeholders. */
+    private static final java.util.regex.Pattern DERIVED =
+            java.util.regex.Pattern.compile("\\{(pct|diff)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -49,8 +52,7 @@ public final class Explainer {
         Map<String, String> values = new HashMap<>();
         evidence.forEach((k, v) -> values.put(k, format(v)));
         String template = messages.raw(key);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(pct|diff)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}")
-                .matcher(template);
+        java.util.regex.Matcher m = DERIVED.matcher(template);
         while (m.find()) {
             Integer a = integer(evidence.get(m.group(2)));
             Integer b = integer(evidence.get(m.group(3)));
