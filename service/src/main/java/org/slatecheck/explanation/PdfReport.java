@@ -56,6 +56,41 @@ public final class PdfReport {
         }
     }
 
+    /** A batch summary: per level the counts by outcome, the rules that fired most, the lists not compliant. */
+    @SuppressWarnings("unchecked")
+    public static byte[] batchSummary(String batchId, java.util.Map<String, Object> summary, Messages m) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PdfReport r = new PdfReport(doc);
+            r.newPage();
+            r.text(r.bold, 16, m.raw("ui.batch.title") + " " + batchId + " · SlateCheck");
+            r.gap(8);
+            r.text(r.bold, 13, m.raw("ui.batch.summary"));
+            for (java.util.Map<String, Object> row : (List<java.util.Map<String, Object>>) summary.get("byLevel")) {
+                r.text(r.regular, 10, m.text("ui.batch.level_line", row.get("level"), row.get("lists"),
+                        row.get("nominees"), row.get("eligible"), row.get("review"), row.get("ineligible"),
+                        row.get("non_compliant")));
+            }
+            r.gap(6);
+            r.text(r.bold, 12, m.raw("ui.batch.top_rules"));
+            for (java.util.Map<String, Object> row : (List<java.util.Map<String, Object>>) summary.get("topRules")) {
+                r.text(r.regular, 10, row.get("rule_id") + " " + m.raw("title." + row.get("rule_id")) + ": "
+                        + row.get("findings"));
+            }
+            r.gap(6);
+            r.text(r.bold, 12, m.raw("ui.batch.non_compliant_lists"));
+            for (java.util.Map<String, Object> row
+                    : (List<java.util.Map<String, Object>>) summary.get("nonCompliantLists")) {
+                r.text(r.regular, 9, row.get("congress_id") + " · " + row.get("organisation") + " · "
+                        + row.get("level"));
+            }
+            r.out.close();
+            doc.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void congress(JsonNode r, Messages m) throws IOException {
         JsonNode c = r.path("congress");
         JsonNode s = r.path("summary");

@@ -63,6 +63,17 @@ public class BatchApiController {
         return batches.summary(id);
     }
 
+    /** The summary as a printable PDF. */
+    @GetMapping(value = "/{id}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> summaryPdf(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"batch-" + id + ".pdf\"")
+                .body(org.slatecheck.explanation.PdfReport.batchSummary(id, batches.summary(id),
+                        Messages.of(CheckApiController.language(lang))));
+    }
+
     /** The per-level summary as CSV. */
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
     @SuppressWarnings("unchecked")

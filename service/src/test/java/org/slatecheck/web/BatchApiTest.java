@@ -53,7 +53,18 @@ class BatchApiTest {
         String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("PROVINCE,1,40,29,5,6,1");
-        assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE");
+        assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE",
+                "Lists not compliant", "Đảng bộ tỉnh Ninh Bình");
+
+        ResponseEntity<byte[]> pdf = http.getForEntity("/api/batches/" + id + "/summary.pdf?lang=vi", byte[].class);
+        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Tổng hợp", "PROVINCE: 1 danh sách, 40 nhân sự — 29 đủ điều kiện",
+                    "Đảng bộ tỉnh Ninh Bình", "Quy tắc vi phạm nhiều nhất");
+        }
+        assertThat(http.getForEntity("/api/batches/no-such-batch/summary.pdf", byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
