@@ -54,7 +54,16 @@ class RuleCasesTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> run(c)));
     }
 
+    /** What a case screens: its rule set (with the case's parameter overrides), congress and nominees. */
+    record Inputs(RuleSet ruleSet, Congress congress, List<Nominee> nominees) {
+    }
+
     static ScreeningResult screen(RuleCase c) {
+        Inputs in = inputs(c);
+        return Screening.screen(in.ruleSet(), in.congress(), in.nominees());
+    }
+
+    static Inputs inputs(RuleCase c) {
         Map<String, String> congressRow = new LinkedHashMap<>(Defaults.congress());
         congressRow.putAll(c.congress());
         String term = congressRow.get("term");
@@ -76,7 +85,7 @@ class RuleCasesTest {
             }
             nominees.add(nominee);
         }
-        return Screening.screen(ruleSet, congress, nominees);
+        return new Inputs(ruleSet, congress, nominees);
     }
 
     private static void run(RuleCase c) {

@@ -1,0 +1,343 @@
+package org.slatecheck.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kie.api.definition.rule.Rule;
+import org.slatecheck.rules.engine.CongressStandards;
+import org.slatecheck.rules.engine.DisciplineInForce;
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.ListComposition;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.QualityShortfall;
+import org.slatecheck.rules.engine.QualityYears;
+import org.slatecheck.rules.engine.RuleInfo;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.engine.Shares;
+import org.slatecheck.rules.engine.WorkingTime;
+import org.slatecheck.rules.model.Code;
+import org.slatecheck.rules.model.Conclusion;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.DisciplineForm;
+import org.slatecheck.rules.model.Level;
+import org.slatecheck.rules.model.ListKind;
+import org.slatecheck.rules.model.Membership;
+import org.slatecheck.rules.model.Months;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.model.Post;
+import org.slatecheck.rules.model.Rating;
+import org.slatecheck.rules.model.Sex;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * The hand-written baseline of issue 5's benchmark: every rule of RULES.md as plain Java loops, no rule engine, to
+ * measure what Drools costs. It lives only in the benchmark (test) sources. It reuses the small pure helpers the DRL
+ * itself calls (working time, standards, shares, lapse day, quality years) and reads each rule's {@code @id},
+ * {@code @severity} and {@code @citation} metadata from the compiled rule set so that its findings are the same
+ * objects; the decisions themselves are written out here. {@code BaselineAgreementTest} checks on every rule case,
+ * the sample and random lists that it gives exactly the facade's result; the benchmark checks it again on its whole
+ * data set.
+ */
+public final class Baseline {
+    private static final Map<String, Map<String, Rule>> RULES = new ConcurrentHashMap<>();
+
+    private Baseline() {
+    }
+
+    public static ScreeningResult screen(RuleSet ruleSet, Congress c, List<Nominee> nominees) {
+        Map<String, Rule> rules = RULES.computeIfAbsent(ruleSet.getChecksum(), k -> rulesById(ruleSet));
+        Parameters p = ruleSet.getParameters();
+        CongressStandards s = CongressStandards.of(c, p);
+        Map<String, List<Finding>> byNominee = new HashMap<>();
+        List<Finding> list = new ArrayList<>();
+        Map<String, Nominee> byId = new HashMap<>();
+        for (Nominee n : nominees) {
+            byId.put(n.getNomineeId(), n);
+        }
+        int women = 0;
+        int womenSenior = 0;
+        int under40 = 0;
+        int band = 0;
+        int minority = 0;
+        LocalDate day = c.getCongressDate();
+        for (Nominee n : nominees) {
+            List<Finding> f = new ArrayList<>(2);
+            int age = n.ageAt(c.getReferenceMonth());
+            if (n.getSex() == Sex.F) {
+                women++;
+                if (n.isStandingOrAbove()) {
+                    womenSenior++;
+                }
+            }
+            if (age < p.getUnder40Age()) {
+                under40++;
+            }
+            if (age >= p.getBandFromAge() && age <= p.getBandToAge()) {
+                band++;
+            }
+            if (n.isMinority()) {
+                minority++;
+            }
+            // AGE-001/002/003: remaining working time (RULES.md section 3).
+            WorkingTime w = WorkingTime.of(n, c, p);
+            if (w.isRetired()) {
+                f.add(Finding.nominee(rules.get("AGE-003"), p, n, "birthMonth", w.getBirthMonth(),
+                        "retirementMonth", w.getRetirementMonth(), "referenceMonth", w.getReferenceMonth(),
+                        "remainingMonths", w.getRemainingMonths()));
+            } else if (w.getRemainingMonths() < w.getRequiredMonths()) {
+                f.add(Finding.nomineeCiting(rules.get(n.isIncumbent() ? "AGE-002" : "AGE-001"), p,
+                        w.getRequiredParameter(), n, "birthMonth", w.getBirthMonth(), "retirementMonth",
+                        w.getRetirementMonth(), "referenceMonth", w.getReferenceMonth(), "remainingMonths",
+                        w.getRemainingMonths(), "requiredMonths", w.getRequiredMonths()));
+            }
+            // POL-001/002/003: political conclusion.
+            if (n.getPoliticalConclusion() == null) {
+                f.add(Finding.nominee(rules.get("POL-001"), p, n));
+            } else if (n.getPoliticalConclusion() == Conclusion.NOT_MET) {
+                f.add(Finding.nominee(rules.get("POL-002"), p, n, "conclusionDate", n.getPoliticalConclusionDate()));
+            }
+            Integer maxAge = p.getConclusionMaxAgeMonths();
+            if (maxAge != null && n.getPoliticalConclusionDate() != null) {
+                LocalDate expires = Months.plus(n.getPoliticalConclusionDate(), maxAge);
+                if (!day.isBefore(expires)) {
+                    f.add(Finding.nominee(rules.get("POL-003"), p, n, "conclusionDate",
+                            n.getPoliticalConclusionDate(), "maxAgeMonths", maxAge, "expiredOn", expires));
+                }
+            }
+            // DIS-001/002/003: discipline in force on the congress day, discipline pending.
+            if (n.getDisciplineForm() != DisciplineForm.NONE) {
+                LocalDate lapses = DisciplineInForce.lapsesOn(n, p.getDisciplinePeriodMonths());
+                if (day.isBefore(lapses)) {
+                    DisciplineForm form = n.getDisciplineForm();
+                    String id = null;
+                    Rule rule = null;
+                    if (form == DisciplineForm.KHIEN_TRACH || form == DisciplineForm.CANH_CAO) {
+                        boolean promotion = n.getHighestProposedRank() > n.getHighestCurrentRank();
+                        rule = rules.get(n.isIncumbent() && !promotion ? "DIS-001/REVIEW" : "DIS-001/INELIGIBLE");
+                        id = "DIS-001";
+                    } else if (form == DisciplineForm.CACH_CHUC) {
+                        rule = rules.get("DIS-002");
+                        id = "DIS-002";
+                    }
+                    if (id != null) {
+                        f.add(Finding.nominee(rule, p, n, "disciplineForm", form, "disciplineDate",
+                                n.getDisciplineDate(), "lapsesOn", lapses));
+                    }
+                }
+            }
+            if (n.isDisciplinePending()) {
+                f.add(Finding.nominee(rules.get("DIS-003"), p, n));
+            }
+            // EDU-001/002 and their missing data.
+            if (s.getMinimumTheory() != null) {
+                if (n.getPoliticalTheory() == null) {
+                    f.add(missing(rules, p, n, "political_theory", "EDU-001"));
+                } else if (n.getPoliticalTheory().ordinal() < s.getMinimumTheory().ordinal()) {
+                    f.add(Finding.nomineeCiting(rules.get("EDU-001"), p, "theory.min." + c.getLevel(), n,
+                            "actual", n.getPoliticalTheory(), "required", s.getMinimumTheory()));
+                }
+            }
+            if (s.getMinimumEducation() != null) {
+                if (n.getEducation() == null) {
+                    f.add(missing(rules, p, n, "education", "EDU-002"));
+                } else if (n.getEducation().ordinal() < s.getMinimumEducation().ordinal()) {
+                    f.add(Finding.nomineeCiting(rules.get("EDU-002"), p, "education.min." + c.getLevel(), n,
+                            "actual", n.getEducation(), "required", s.getMinimumEducation()));
+                }
+            }
+            // TRM-001: term limit on each limited proposed post; missing terms when it matters.
+            if (n.getConsecutiveTerms() == null) {
+                if (n.proposesAny(p.getTermLimitedPosts())) {
+                    f.add(missing(rules, p, n, "consecutive_terms", "TRM-001"));
+                }
+            } else if (n.getConsecutiveTerms() >= p.getMaxConsecutiveTerms()) {
+                for (Post post : n.getProposedPosts()) {
+                    if (p.getTermLimitedPosts().contains(post)) {
+                        f.add(Finding.nominee(rules.get("TRM-001"), p, n, "post", post, "consecutiveTerms",
+                                n.getConsecutiveTerms(), "maxTerms", p.getMaxConsecutiveTerms()));
+                    }
+                }
+            }
+            // INT-001/002, HLT-001, MEM-001.
+            if (n.getUnresolvedComplaints() > 0) {
+                f.add(Finding.nominee(rules.get("INT-001"), p, n, "count", n.getUnresolvedComplaints()));
+            }
+            if (n.getAssetDeclaration() == null) {
+                f.add(missing(rules, p, n, "asset_declaration", "INT-002"));
+            } else if (!n.getAssetDeclaration()) {
+                f.add(Finding.nominee(rules.get("INT-002"), p, n));
+            }
+            if (n.getHealthOk() == null) {
+                f.add(missing(rules, p, n, "health_ok", "HLT-001"));
+            } else if (!n.getHealthOk()) {
+                f.add(Finding.nominee(rules.get("HLT-001"), p, n));
+            }
+            if (n.getMembership() == Membership.PROBATIONARY) {
+                f.add(Finding.nominee(rules.get("MEM-001"), p, n, "membership", n.getMembership()));
+            }
+            // STR-005's missing ethnicity, POL-003's missing date.
+            if (c.getMinMinorityShare() != null && n.getEthnicity() == null) {
+                f.add(missing(rules, p, n, "ethnicity", "STR-005"));
+            }
+            if (maxAge != null && n.getPoliticalConclusion() == Conclusion.MET && n.getPoliticalConclusionDate() == null) {
+                f.add(missing(rules, p, n, "political_conclusion_date", "POL-003"));
+            }
+            // LOC-001: a provincial secretary from the province itself.
+            if (c.getLevel() == Level.PROVINCE && c.getProvince() != null && n.proposes(Post.SECRETARY)
+                    && n.getHometownProvince() != null && Code.sameText(n.getHometownProvince(), c.getProvince())) {
+                f.add(Finding.nominee(rules.get("LOC-001"), p, n, "province", n.getHometownProvince()));
+            }
+            // QUA-001/002: quality ratings.
+            if (n.isIncumbent()) {
+                for (Integer year : QualityYears.failedOutgoingYears(n, c, p)) {
+                    f.add(Finding.nominee(rules.get("QUA-001"), p, n, "year", year, "rating", Rating.KHTNV));
+                }
+            }
+            QualityShortfall shortfall = QualityYears.shortfall(n, c, p);
+            if (shortfall != null) {
+                f.add(Finding.nominee(rules.get("QUA-002"), p, n, "years", shortfall.getYears(), "minRating",
+                        p.getQualityMinRating(), "qualityYears", p.getQualityYears()));
+            }
+            byNominee.put(n.getNomineeId(), f);
+        }
+        // FAM-001: close family (either names the other) both proposed for senior or key posts; one finding each way.
+        for (Nominee a : nominees) {
+            for (String relativeId : a.getRelatives()) {
+                Nominee b = byId.get(relativeId);
+                if (b == null || b == a) {
+                    continue;
+                }
+                // The pair once, whichever side names the other: skip it here when b also names a and comes first.
+                if (b.getRelatives().contains(a.getNomineeId()) && b.getNomineeId().compareTo(a.getNomineeId()) < 0) {
+                    continue;
+                }
+                boolean senior = a.getHighestProposedRank() >= p.getFamilyMinRank()
+                        && b.getHighestProposedRank() >= p.getFamilyMinRank();
+                boolean key = a.proposesAny(p.getFamilyKeyPosts()) && b.proposesAny(p.getFamilyKeyPosts());
+                if (senior || key) {
+                    byNominee.get(a.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), p, a, "relativeId",
+                            b.getNomineeId(), "relativeName", b.getFullName()));
+                    byNominee.get(b.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), p, b, "relativeId",
+                            a.getNomineeId(), "relativeName", a.getFullName()));
+                }
+            }
+        }
+        int total = nominees.size();
+        ListComposition composition = new ListComposition(total, women, womenSenior, under40, band, minority);
+        listRules(rules, p, c, s, composition, list);
+
+        List<NomineeResult> results = new ArrayList<>(total);
+        for (Nominee n : nominees) {
+            List<Finding> own = byNominee.get(n.getNomineeId());
+            own.sort(Finding.ORDER);
+            results.add(new NomineeResult(n, NomineeResult.outcomeOf(own), own));
+        }
+        list.sort(Finding.ORDER);
+        List<String> notChecked = new ArrayList<>();
+        if (c.isCommitteeList()) {
+            if (s.getCommitteeMax() == null) {
+                notChecked.add("NUM-001");
+            }
+            if (!s.hasStandingRange()) {
+                notChecked.add("NUM-002");
+            }
+            if (s.getDeputySecretaries() == null) {
+                notChecked.add("NUM-005");
+            }
+        }
+        return new ScreeningResult(c, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results, list,
+                notChecked, composition);
+    }
+
+    private static void listRules(Map<String, Rule> rules, Parameters p, Congress c, CongressStandards s,
+            ListComposition l, List<Finding> list) {
+        int total = l.getTotal();
+        int seats = c.getCommitteeSeats();
+        if (c.isCommitteeList()) {
+            if (s.getCommitteeMax() != null && s.getCommitteeMax() < seats) {
+                list.add(Finding.listCiting(rules.get("NUM-001"), p, s.getCommitteeMaxParameter(), "seats", seats,
+                        "max", s.getCommitteeMax(), "excess", seats - s.getCommitteeMax()));
+            }
+            Integer standing = c.getStandingSeats();
+            if (standing != null && s.getStandingMin() != null && s.getStandingMax() != null
+                    && (standing < s.getStandingMin() || standing > s.getStandingMax())) {
+                list.add(Finding.listCiting(rules.get("NUM-002"), p, "standing.min_seats." + c.getLevel(), "seats",
+                        standing, "min", s.getStandingMin(), "max", s.getStandingMax()));
+            }
+            Integer deputies = c.getDeputySecretarySeats();
+            if (deputies != null && s.getDeputySecretaries() != null && !s.getDeputySecretaries().equals(deputies)) {
+                list.add(Finding.listCiting(rules.get("NUM-005"), p, "deputy_secretaries." + c.getLevel(), "seats",
+                        deputies, "required", s.getDeputySecretaries()));
+            }
+            if (Shares.below(l.getWomen(), total, p.getWomenMinPercent())) {
+                int required = Shares.atLeast(total, p.getWomenMinPercent());
+                list.add(Finding.list(rules.get("STR-001"), p, "women", l.getWomen(), "total", total, "required",
+                        required, "missing", required - l.getWomen(), "minPercent", p.getWomenMinPercent()));
+            }
+            if (standing != null && l.getWomenStandingOrAbove() == 0) {
+                list.add(Finding.list(rules.get("STR-002"), p, "womenStandingOrAbove", 0, "missing", 1));
+            }
+            if (p.getUnder40Levels().contains(c.getLevel())
+                    && Shares.below(l.getUnder40(), total, p.getUnder40MinPercent())) {
+                int required = Shares.atLeast(total, p.getUnder40MinPercent());
+                list.add(Finding.list(rules.get("STR-003"), p, "under40", l.getUnder40(), "total", total,
+                        "required", required, "missing", required - l.getUnder40(), "minPercent",
+                        p.getUnder40MinPercent(), "age", p.getUnder40Age()));
+            }
+            if (Shares.below(l.getBand(), total, p.getBandMinPercent())
+                    || Shares.above(l.getBand(), total, p.getBandMaxPercent())) {
+                list.add(Finding.list(rules.get("STR-004"), p, "band", l.getBand(), "total", total, "minimum",
+                        Shares.atLeast(total, p.getBandMinPercent()), "maximum",
+                        Shares.atMost(total, p.getBandMaxPercent()), "fromAge", p.getBandFromAge(), "toAge",
+                        p.getBandToAge(), "minPercent", p.getBandMinPercent(), "maxPercent", p.getBandMaxPercent()));
+            }
+            if (c.getMinMinorityShare() != null
+                    && Shares.belowFraction(l.getMinority(), total, c.getMinMinorityShare())) {
+                int required = Shares.atLeastFraction(total, c.getMinMinorityShare());
+                list.add(Finding.list(rules.get("STR-005"), p, "minority", l.getMinority(), "total", total,
+                        "required", required, "missing", required - l.getMinority(), "minShare",
+                        c.getMinMinorityShare()));
+            }
+        }
+        if (c.getListKind() == ListKind.ELECTION_LIST) {
+            boolean tooMany = total > seats && Shares.above(total - seats, seats, p.getSurplusMaxPercent());
+            if (total <= seats || tooMany) {
+                list.add(Finding.list(rules.get("NUM-003"), p, "count", total, "seats", seats, "minCount", seats + 1,
+                        "maxCount", seats + Shares.atMost(seats, p.getSurplusMaxPercent()), "maxPercent",
+                        p.getSurplusMaxPercent()));
+            } else if (Shares.below(total - seats, seats, p.getPreparedSurplusMinPercent())
+                    || Shares.above(total - seats, seats, p.getPreparedSurplusMaxPercent())) {
+                list.add(Finding.list(rules.get("NUM-004"), p, "count", total, "seats", seats, "minCount",
+                        seats + Shares.atLeast(seats, p.getPreparedSurplusMinPercent()), "maxCount",
+                        seats + Shares.atMost(seats, p.getPreparedSurplusMaxPercent()), "minPercent",
+                        p.getPreparedSurplusMinPercent(), "maxPercent", p.getPreparedSurplusMaxPercent()));
+            }
+        }
+        if ((c.getListKind() == ListKind.PERSONNEL_PLAN || c.getListKind() == ListKind.INSPECTION_LIST)
+                && total != seats) {
+            list.add(Finding.list(rules.get("NUM-006"), p, "count", total, "seats", seats, "difference",
+                    total - seats));
+        }
+    }
+
+    private static Finding missing(Map<String, Rule> rules, Parameters p, Nominee n, String field, String neededBy) {
+        return Finding.nominee(rules.get("DAT-001"), p, n, "field", field, "neededBy", neededBy);
+    }
+
+    /** The compiled rules by id; DIS-001 has two (one per severity), kept as DIS-001/REVIEW and DIS-001/INELIGIBLE. */
+    private static Map<String, Rule> rulesById(RuleSet ruleSet) {
+        Map<String, Rule> byId = new HashMap<>();
+        for (Rule r : ruleSet.rules()) {
+            RuleInfo info = RuleInfo.of(r);
+            if (info.isDecision()) {
+                byId.put(info.id().equals("DIS-001") ? "DIS-001/" + info.severity() : info.id(), r);
+            }
+        }
+        return byId;
+    }
+}
