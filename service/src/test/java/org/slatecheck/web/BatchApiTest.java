@@ -20,8 +20,13 @@ import org.springframework.http.ResponseEntity;
 class BatchApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
     TestRestTemplate http;
+
+    /** Every request as a personnel-subcommittee user of the demo configuration (HTTP Basic). */
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        http = anonymous.withBasicAuth("subcommittee", "subcommittee");
+    }
 
     JsonNode waitForEnd(String id) throws Exception {
         for (int i = 0; i < 300; i++) {

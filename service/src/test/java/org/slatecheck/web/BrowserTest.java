@@ -74,6 +74,18 @@ class BrowserTest {
                         .executeScript("return document.readyState")));
     }
 
+    /** Signs in once per browser as the demo subcommittee user, through the login form. */
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        browser.get(url("/checks"));
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.id("username")).sendKeys("subcommittee");
+            browser.findElement(By.id("password")).sendKeys("subcommittee");
+            browser.findElement(By.id("login")).click();
+            waitFor(".*/checks.*");
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -30,8 +30,13 @@ class CheckApiTest {
     static final Path SAMPLES = Path.of("../data/samples");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
     TestRestTemplate http;
+
+    /** Every request as a personnel-subcommittee user of the demo configuration (HTTP Basic). */
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        http = anonymous.withBasicAuth("subcommittee", "subcommittee");
+    }
     @Autowired
     CheckRecords records;
 

@@ -1,0 +1,32 @@
+package org.slatecheck.web;
+
+import java.util.Locale;
+
+import org.slatecheck.rules.explain.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page needs (the messages of the chosen language), and the login page. */
+@ControllerAdvice(annotations = Controller.class)
+public class PageModel {
+
+    @ModelAttribute
+    void common(Model model, Locale locale) {
+        Messages m = Messages.of(locale);
+        model.addAttribute("t", m);
+        model.addAttribute("lang", m.locale().getLanguage());
+        model.addAttribute("otherLang", m.locale().getLanguage().equals("en") ? "vi" : "en");
+    }
+
+    /** The login page (Vietnamese first, like every page). */
+    @Controller
+    static class Login {
+        @GetMapping("/login")
+        String login() {
+            return "login";
+        }
+    }
+}
