@@ -42,7 +42,9 @@ public class SecurityConfig {
                 .requestMatchers("/rulesets/**", "/api/rulesets/**").hasRole("BOARD")
                 .anyRequest().hasRole("SUBCOMMITTEE"))
                 .formLogin(f -> f.loginPage("/login").permitAll())
-                .httpBasic(b -> { })
+                // A client that keeps the session cookie pays the bcrypt check once, not on every request.
+                .httpBasic(b -> b.securityContextRepository(
+                        new org.springframework.security.web.context.HttpSessionSecurityContextRepository()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers("/api/**"));
         return http.build();
