@@ -251,7 +251,7 @@ public final class Baseline {
             }
         }
         return new ScreeningResult(c, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results, list,
-                notChecked, composition);
+                notChecked, composition, p);
     }
 
     private static void listRules(Map<String, Rule> rules, Parameters p, Congress c, CongressStandards s,

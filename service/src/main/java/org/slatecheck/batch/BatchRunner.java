@@ -43,7 +43,6 @@ import org.slatecheck.rules.intake.NomineeReader;
 import org.slatecheck.rules.intake.Row;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
-import org.slatecheck.screening.Checker;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,9 +63,11 @@ public class BatchRunner {
     private static final int GROUP = 64;
 
     private final CheckRecords records;
+    private final org.slatecheck.governance.RuleSetRegistry ruleSets;
 
-    public BatchRunner(CheckRecords records) {
+    public BatchRunner(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets) {
         this.records = records;
+        this.ruleSets = ruleSets;
     }
 
     /** What a batch did; {@code readMillis} is the part spent reading, validating and partitioning the input. */
@@ -94,8 +95,11 @@ public class BatchRunner {
     public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
             Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled) throws IOException {
         long start = System.currentTimeMillis();
+        // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile
+        // (a resumed batch uses the versions active when it resumes; each stored list names its version).
+        java.util.function.Function<String, org.slatecheck.rules.engine.RuleSet> active = ruleSets.snapshot();
         // The rules compile (once per JVM) while the input is read and validated.
-        Thread compile = new Thread(() -> RuleSets.TERMS.forEach(RuleSets::shipped), "batch-rule-compile");
+        Thread compile = new Thread(() -> RuleSets.TERMS.forEach(active::apply), "batch-rule-compile");
         compile.setDaemon(true);
         compile.start();
         String congressesSha = sha256(congressesFile);
@@ -104,7 +108,8 @@ public class BatchRunner {
 
         Errors errors = new Errors(MAX_ERRORS, congressesFile.getFileName().toString());
         Intake.Congresses read = Intake.congresses(new Intake.Input(congressesFile.getFileName().toString(),
-                Files.readAllBytes(congressesFile)), Checker::parameters);
+                Files.readAllBytes(congressesFile)), term -> RuleSets.TERMS.contains(term)
+                        ? ruleSets.parameters(active, term) : null);
         errors.addAll(read.errors());
         Map<String, Congress> congresses = read.byId();
         Map<String, Long> congressLine = read.lines();
@@ -215,7 +220,7 @@ public class BatchRunner {
                             rows.sort(Comparator.comparingLong(Spill.Spilled::line));
                             List<Nominee> nominees = new ArrayList<>(rows.size());
                             rows.forEach(r -> nominees.add(r.nominee()));
-                            ScreeningResult result = Screening.screen(RuleSets.shipped(c.getTerm()), c, nominees);
+                            ScreeningResult result = Screening.screen(active.apply(c.getTerm()), c, nominees);
                             writer.queue.put(CheckRecords.prepare(position.get(c.getId()), result));
                             return null;
                         }));

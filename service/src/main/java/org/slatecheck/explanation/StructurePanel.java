@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.slatecheck.rules.engine.ListComposition;
-import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.engine.Shares;
 import org.slatecheck.rules.model.ListKind;
@@ -29,7 +28,7 @@ public final class StructurePanel {
         if (c == null || c.getTotal() == 0) {
             return bars;
         }
-        Parameters p = RuleSets.shipped(r.ruleSetId()).getParameters();
+        Parameters p = r.parameters();
         int total = c.getTotal();
         boolean committee = r.congress().isCommitteeList();
         if (committee) {

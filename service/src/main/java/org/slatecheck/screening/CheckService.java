@@ -17,9 +17,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckService {
     private final CheckRecords records;
+    private final org.slatecheck.governance.RuleSetRegistry ruleSets;
+    private final org.slatecheck.governance.AuditLog audit;
 
-    public CheckService(CheckRecords records) {
+    public CheckService(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets,
+            org.slatecheck.governance.AuditLog audit) {
         this.records = records;
+        this.ruleSets = ruleSets;
+        this.audit = audit;
     }
 
     /** A stored check: its id and results. */
@@ -28,15 +33,28 @@ public class CheckService {
 
     /** @throws InputException when the files have input errors (nothing is stored) */
     public Recorded check(String user, Intake.Input congresses, Intake.Input nominees) {
-        List<ScreeningResult> results = Checker.check(congresses, nominees);
+        List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets.snapshot());
         UUID id = records.save(user, new StoredInputs(congresses.name(), congresses.content(), nominees.name(),
                 nominees.content()), results);
+        audit.append(user, "CHECK", id.toString(), null, null, results.size() + " lists, rule sets "
+                + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion).distinct().toList()));
         return new Recorded(id, results);
     }
 
-    /** Screens a stored check's files again with the current shipped rule sets, without storing anything. */
-    public List<ScreeningResult> rerun(StoredInputs inputs) {
+    /**
+     * Screens a stored check's files again, without storing anything, with the rule set versions it used (still
+     * available after they were retired); a term the check did not use gets the active version.
+     */
+    public List<ScreeningResult> rerun(UUID checkId, StoredInputs inputs) {
+        java.util.Map<String, org.slatecheck.rules.engine.RuleSet> used = new java.util.HashMap<>();
+        for (var row : records.jdbc().queryForList("select distinct term, rule_set_version from list_result "
+                + "where check_id = ?", checkId)) {
+            ruleSets.compiledByVersion((String) row.get("rule_set_version"))
+                    .ifPresent(r -> used.put((String) row.get("term"), r));
+        }
+        var active = ruleSets.snapshot();
         return Checker.check(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
-                new Intake.Input(inputs.nomineesFile(), inputs.nominees()));
+                new Intake.Input(inputs.nomineesFile(), inputs.nominees()),
+                term -> used.containsKey(term) ? used.get(term) : active.apply(term));
     }
 }

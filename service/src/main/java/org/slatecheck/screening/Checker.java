@@ -2,6 +2,7 @@ package org.slatecheck.screening;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.slatecheck.rules.engine.RuleSet;
 import org.slatecheck.rules.engine.RuleSets;
@@ -26,12 +27,34 @@ public final class Checker {
      */
     public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees) {
         List<CongressList> lists = Intake.read(congresses, nominees, Checker::parameters);
+        return screen(lists, Checker::shipped);
+    }
+
+    /**
+     * The same with the rule sets {@code ruleSets} gives per term (null for a term it does not know): the service
+     * passes a snapshot of the active versions, taken once, so one check never mixes two versions of a term.
+     */
+    public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees,
+            Function<String, RuleSet> ruleSets) {
+        List<CongressList> lists = Intake.read(congresses, nominees, term -> {
+            RuleSet r = ruleSets.apply(term);
+            return r == null ? null : r.getParameters();
+        });
+        return screen(lists, ruleSets);
+    }
+
+    private static List<ScreeningResult> screen(List<CongressList> lists, Function<String, RuleSet> ruleSets) {
         List<ScreeningResult> results = new ArrayList<>(lists.size());
         for (CongressList list : lists) {
-            RuleSet ruleSet = RuleSets.shipped(list.congress().getTerm());
+            RuleSet ruleSet = ruleSets.apply(list.congress().getTerm());
             results.add(Screening.screen(ruleSet, list.congress(), list.nominees()));
         }
         return results;
+    }
+
+    /** The shipped rule set of {@code term} (the command line's rule sets), null for an unknown term. */
+    public static RuleSet shipped(String term) {
+        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term) : null;
     }
 
     /** The parameters of the shipped rule set of {@code term}, or null when there is none. */

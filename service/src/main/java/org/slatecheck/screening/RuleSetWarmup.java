@@ -1,16 +1,24 @@
 package org.slatecheck.screening;
 
+import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSets;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Compiles the shipped rule sets once the application is up, so the first upload does not wait for it. */
+/** Compiles the active rule sets once the application is up, so the first upload does not wait for it. */
 @Component
 class RuleSetWarmup {
+    private final RuleSetRegistry registry;
+
+    RuleSetWarmup(RuleSetRegistry registry) {
+        this.registry = registry;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void compile() {
-        Thread t = new Thread(() -> RuleSets.TERMS.forEach(RuleSets::shipped), "rule-set-warmup");
+        var active = registry.snapshot();
+        Thread t = new Thread(() -> RuleSets.TERMS.forEach(active::apply), "rule-set-warmup");
         t.setDaemon(true);
         t.start();
     }

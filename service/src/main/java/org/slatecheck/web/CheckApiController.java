@@ -53,7 +53,7 @@ public class CheckApiController {
             @RequestPart("nominees") MultipartFile nominees, @RequestParam(defaultValue = "vi") String lang)
             throws IOException {
         Locale locale = language(lang);
-        CheckService.Recorded recorded = checks.check("api", input(congresses, "congresses.csv"),
+        CheckService.Recorded recorded = checks.check(PageController.user(), input(congresses, "congresses.csv"),
                 input(nominees, "nominees.csv"));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("checkId", recorded.id().toString());
@@ -70,7 +70,7 @@ public class CheckApiController {
             com.fasterxml.jackson.databind.JsonNode body, @RequestParam(defaultValue = "vi") String lang)
             throws IOException {
         Locale locale = language(lang);
-        CheckService.Recorded recorded = checks.check("api",
+        CheckService.Recorded recorded = checks.check(PageController.user(),
                 new Intake.Input("congresses.json", csv(body.path("congresses"))),
                 new Intake.Input("nominees.json", csv(body.path("nominees"))));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -150,7 +150,7 @@ public class CheckApiController {
     public ObjectNode reproduce(@PathVariable UUID id) {
         var inputs = records.inputs(id).orElseThrow(() -> notFound(id));
         ArrayNode stored = records.results(id, "vi").orElseThrow(() -> notFound(id));
-        ArrayNode again = ResultJson.of(checks.rerun(inputs), new Explainer(Messages.of(Messages.VI)));
+        ArrayNode again = ResultJson.of(checks.rerun(id, inputs), new Explainer(Messages.of(Messages.VI)));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("checkId", id.toString());
         // Compared as JSON text read back, as stored results are, so 0.3 and 15 compare by value, not by node type.

@@ -50,6 +50,12 @@ public class PageController {
         this.records = records;
     }
 
+    /** The signed-in user's name (who a check is recorded for). */
+    static String user() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "anonymous" : auth.getName();
+    }
+
     private static void common(Model model, Locale locale) {
         Messages m = Messages.of(locale);
         model.addAttribute("t", m);
@@ -84,7 +90,7 @@ public class PageController {
     private String run(Intake.Input congresses, Intake.Input nominees, Model model, Locale locale,
             HttpServletResponse response) {
         try {
-            CheckService.Recorded recorded = checks.check("web", congresses, nominees);
+            CheckService.Recorded recorded = checks.check(user(), congresses, nominees);
             return "redirect:/checks/" + recorded.id();
         } catch (InputException e) {
             common(model, locale);

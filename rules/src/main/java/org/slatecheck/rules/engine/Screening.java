@@ -67,7 +67,7 @@ public final class Screening {
         }
         listFindings.sort(Finding.ORDER);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
-                listFindings, notChecked(congress, ruleSet), composition);
+                listFindings, notChecked(congress, ruleSet), composition, ruleSet.getParameters());
     }
 
     /** The number checks whose limit neither the rule set nor the congress row gives (RULES.md section 6). */

@@ -14,7 +14,7 @@ import org.slatecheck.rules.model.Severity;
  */
 public record ScreeningResult(Congress congress, String ruleSetId, String ruleSetVersion, String ruleSetChecksum,
         List<NomineeResult> nominees, List<Finding> listFindings, List<String> notChecked,
-        ListComposition composition) {
+        ListComposition composition, org.slatecheck.rules.params.Parameters parameters) {
 
     public ScreeningResult {
         nominees = List.copyOf(nominees);

@@ -58,193 +58,20 @@ class RuleCasesTest {
     record Inputs(RuleSet ruleSet, Congress congress, List<Nominee> nominees) {
     }
 
+    static Inputs inputs(RuleCase c) {
+        CaseRunner.Inputs in = CaseRunner.inputs(c, RuleSetSource.shipped(c.term()));
+        return new Inputs(in.ruleSet(), in.congress(), in.nominees());
+    }
+
     static ScreeningResult screen(RuleCase c) {
         Inputs in = inputs(c);
         return Screening.screen(in.ruleSet(), in.congress(), in.nominees());
     }
 
-    static Inputs inputs(RuleCase c) {
-        Map<String, String> congressRow = new LinkedHashMap<>(Defaults.congress());
-        congressRow.putAll(c.congress());
-        String term = congressRow.get("term");
-        RuleSet ruleSet = ruleSet(term, c.parameters());
-        Row row = row(congressRow);
-        Congress congress = CongressReader.read(row, t -> t.equals(term) ? ruleSet.getParameters() : null);
-        if (row.hasErrors()) {
-            fail("congress row does not read: " + row.errors());
-        }
-        List<Nominee> nominees = new ArrayList<>();
-        int i = 1;
-        for (Map<String, String> n : c.nominees()) {
-            Map<String, String> values = new LinkedHashMap<>(Defaults.nominee(congress, ruleSet.getParameters(), i++));
-            values.putAll(n);
-            Row r = row(values);
-            Nominee nominee = NomineeReader.read(r, congress.getId());
-            if (r.hasErrors()) {
-                fail("nominee row " + values.get("nominee_id") + " does not read: " + r.errors());
-            }
-            nominees.add(nominee);
-        }
-        return new Inputs(ruleSet, congress, nominees);
-    }
-
     private static void run(RuleCase c) {
-        ScreeningResult result = screen(c);
-        List<Finding> actual = new ArrayList<>();
-        for (NomineeResult n : result.nominees()) {
-            n.findings().stream().filter(f -> c.scope().contains(f.getRuleId())).forEach(actual::add);
-        }
-        result.listFindings().stream().filter(f -> c.scope().contains(f.getRuleId())).forEach(actual::add);
-
-        List<Finding> pool = new ArrayList<>(actual);
-        List<String> problems = new ArrayList<>();
-        for (RuleCase.Expected e : c.expected()) {
-            Finding match = pool.stream().filter(f -> matches(f, e)).findFirst().orElse(null);
-            if (match == null) {
-                problems.add("expected " + describe(e) + " but it did not fire");
-            } else {
-                pool.remove(match);
-            }
-        }
-        for (Finding f : pool) {
-            problems.add("unexpected " + f.getRuleId() + "/" + f.getSeverity() + " on "
-                    + (f.getNomineeId() == null ? "the list" : f.getNomineeId()) + " " + f.getEvidence());
-        }
-        c.outcomes().forEach((id, outcome) -> {
-            String got = result.nominees().stream().filter(n -> n.nominee().getNomineeId().equals(id))
-                    .map(n -> n.outcome().name()).findFirst().orElse("(no such nominee)");
-            if (!got.equals(outcome)) {
-                problems.add("outcome of " + id + ": expected " + outcome + ", got " + got);
-            }
-        });
-        if (c.notChecked() != null && !c.notChecked().equals(result.notChecked())) {
-            problems.add("notChecked: expected " + c.notChecked() + ", got " + result.notChecked());
-        }
-        for (Finding f : actual) {
-            for (var lang : Messages.LANGUAGES) {
-                Explainer ex = new Explainer(Messages.of(lang));
-                String text = ex.title(f.getRuleId()) + " " + ex.message(f);
-                if (text.contains("{")) {
-                    problems.add(lang + " message of " + f.getRuleId() + " leaves a placeholder: " + text);
-                }
-            }
-        }
+        List<String> problems = CaseRunner.problems(c, RuleSetSource.shipped(c.term()));
         if (!problems.isEmpty()) {
             fail(c.displayName() + ":\n  " + String.join("\n  ", problems));
-        }
-    }
-
-    private static boolean matches(Finding f, RuleCase.Expected e) {
-        if (!f.getRuleId().equals(e.rule())) {
-            return false;
-        }
-        if (e.nominee() == null ? f.getNomineeId() != null : !e.nominee().equals(f.getNomineeId())) {
-            return false;
-        }
-        if (e.severity() != null && !e.severity().equals(f.getSeverity().name())) {
-            return false;
-        }
-        for (Map.Entry<String, Object> ev : e.evidence().entrySet()) {
-            if (!f.getEvidence().containsKey(ev.getKey())
-                    || !canon(f.getEvidence().get(ev.getKey())).equals(canon(ev.getValue()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String describe(RuleCase.Expected e) {
-        return e.rule() + (e.severity() == null ? "" : "/" + e.severity()) + " on "
-                + (e.nominee() == null ? "the list" : e.nominee()) + " " + e.evidence();
-    }
-
-    /** One text form for numbers of any type, months, dates and lists. */
-    static String canon(Object v) {
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(RuleCasesTest::canon).collect(Collectors.joining(",", "[", "]"));
-        }
-        if (v instanceof YearMonth || v instanceof LocalDate) {
-            return v.toString();
-        }
-        return String.valueOf(v);
-    }
-
-    private static Row row(Map<String, String> values) {
-        Map<String, String> written = new LinkedHashMap<>();
-        values.keySet().forEach(k -> written.put(k, k));
-        Map<String, String> cells = new LinkedHashMap<>();
-        values.forEach((k, v) -> cells.put(k, v == null ? "" : v));
-        return new Row("case", 1, cells, written);
-    }
-
-    /** The shipped rule set of {@code term}, with {@code overrides} applied to its parameter file. */
-    static RuleSet ruleSet(String term, Map<String, String> overrides) {
-        if (overrides.isEmpty()) {
-            return RuleSets.shipped(term);
-        }
-        RuleSetSource shipped = RuleSetSource.shipped(term);
-        StringWriter out = new StringWriter();
-        try (CSVParser parser = CSVParser.parse(new StringReader(shipped.parameters()),
-                CSVFormat.DEFAULT.builder().setHeader().get());
-                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(parser.getHeaderNames());
-            Map<String, String> left = new LinkedHashMap<>(overrides);
-            for (CSVRecord r : parser) {
-                String name = r.get("parameter");
-                String value = left.containsKey(name) ? left.remove(name) : r.get("value");
-                printer.printRecord(name, value == null ? "" : value, r.get("board_parameter"), r.get("source"));
-            }
-            for (Map.Entry<String, String> e : left.entrySet()) {
-                printer.printRecord(e.getKey(), e.getValue(), "yes", "test override of " + e.getKey());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return RuleSet.compile(new RuleSetSource(term, shipped.drlFiles(), out.toString()));
-    }
-
-    /** Clean defaults: a row that triggers no nominee rule unless a case changes it. */
-    static final class Defaults {
-        static Map<String, String> congress() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("congress_id", "C1");
-            m.put("organisation", "Đảng bộ tỉnh Mẫu");
-            m.put("level", "PROVINCE");
-            m.put("term", "2025-2030");
-            m.put("province", "Ninh Bình");
-            m.put("list_kind", "PERSONNEL_PLAN");
-            m.put("committee_seats", "1");
-            return m;
-        }
-
-        static Map<String, String> nominee(Congress c, Parameters p, int i) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("nominee_id", "N" + i);
-            m.put("full_name", "Nguyễn Văn An " + i);
-            m.put("sex", "M");
-            m.put("birth_date", (c.getReferenceMonth().getYear() - 50) + "-01-01");
-            m.put("ethnicity", "Kinh");
-            m.put("hometown_province", "Hà Tĩnh");
-            m.put("membership", "OFFICIAL");
-            m.put("incumbent", "false");
-            m.put("proposed_posts", "COMMITTEE");
-            m.put("political_theory", "CAO_CAP");
-            m.put("education", "MASTER");
-            m.put("political_conclusion", "MET");
-            m.put("political_conclusion_date", c.getCongressDate().minusMonths(3).toString());
-            StringBuilder ratings = new StringBuilder();
-            for (int y = Math.min(p.getOutgoingTermFirstYear(), c.getCongressYear() - p.getQualityYears());
-                    y < c.getCongressYear(); y++) {
-                ratings.append(ratings.length() == 0 ? "" : ";").append(y).append(":HTTNV");
-            }
-            m.put("quality_ratings", ratings.toString());
-            m.put("unresolved_complaints", "0");
-            m.put("asset_declaration", "true");
-            m.put("health_ok", "true");
-            return m;
         }
     }
 }

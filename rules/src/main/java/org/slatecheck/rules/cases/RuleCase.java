@@ -8,15 +8,20 @@ import java.util.Map;
  * names, merged over clean defaults), optional rule-set parameter overrides, and the expected findings of the rules
  * the file is about.
  */
-record RuleCase(String file, List<String> scope, String name, Map<String, String> congress,
+public record RuleCase(String file, List<String> scope, String name, Map<String, String> congress,
         List<Map<String, String>> nominees, Map<String, String> parameters, List<Expected> expected,
         Map<String, String> outcomes, List<String> notChecked) {
 
     /** An expected finding: nominee id (null for a list finding), rule, optional severity, evidence subset. */
-    record Expected(String nominee, String rule, String severity, Map<String, Object> evidence) {
+    public record Expected(String nominee, String rule, String severity, Map<String, Object> evidence) {
     }
 
-    String displayName() {
+    public String displayName() {
         return file.replaceAll(".*/", "") + " › " + name;
+    }
+
+    /** The term the case's congress row names (the defaults' 2025-2030 unless the case sets it). */
+    public String term() {
+        return congress.getOrDefault("term", CaseRunner.DEFAULT_TERM);
     }
 }

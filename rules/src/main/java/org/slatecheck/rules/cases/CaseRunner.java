@@ -1,0 +1,241 @@
+package org.slatecheck.rules.cases;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSource;
+import org.slatecheck.rules.engine.Screening;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.intake.CongressReader;
+import org.slatecheck.rules.intake.NomineeReader;
+import org.slatecheck.rules.intake.Row;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.params.Parameters;
+
+/**
+ * Runs rule cases against a rule set source: the rows go through the real intake readers (merged over clean
+ * defaults) and the real rules of the source with the case's parameter overrides; the findings of the rules the
+ * case file is about must be exactly the expected ones, outcomes as listed, and every message must render in both
+ * languages. Used by the test run for the shipped rule sets and by the application for a board's draft.
+ */
+public final class CaseRunner {
+    /** The term of a case whose congress row does not name one. */
+    public static final String DEFAULT_TERM = "2025-2030";
+
+    private CaseRunner() {
+    }
+
+    /** What a case screens: the rule set (with the case's overrides), the congress and the nominees. */
+    public record Inputs(RuleSet ruleSet, Congress congress, List<Nominee> nominees) {
+    }
+
+    public static Inputs inputs(RuleCase c, RuleSetSource base) {
+        Map<String, String> congressRow = new LinkedHashMap<>(Defaults.congress());
+        congressRow.putAll(c.congress());
+        String term = congressRow.get("term");
+        RuleSet ruleSet = ruleSet(base, c.parameters());
+        Row row = row(congressRow);
+        Congress congress = CongressReader.read(row, t -> t.equals(term) ? ruleSet.getParameters() : null);
+        if (row.hasErrors()) {
+            throw new IllegalArgumentException("congress row does not read: " + row.errors());
+        }
+        List<Nominee> nominees = new ArrayList<>();
+        int i = 1;
+        for (Map<String, String> n : c.nominees()) {
+            Map<String, String> values = new LinkedHashMap<>(Defaults.nominee(congress, ruleSet.getParameters(), i++));
+            values.putAll(n);
+            Row r = row(values);
+            Nominee nominee = NomineeReader.read(r, congress.getId());
+            if (r.hasErrors()) {
+                throw new IllegalArgumentException("nominee row " + values.get("nominee_id") + " does not read: "
+                        + r.errors());
+            }
+            nominees.add(nominee);
+        }
+        return new Inputs(ruleSet, congress, nominees);
+    }
+
+    /** Why case {@code c} fails under {@code base}; empty when it passes. */
+    public static List<String> problems(RuleCase c, RuleSetSource base) {
+        ScreeningResult result;
+        try {
+            Inputs in = inputs(c, base);
+            result = Screening.screen(in.ruleSet(), in.congress(), in.nominees());
+        } catch (RuntimeException e) {
+            return List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        List<Finding> actual = new ArrayList<>();
+        for (NomineeResult n : result.nominees()) {
+            n.findings().stream().filter(f -> c.scope().contains(f.getRuleId())).forEach(actual::add);
+        }
+        result.listFindings().stream().filter(f -> c.scope().contains(f.getRuleId())).forEach(actual::add);
+
+        List<Finding> pool = new ArrayList<>(actual);
+        List<String> problems = new ArrayList<>();
+        for (RuleCase.Expected e : c.expected()) {
+            Finding match = pool.stream().filter(f -> matches(f, e)).findFirst().orElse(null);
+            if (match == null) {
+                problems.add("expected " + describe(e) + " but it did not fire");
+            } else {
+                pool.remove(match);
+            }
+        }
+        for (Finding f : pool) {
+            problems.add("unexpected " + f.getRuleId() + "/" + f.getSeverity() + " on "
+                    + (f.getNomineeId() == null ? "the list" : f.getNomineeId()) + " " + f.getEvidence());
+        }
+        c.outcomes().forEach((id, outcome) -> {
+            String got = result.nominees().stream().filter(n -> n.nominee().getNomineeId().equals(id))
+                    .map(n -> n.outcome().name()).findFirst().orElse("(no such nominee)");
+            if (!got.equals(outcome)) {
+                problems.add("outcome of " + id + ": expected " + outcome + ", got " + got);
+            }
+        });
+        if (c.notChecked() != null && !c.notChecked().equals(result.notChecked())) {
+            problems.add("notChecked: expected " + c.notChecked() + ", got " + result.notChecked());
+        }
+        for (Finding f : actual) {
+            for (var lang : Messages.LANGUAGES) {
+                Explainer ex = new Explainer(Messages.of(lang));
+                String text = ex.title(f.getRuleId()) + " " + ex.message(f);
+                if (text.contains("{")) {
+                    problems.add(lang + " message of " + f.getRuleId() + " leaves a placeholder: " + text);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean matches(Finding f, RuleCase.Expected e) {
+        if (!f.getRuleId().equals(e.rule())) {
+            return false;
+        }
+        if (e.nominee() == null ? f.getNomineeId() != null : !e.nominee().equals(f.getNomineeId())) {
+            return false;
+        }
+        if (e.severity() != null && !e.severity().equals(f.getSeverity().name())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> ev : e.evidence().entrySet()) {
+            if (!f.getEvidence().containsKey(ev.getKey())
+                    || !canon(f.getEvidence().get(ev.getKey())).equals(canon(ev.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(RuleCase.Expected e) {
+        return e.rule() + (e.severity() == null ? "" : "/" + e.severity()) + " on "
+                + (e.nominee() == null ? "the list" : e.nominee()) + " " + e.evidence();
+    }
+
+    /** One text form for numbers of any type, months, dates and lists. */
+    static String canon(Object v) {
+        if (v instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(CaseRunner::canon).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (v instanceof YearMonth || v instanceof LocalDate) {
+            return v.toString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static Row row(Map<String, String> values) {
+        Map<String, String> written = new LinkedHashMap<>();
+        values.keySet().forEach(k -> written.put(k, k));
+        Map<String, String> cells = new LinkedHashMap<>();
+        values.forEach((k, v) -> cells.put(k, v == null ? "" : v));
+        return new Row("case", 1, cells, written);
+    }
+
+    /** The rule set of {@code base} with {@code overrides} applied to its parameter file. */
+    public static RuleSet ruleSet(RuleSetSource base, Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return RuleSet.compile(base);
+        }
+        StringWriter out = new StringWriter();
+        try (CSVParser parser = CSVParser.parse(new StringReader(base.parameters()),
+                CSVFormat.DEFAULT.builder().setHeader().get());
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(parser.getHeaderNames());
+            Map<String, String> left = new LinkedHashMap<>(overrides);
+            for (CSVRecord r : parser) {
+                String name = r.get("parameter");
+                String value = left.containsKey(name) ? left.remove(name) : r.get("value");
+                printer.printRecord(name, value == null ? "" : value, r.get("board_parameter"), r.get("source"));
+            }
+            for (Map.Entry<String, String> e : left.entrySet()) {
+                printer.printRecord(e.getKey(), e.getValue(), "yes", "case override of " + e.getKey());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RuleSet.compile(new RuleSetSource(base.id(), base.drlFiles(), out.toString()));
+    }
+
+    /** Clean defaults: a row that triggers no nominee rule unless a case changes it. */
+    static final class Defaults {
+        static Map<String, String> congress() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("congress_id", "C1");
+            m.put("organisation", "Đảng bộ tỉnh Mẫu");
+            m.put("level", "PROVINCE");
+            m.put("term", DEFAULT_TERM);
+            m.put("province", "Ninh Bình");
+            m.put("list_kind", "PERSONNEL_PLAN");
+            m.put("committee_seats", "1");
+            return m;
+        }
+
+        static Map<String, String> nominee(Congress c, Parameters p, int i) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("nominee_id", "N" + i);
+            m.put("full_name", "Nguyễn Văn An " + i);
+            m.put("sex", "M");
+            m.put("birth_date", (c.getReferenceMonth().getYear() - 50) + "-01-01");
+            m.put("ethnicity", "Kinh");
+            m.put("hometown_province", "Hà Tĩnh");
+            m.put("membership", "OFFICIAL");
+            m.put("incumbent", "false");
+            m.put("proposed_posts", "COMMITTEE");
+            m.put("political_theory", "CAO_CAP");
+            m.put("education", "MASTER");
+            m.put("political_conclusion", "MET");
+            m.put("political_conclusion_date", c.getCongressDate().minusMonths(3).toString());
+            StringBuilder ratings = new StringBuilder();
+            for (int y = Math.min(p.getOutgoingTermFirstYear(), c.getCongressYear() - p.getQualityYears());
+                    y < c.getCongressYear(); y++) {
+                ratings.append(ratings.length() == 0 ? "" : ";").append(y).append(":HTTNV");
+            }
+            m.put("quality_ratings", ratings.toString());
+            m.put("unresolved_complaints", "0");
+            m.put("asset_declaration", "true");
+            m.put("health_ok", "true");
+            return m;
+        }
+    }
+}

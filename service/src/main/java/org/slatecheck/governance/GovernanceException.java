@@ -1,0 +1,53 @@
+package org.slatecheck.governance;
+
+import java.util.List;
+
+import org.slatecheck.rules.explain.Messages;
+
+/** A governance action refused, with every reason as a message key and its arguments (shown in vi or en). */
+public class GovernanceException extends RuntimeException {
+    /** One reason. */
+    public record Problem(String key, List<Object> args) {
+        public static Problem of(String key, Object... args) {
+            return new Problem(key, List.of(args));
+        }
+
+        public String text(Messages m) {
+            return m.text(key, args.toArray());
+        }
+    }
+
+    private final transient List<Problem> problems;
+    private final boolean forbidden;
+
+    public GovernanceException(List<Problem> problems) {
+        this(problems, false);
+    }
+
+    public GovernanceException(List<Problem> problems, boolean forbidden) {
+        super(problems.isEmpty() ? "refused" : problems.get(0).key());
+        this.problems = List.copyOf(problems);
+        this.forbidden = forbidden;
+    }
+
+    public static GovernanceException of(String key, Object... args) {
+        return new GovernanceException(List.of(Problem.of(key, args)));
+    }
+
+    /** A refusal because of who asks (four eyes, not the author): HTTP 403. */
+    public static GovernanceException forbidden(String key, Object... args) {
+        return new GovernanceException(List.of(Problem.of(key, args)), true);
+    }
+
+    public List<Problem> getProblems() {
+        return problems;
+    }
+
+    public boolean isForbidden() {
+        return forbidden;
+    }
+
+    public List<String> texts(Messages m) {
+        return problems.stream().map(p -> p.text(m)).toList();
+    }
+}

@@ -1,0 +1,191 @@
+package org.slatecheck.governance;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.screening.Checker;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a draft would change: the stored checks (the most recent ones, whose input files are kept) are evaluated
+ * again under the draft and under the active version of the draft's term, and every nominee whose outcome or rule
+ * ids differ, and every list whose status differs, is reported with the rule ids that cause it, with totals. The
+ * rule cases of the draft are run too. The report is stored with the draft's checksum: approval needs one for the
+ * draft's current content.
+ */
+@Service
+public class ImpactAnalysis {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final RuleSetRegistry registry;
+    private final DraftCases cases;
+    private final AuditLog audit;
+
+    public ImpactAnalysis(JdbcTemplate jdbc, RuleSetRegistry registry, DraftCases cases, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id. */
+    public long run(long id, String actor, int maxChecks) {
+        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
+        RuleSet draft = registry.compiled(id);
+        RuleSet current = registry.snapshot().apply(v.term());
+        DraftCases.Outcome caseOutcome = cases.run(registry.source(id), registry.cases(id));
+        ObjectNode report = JSON.createObjectNode();
+        report.put("version", v.version());
+        report.put("comparedWith", current.getVersion());
+        ArrayNode nominees = report.putArray("nominees");
+        ArrayNode lists = report.putArray("lists");
+        int listsEvaluated = 0;
+        int nomineesEvaluated = 0;
+        int skipped = 0;
+        List<Map<String, Object>> checks = jdbc.queryForList("select id, congresses_file, congresses_csv, "
+                + "nominees_file, nominees_csv from check_run where congresses_csv is not null "
+                + "order by created_at desc limit ?", maxChecks);
+        for (Map<String, Object> check : checks) {
+            Intake.Input congresses = new Intake.Input((String) check.get("congresses_file"),
+                    (byte[]) check.get("congresses_csv"));
+            Intake.Input nomineesFile = new Intake.Input((String) check.get("nominees_file"),
+                    (byte[]) check.get("nominees_csv"));
+            List<ScreeningResult> before;
+            List<ScreeningResult> after;
+            try {
+                before = Checker.check(congresses, nomineesFile, term -> term.equals(v.term()) ? current
+                        : registry.snapshot().apply(term));
+                after = Checker.check(congresses, nomineesFile, term -> term.equals(v.term()) ? draft
+                        : registry.snapshot().apply(term));
+            } catch (InputException | IllegalArgumentException e) {
+                skipped++;
+                continue;
+            }
+            for (int i = 0; i < before.size(); i++) {
+                ScreeningResult b = before.get(i);
+                ScreeningResult a = after.get(i);
+                if (!b.congress().getTerm().equals(v.term())) {
+                    continue;
+                }
+                listsEvaluated++;
+                nomineesEvaluated += b.nominees().size();
+                for (int n = 0; n < b.nominees().size(); n++) {
+                    NomineeResult nb = b.nominees().get(n);
+                    NomineeResult na = a.nominees().get(n);
+                    TreeSet<String> rb = ids(nb.findings());
+                    TreeSet<String> ra = ids(na.findings());
+                    if (nb.outcome() != na.outcome() || !rb.equals(ra)) {
+                        ObjectNode row = nominees.addObject();
+                        row.put("checkId", check.get("id").toString());
+                        row.put("congressId", b.congress().getId());
+                        row.put("nomineeId", nb.nominee().getNomineeId());
+                        row.put("fullName", nb.nominee().getFullName());
+                        row.put("before", nb.outcome().name());
+                        row.put("after", na.outcome().name());
+                        row.put("rulesAdded", String.join(" ", difference(ra, rb)));
+                        row.put("rulesRemoved", String.join(" ", difference(rb, ra)));
+                    }
+                }
+                TreeSet<String> lb = ids(b.listFindings());
+                TreeSet<String> la = ids(a.listFindings());
+                if (b.listStatus() != a.listStatus() || !lb.equals(la)) {
+                    ObjectNode row = lists.addObject();
+                    row.put("checkId", check.get("id").toString());
+                    row.put("congressId", b.congress().getId());
+                    row.put("organisation", b.congress().getOrganisation());
+                    row.put("before", b.listStatus().name());
+                    row.put("after", a.listStatus().name());
+                    row.put("rulesAdded", String.join(" ", difference(la, lb)));
+                    row.put("rulesRemoved", String.join(" ", difference(lb, la)));
+                }
+            }
+        }
+        ObjectNode totals = report.putObject("totals");
+        totals.put("checks", checks.size() - skipped);
+        totals.put("checksSkipped", skipped);
+        totals.put("lists", listsEvaluated);
+        totals.put("nominees", nomineesEvaluated);
+        totals.put("nomineesChanged", nominees.size());
+        totals.put("listsChanged", lists.size());
+        totals.put("casesPassed", caseOutcome.passed());
+        totals.put("casesFailed", caseOutcome.failed().size());
+        ArrayNode failed = report.putArray("casesFailedNames");
+        caseOutcome.failed().forEach(failed::add);
+        Long reportId = jdbc.queryForObject("insert into impact_report (version_id, version_checksum, created_by, "
+                + "created_at, cases_passed, cases_failed, report) values (?,?,?,?,?,?,cast(? as jsonb)) returning id",
+                Long.class, id, v.checksum(), actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
+                caseOutcome.failed().size(), report.toString());
+        audit.append(actor, "IMPACT_ANALYSED", v.version(), v.checksum(), v.checksum(),
+                totals.get("nomineesChanged").asInt() + " nominees and " + totals.get("listsChanged").asInt()
+                        + " lists change; cases " + caseOutcome.passed() + " passed, " + caseOutcome.failed().size()
+                        + " failed");
+        return reportId;
+    }
+
+    /** The latest report of version {@code id}, with whether it is for the version's current content. */
+    public Optional<Map<String, Object>> latest(long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select r.id, r.version_checksum = v.checksum as current, "
+                + "r.created_by, r.created_at, r.report::text as report from impact_report r join rule_set_version v "
+                + "on v.id = r.version_id where r.version_id = ? order by r.id desc limit 1", id);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>(rows.get(0));
+        try {
+            out.put("report", JSON.readTree((String) rows.get(0).get("report")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Optional.of(out);
+    }
+
+    private static TreeSet<String> ids(List<Finding> findings) {
+        TreeSet<String> ids = new TreeSet<>();
+        findings.forEach(f -> ids.add(f.getRuleId()));
+        return ids;
+    }
+
+    private static List<String> difference(TreeSet<String> a, TreeSet<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
+    /** The report as CSV rows: one per changed nominee, then one per changed list. */
+    public static List<List<String>> csvRows(JsonNode report) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("kind", "check_id", "congress_id", "nominee_id", "before", "after", "rules_added",
+                "rules_removed"));
+        for (JsonNode n : report.path("nominees")) {
+            rows.add(List.of("nominee", n.path("checkId").asText(), n.path("congressId").asText(),
+                    n.path("nomineeId").asText(), n.path("before").asText(), n.path("after").asText(),
+                    n.path("rulesAdded").asText(), n.path("rulesRemoved").asText()));
+        }
+        for (JsonNode l : report.path("lists")) {
+            rows.add(List.of("list", l.path("checkId").asText(), l.path("congressId").asText(), "",
+                    l.path("before").asText(), l.path("after").asText(), l.path("rulesAdded").asText(),
+                    l.path("rulesRemoved").asText()));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,181 @@
+package org.slatecheck.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slatecheck.governance.AuditLog;
+import org.slatecheck.governance.GovernanceException;
+import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.UserAccounts;
+import org.slatecheck.rules.explain.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The governance pages: rule set versions, a draft's parameter form and file uploads, impact analysis, approval and
+ * activation; the audit log; users. Every action redirects back with what happened (or every reason it was refused)
+ * in the user's language.
+ */
+@Controller
+public class GovernancePageController {
+    private final RuleSetRegistry registry;
+    private final ImpactAnalysis impact;
+    private final AuditLog audit;
+    private final UserAccounts users;
+
+    public GovernancePageController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit,
+            UserAccounts users) {
+        this.registry = registry;
+        this.impact = impact;
+        this.audit = audit;
+        this.users = users;
+    }
+
+    @GetMapping("/rulesets")
+    String list(Model model) {
+        model.addAttribute("versions", registry.versions());
+        return "rulesets";
+    }
+
+    @GetMapping("/rulesets/{id}")
+    String show(@PathVariable long id, Model model) {
+        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        model.addAttribute("v", v);
+        model.addAttribute("parameters", registry.parameterRows(id));
+        model.addAttribute("drlFiles", registry.source(id).drlFiles().keySet());
+        model.addAttribute("caseFiles", registry.cases(id).keySet());
+        model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
+        model.addAttribute("impact", impact.latest(id).orElse(null));
+        return "ruleset";
+    }
+
+    @PostMapping("/rulesets/{id}/drafts")
+    String draft(@PathVariable long id) {
+        return "redirect:/rulesets/" + registry.createDraft(id, PageController.user());
+    }
+
+    @PostMapping("/rulesets/{id}/parameters")
+    String parameters(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash,
+            Locale locale) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        form.forEach((k, val) -> {
+            if (k.startsWith("value.")) {
+                values.put(k.substring(6), val);
+            } else if (k.startsWith("source.")) {
+                sources.put(k.substring(7), val);
+            }
+        });
+        return act(id, flash, locale, "ui.rulesets.saved",
+                () -> registry.saveParameters(id, PageController.user(), values, sources));
+    }
+
+    @PostMapping("/rulesets/{id}/drl")
+    String drl(@PathVariable long id, @RequestParam String path, @RequestParam MultipartFile file,
+            RedirectAttributes flash, Locale locale) throws IOException {
+        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+        return act(id, flash, locale, "ui.rulesets.uploaded",
+                () -> registry.replaceDrl(id, PageController.user(), path, text));
+    }
+
+    @PostMapping("/rulesets/{id}/cases")
+    String cases(@PathVariable long id, @RequestParam String path, @RequestParam MultipartFile file,
+            RedirectAttributes flash, Locale locale) throws IOException {
+        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+        return act(id, flash, locale, "ui.rulesets.cases_saved",
+                () -> registry.replaceCases(id, PageController.user(), path, text));
+    }
+
+    @PostMapping("/rulesets/{id}/impact")
+    String runImpact(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.impact_done", () -> impact.run(id, PageController.user(), 200));
+    }
+
+    @PostMapping("/rulesets/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.approved", () -> registry.approve(id, PageController.user()));
+    }
+
+    @PostMapping("/rulesets/{id}/activate")
+    String activate(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.activated", () -> registry.activate(id, PageController.user()));
+    }
+
+    private static String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
+        Messages m = Messages.of(locale);
+        try {
+            action.run();
+            flash.addFlashAttribute("ok", m.raw(ok));
+        } catch (GovernanceException e) {
+            flash.addFlashAttribute("problems", e.texts(m));
+        }
+        return "redirect:/rulesets/" + id;
+    }
+
+    @GetMapping("/rulesets/{id}/impact")
+    String impactPage(@PathVariable long id, Model model) {
+        model.addAttribute("v", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("impact", impact.latest(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND)));
+        return "impact";
+    }
+
+    @GetMapping(value = "/rulesets/{id}/impact.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<byte[]> impactCsv(@PathVariable long id) throws IOException {
+        var report = impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            for (List<String> row : ImpactAnalysis.csvRows((com.fasterxml.jackson.databind.JsonNode) report
+                    .get("report"))) {
+                p.printRecord(row);
+            }
+        }
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"impact-" + id + ".csv\"")
+                .body(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/audit")
+    String audit(Model model) {
+        model.addAttribute("entries", audit.recent(500));
+        return "audit";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", users.all());
+        return "users";
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String roles,
+            RedirectAttributes flash, Locale locale) {
+        Messages m = Messages.of(locale);
+        try {
+            users.create(PageController.user(), username, password,
+                    Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+            flash.addFlashAttribute("ok", username);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
+        }
+        return "redirect:/admin/users";
+    }
+}

@@ -1,0 +1,140 @@
+package org.slatecheck.web;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.slatecheck.governance.AuditLog;
+import org.slatecheck.governance.GovernanceException;
+import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.rules.explain.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, DRL and case files, impact analysis,
+ * approval, activation, and the audit log. Refusals are RFC 9457 problem details listing every reason; a refusal
+ * because of who asks (four eyes, not the author) is 403.
+ */
+@RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+public class RuleSetApiController {
+    private final RuleSetRegistry registry;
+    private final ImpactAnalysis impact;
+    private final AuditLog audit;
+
+    public RuleSetApiController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit) {
+        this.registry = registry;
+        this.impact = impact;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/rulesets")
+    public List<RuleSetRegistry.Version> versions() {
+        return registry.versions();
+    }
+
+    @GetMapping("/api/rulesets/{id}")
+    public Map<String, Object> version(@PathVariable long id) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        registry.parameterRows(id).forEach((k, v) -> parameters.put(k, Map.of("value", v.get(0), "boardParameter",
+                v.get(1).equals("yes"), "source", v.get(2))));
+        out.put("parameters", parameters);
+        out.put("drlFiles", registry.source(id).drlFiles().keySet());
+        out.put("caseFiles", registry.cases(id).keySet());
+        return out;
+    }
+
+    @PostMapping("/api/rulesets/{id}/drafts")
+    public ResponseEntity<Map<String, Object>> draft(@PathVariable long id) {
+        long draft = registry.createDraft(id, PageController.user());
+        return ResponseEntity.status(HttpStatus.CREATED).body(version(draft));
+    }
+
+    /** Body: {@code {"name": {"value": "…", "source": "…"}, …}}; parameters not named keep their value and source. */
+    @PutMapping(value = "/api/rulesets/{id}/parameters", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> parameters(@PathVariable long id, @RequestBody JsonNode body) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        body.fields().forEachRemaining(e -> {
+            if (e.getValue().has("value")) {
+                values.put(e.getKey(), e.getValue().get("value").asText());
+            }
+            if (e.getValue().has("source")) {
+                sources.put(e.getKey(), e.getValue().get("source").asText());
+            }
+        });
+        registry.saveParameters(id, PageController.user(), values, sources);
+        return version(id);
+    }
+
+    /** Body: {@code {"path": "…drl or …cases.yaml", "content": "…"}}. */
+    @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> file(@PathVariable long id, @RequestBody JsonNode body) {
+        String path = body.path("path").asText();
+        String content = body.path("content").asText();
+        if (path.endsWith(".cases.yaml")) {
+            registry.replaceCases(id, PageController.user(), path, content);
+        } else {
+            registry.replaceDrl(id, PageController.user(), path, content);
+        }
+        return version(id);
+    }
+
+    @PostMapping("/api/rulesets/{id}/impact")
+    public Object runImpact(@PathVariable long id, @RequestParam(defaultValue = "200") int checks) {
+        impact.run(id, PageController.user(), Math.max(1, Math.min(checks, 2000)));
+        return impact.latest(id).orElseThrow();
+    }
+
+    @GetMapping("/api/rulesets/{id}/impact")
+    public Object latestImpact(@PathVariable long id) {
+        return impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/api/rulesets/{id}/approve")
+    public Map<String, Object> approve(@PathVariable long id) {
+        registry.approve(id, PageController.user());
+        return version(id);
+    }
+
+    @PostMapping("/api/rulesets/{id}/activate")
+    public Map<String, Object> activate(@PathVariable long id) {
+        registry.activate(id, PageController.user());
+        return version(id);
+    }
+
+    @GetMapping("/api/audit")
+    public List<Map<String, Object>> audit(@RequestParam(defaultValue = "200") int limit) {
+        return audit.recent(Math.max(1, Math.min(limit, 5000)));
+    }
+
+    @ExceptionHandler(GovernanceException.class)
+    public ResponseEntity<ProblemDetail> refused(GovernanceException e,
+            @RequestParam(defaultValue = "vi") String lang) {
+        Messages m = Messages.of(Messages.language(lang) == null ? Messages.VI : Messages.language(lang));
+        HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
+        problem.setProperty("errors", e.texts(m));
+        problem.setProperty("codes", e.getProblems().stream().map(GovernanceException.Problem::key).toList());
+        return ResponseEntity.status(status).body(problem);
+    }
+}
