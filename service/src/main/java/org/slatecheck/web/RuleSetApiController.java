@@ -129,7 +129,8 @@ public class RuleSetApiController {
 
     @ExceptionHandler(GovernanceException.class)
     public ResponseEntity<ProblemDetail> refused(GovernanceException e,
-            @RequestParam(defaultValue = "vi") String lang) {
+            org.springframework.web.context.request.WebRequest request) {
+        String lang = request.getParameter("lang");
         Messages m = Messages.of(Messages.language(lang) == null ? Messages.VI : Messages.language(lang));
         HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
