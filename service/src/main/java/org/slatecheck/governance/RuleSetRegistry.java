@@ -69,7 +69,7 @@ public class RuleSetRegistry {
                 String version = Parameters.parse(source.parameters(), term).version();
                 long id = insert(term, version, "ACTIVE", "system", null, source, shippedCases(source));
                 jdbc.update("update rule_set_version set activated_by = 'system', activated_at = now(), "
-                        + "approved_by = 'system', approved_at = now() where id = ?", id);
+                        + "approved_by = 'system', approved_at = now(), effective_date = current_date where id = ?", id);
                 audit.append("system", "RULESET_SEEDED", version, null, source.checksum(), "shipped rule set");
             }
         }
@@ -145,10 +145,10 @@ public class RuleSetRegistry {
     private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
         java.sql.Date effective = rs.getDate("effective_date");
         long basedOn = rs.getLong("based_on");
+        Long base = rs.wasNull() ? null : basedOn;
         return new Version(rs.getLong("id"), rs.getString("term"), rs.getString("version"), rs.getString("status"),
                 rs.getString("author"), rs.getString("approved_by"), rs.getString("activated_by"),
-                rs.getString("checksum"), rs.wasNull() ? null : basedOn,
-                effective == null ? null : effective.toLocalDate());
+                rs.getString("checksum"), base, effective == null ? null : effective.toLocalDate());
     }
 
     public RuleSetSource source(long id) {

@@ -219,8 +219,11 @@ class GovernanceTest {
 
     @Test
     void anApproverCannotApproveTheirOwnDraft() throws Exception {
-        long draft = JSON.readTree(as("approver").postForEntity("/api/rulesets/" + activeVersionId() + "/drafts",
+        long base = activeVersionId();
+        long draft = JSON.readTree(as("approver").postForEntity("/api/rulesets/" + base + "/drafts",
                 null, String.class).getBody()).get("version").get("id").asLong();
+        assertThat(registry.get(draft).orElseThrow().basedOn()).isEqualTo(base);
+        assertThat(registry.get(draft).orElseThrow().author()).isEqualTo("approver");
         as("approver").postForEntity("/api/rulesets/" + draft + "/impact", null, String.class);
         ResponseEntity<String> own = as("approver").postForEntity("/api/rulesets/" + draft + "/approve?lang=en", null,
                 String.class);
