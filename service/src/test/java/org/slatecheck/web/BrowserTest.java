@@ -145,4 +145,93 @@ class BrowserTest {
                         + "DEPUTY_SECRETARY, SECRETARY");
         browser.get(url("/?lang=vi"));
     }
+
+    /** Keeps what the browser shows in target/screenshots (for reviewing the pages; nothing asserts on pixels). */
+    static void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    void signInAs(String user) {
+        browser.get(url("/checks"));
+        if (!browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.cssSelector("form.logout button")).click();
+            waitFor(".*/login\\?logout$");
+        }
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("login")).click();
+        waitFor(".*/(checks)?(\\?continue)?$");
+    }
+
+    /**
+     * Issue 4's "done when", in the browser: a board member drafts, changes the re-election minimum 48 → 42 with
+     * its source in the form, uploads the updated AGE case files, runs the impact analysis; an approver approves and
+     * activates; then the shipped version is activated again (rollback). No restart anywhere.
+     */
+    @Test
+    void aBoardMemberCarriesAParameterChangeFromDraftToActiveInTheBrowser(@TempDir Path dir) throws IOException {
+        signInAs("board");
+        browser.get(url("/rulesets?lang=vi"));
+        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
+                .getAttribute("href");
+        browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")).click();
+        waitFor(".*/rulesets/\\d+$");
+        String draftUrl = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("DRAFT");
+
+        WebElement value = browser.findElement(By.name("value.age.reelection_min_months"));
+        value.clear();
+        value.sendKeys("42");
+        WebElement source = browser.findElement(By.name("source.age.reelection_min_months"));
+        source.clear();
+        source.sendKeys("Hướng dẫn giả định 99-HD/BTCTW: tái cử còn ít nhất 42 tháng");
+        browser.findElement(By.id("save-parameters")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
+        assertThat(browser.findElement(By.name("value.age.reelection_min_months")).getAttribute("value"))
+                .isEqualTo("42");
+        screenshot("ruleset-draft-saved");
+
+        for (String id : List.of("AGE-001", "AGE-002", "AGE-003")) {
+            String path = "org/slatecheck/rules/age/" + id + ".cases.yaml";
+            Path file = dir.resolve(id + ".cases.yaml");
+            Files.writeString(file, GovernanceTest.pinned(GovernanceTest.resource(path)));
+            browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(path);
+            browser.findElement(By.cssSelector("form[action$='/cases'] input[name=file]"))
+                    .sendKeys(file.toAbsolutePath().toString());
+            browser.findElement(By.cssSelector("form[action$='/cases'] button")).click();
+            waitFor(".*/rulesets/\\d+$");
+            assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã nhận tệp ca kiểm thử.");
+        }
+        browser.findElement(By.id("run-impact")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("impact-totals")).getText()).endsWith(" đạt, 0 không đạt.");
+        browser.findElement(By.id("impact-link")).click();
+        waitFor(".*/impact$");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Phân tích tác động của 2025-2030.");
+        screenshot("ruleset-impact");
+
+        signInAs("approver");
+        browser.get(draftUrl);
+        browser.findElement(By.id("approve")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
+        browser.findElement(By.id("activate")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).startsWith("Đã kích hoạt");
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        screenshot("ruleset-activated");
+        browser.get(url("/audit"));
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("RULESET_ACTIVATED", "PARAMETERS_CHANGED",
+                "approver", "board");
+
+        browser.get(shippedUrl);
+        browser.findElement(By.id("activate")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        signInAs("subcommittee");
+    }
 }
