@@ -153,6 +153,12 @@ public class GovernancePageController {
                 .body(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An unknown version id in a path: a 404 page, never a stack trace. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    void unknown(IllegalArgumentException e) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
     @GetMapping("/audit")
     String audit(Model model) {
         model.addAttribute("entries", audit.recent(500));

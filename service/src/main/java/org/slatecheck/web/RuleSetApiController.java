@@ -127,6 +127,12 @@ public class RuleSetApiController {
         return audit.recent(Math.max(1, Math.min(limit, 5000)));
     }
 
+    /** An unknown version id: 404. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> unknown(IllegalArgumentException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatus(HttpStatus.NOT_FOUND));
+    }
+
     @ExceptionHandler(GovernanceException.class)
     public ResponseEntity<ProblemDetail> refused(GovernanceException e,
             org.springframework.web.context.request.WebRequest request) {

@@ -248,6 +248,10 @@ class GovernanceTest {
             throw new AssertionError(e);
         }
         assertThat(as("admin").getForEntity("/admin/users", String.class).getBody()).contains("subcommittee");
+        assertThat(as("board").postForEntity("/api/rulesets/999999/drafts", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("board").getForEntity("/rulesets/999999", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
