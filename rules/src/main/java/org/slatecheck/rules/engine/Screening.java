@@ -32,7 +32,7 @@ public final class Screening {
         }
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.newSession();
         try {
             session.insert(congress);
             session.insert(ruleSet.getParameters());
