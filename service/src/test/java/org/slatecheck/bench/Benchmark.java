@@ -300,8 +300,12 @@ public final class Benchmark {
         List<byte[]> bodies = hundredNomineeUploads(data, 20);
         Path db = work.resolve("http-db");
         deleteTree(db);
-        List<String> command = List.of(java(), "-Xmx1g", "-Dslatecheck.data-dir=" + db, "-jar", jar().toString(),
-                "--server.port=" + port);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-Dslatecheck.data-dir=" + db));
+        String appJvm = options.getOrDefault("--app-jvm", "");
+        if (!appJvm.isBlank()) {
+            command.addAll(List.of(appJvm.split(" ")));
+        }
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
         Process app = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("http-app.log").toFile()).start();
         try {

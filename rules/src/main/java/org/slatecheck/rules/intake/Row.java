@@ -110,12 +110,19 @@ public final class Row {
 
     /** The constants of {@code type} for an error message: {@code NONE, SO_CAP, …}. */
     public static String allowed(Class<? extends Enum<?>> type) {
-        StringBuilder b = new StringBuilder();
-        for (Enum<?> e : type.getEnumConstants()) {
-            b.append(b.length() == 0 ? "" : ", ").append(e.name());
-        }
-        return b.toString();
+        return ALLOWED.get(type);
     }
+
+    private static final ClassValue<String> ALLOWED = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            StringBuilder b = new StringBuilder();
+            for (Object e : type.getEnumConstants()) {
+                b.append(b.length() == 0 ? "" : ", ").append(((Enum<?>) e).name());
+            }
+            return b.toString();
+        }
+    };
 
     /** {@code true/false} or {@code có/không}, in any case. */
     public Boolean bool(String column, boolean required) {

@@ -13,8 +13,28 @@ public final class Code {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String t = text.strip();
+        // Plain ASCII is already NFC: skip the normaliser for the common case of codes and ids.
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 0x80) {
+                return Normalizer.normalize(t, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            }
+        }
+        return t.toLowerCase(Locale.ROOT);
     }
+
+    /** Folded name → constant, per enum type, built once. */
+    private static final ClassValue<java.util.Map<String, Enum<?>>> BY_FOLDED_NAME = new ClassValue<>() {
+        @Override
+        protected java.util.Map<String, Enum<?>> computeValue(Class<?> type) {
+            java.util.Map<String, Enum<?>> map = new java.util.HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                Enum<?> e = (Enum<?>) constant;
+                map.putIfAbsent(fold(e.name()), e);
+            }
+            return map;
+        }
+    };
 
     /** True when both texts are non-empty and equal after folding. */
     public static boolean sameText(String a, String b) {
@@ -24,12 +44,6 @@ public final class Code {
 
     /** The constant of {@code type} whose name matches {@code text} after folding, or null. */
     public static <E extends Enum<E>> E parse(Class<E> type, String text) {
-        String folded = fold(text);
-        for (E constant : type.getEnumConstants()) {
-            if (fold(constant.name()).equals(folded)) {
-                return constant;
-            }
-        }
-        return null;
+        return type.cast(BY_FOLDED_NAME.get(type).get(fold(text)));
     }
 }
