@@ -129,6 +129,13 @@ public class BatchService {
         return Optional.of(out);
     }
 
+    /** Every list of the batch (one per organisation) with its counts by outcome and status, in file order. */
+    public List<Map<String, Object>> organisations(String id) {
+        return records.jdbc().queryForList("select congress_id, organisation, level, term, list_kind, nominees, "
+                + "eligible, review, ineligible, list_status from list_result where check_id = ? order by position",
+                BatchRunner.checkId(id));
+    }
+
     /** Per organisation level: lists, nominees by outcome, non-compliant lists; and the rules that fired most. */
     public Map<String, Object> summary(String id) {
         UUID checkId = BatchRunner.checkId(id);

@@ -74,6 +74,25 @@ public class BatchApiController {
                         Messages.of(CheckApiController.language(lang))));
     }
 
+    /** Per organisation (one list each): counts by outcome and the list's status, as CSV in file order. */
+    @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
+    public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id) throws IOException {
+        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            p.printRecord("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
+                    "ineligible", "list_status");
+            for (Map<String, Object> row : batches.organisations(id)) {
+                p.printRecord(row.get("congress_id"), row.get("organisation"), row.get("level"), row.get("term"),
+                        row.get("list_kind"), row.get("nominees"), row.get("eligible"), row.get("review"),
+                        row.get("ineligible"), row.get("list_status"));
+            }
+        }
+        return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The per-level summary as CSV. */
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
     @SuppressWarnings("unchecked")

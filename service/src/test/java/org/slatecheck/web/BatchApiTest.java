@@ -58,6 +58,11 @@ class BatchApiTest {
         String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("PROVINCE,1,40,29,5,6,1");
+        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
+                StandardCharsets.UTF_8);
+        assertThat(orgs.lines()).hasSize(4);
+        assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,29,5,6,"
+                + "NON_COMPLIANT");
         assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE",
                 "Lists not compliant", "Đảng bộ tỉnh Ninh Bình");
 
