@@ -98,12 +98,7 @@ public class BatchRunner {
         // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile.
         // A resumed batch keeps the versions its stored lists used, so it ends as an uninterrupted run would.
         java.util.function.Function<String, org.slatecheck.rules.engine.RuleSet> current = ruleSets.snapshot();
-        Map<String, org.slatecheck.rules.engine.RuleSet> used = new HashMap<>();
-        for (Map<String, Object> row : records.jdbc().queryForList("select distinct term, rule_set_version from "
-                + "list_result where check_id = ?", checkId(id))) {
-            ruleSets.compiledByVersion((String) row.get("rule_set_version"))
-                    .ifPresent(r -> used.put((String) row.get("term"), r));
-        }
+        Map<String, org.slatecheck.rules.engine.RuleSet> used = ruleSets.usedBy(checkId(id));
         java.util.function.Function<String, org.slatecheck.rules.engine.RuleSet> active =
                 term -> used.containsKey(term) ? used.get(term) : current.apply(term);
         // The rules compile (once per JVM) while the input is read and validated.

@@ -208,6 +208,19 @@ public class RuleSetRegistry {
         return byVersion(version).map(v -> compiled(v.id()));
     }
 
+    /**
+     * The rule sets a stored check (or batch) used, by term, from the versions its lists recorded — still available
+     * after they were retired. Empty for a check that stored nothing yet.
+     */
+    public Map<String, RuleSet> usedBy(java.util.UUID checkId) {
+        Map<String, RuleSet> used = new HashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList("select distinct term, rule_set_version from list_result "
+                + "where check_id = ?", checkId)) {
+            compiledByVersion((String) row.get("rule_set_version")).ifPresent(r -> used.put((String) row.get("term"), r));
+        }
+        return used;
+    }
+
     /** The parameter rows of a version: name → [value, board_parameter, source], in file order. */
     public Map<String, List<String>> parameterRows(long id) {
         return parameterRows(source(id).parameters());

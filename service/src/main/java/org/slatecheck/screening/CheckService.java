@@ -46,12 +46,7 @@ public class CheckService {
      * available after they were retired); a term the check did not use gets the active version.
      */
     public List<ScreeningResult> rerun(UUID checkId, StoredInputs inputs) {
-        java.util.Map<String, org.slatecheck.rules.engine.RuleSet> used = new java.util.HashMap<>();
-        for (var row : records.jdbc().queryForList("select distinct term, rule_set_version from list_result "
-                + "where check_id = ?", checkId)) {
-            ruleSets.compiledByVersion((String) row.get("rule_set_version"))
-                    .ifPresent(r -> used.put((String) row.get("term"), r));
-        }
+        var used = ruleSets.usedBy(checkId);
         var active = ruleSets.snapshot();
         return Checker.check(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
                 new Intake.Input(inputs.nomineesFile(), inputs.nominees()),

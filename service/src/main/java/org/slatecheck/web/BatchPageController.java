@@ -22,9 +22,6 @@ public class BatchPageController {
     @GetMapping("/batches/{id}")
     public String batch(@PathVariable String id, Model model, Locale locale) {
         Messages m = Messages.of(locale);
-        model.addAttribute("t", m);
-        model.addAttribute("lang", m.locale().getLanguage());
-        model.addAttribute("otherLang", m.locale().getLanguage().equals("en") ? "vi" : "en");
         var state = batches.state(id, m).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("batch", state);

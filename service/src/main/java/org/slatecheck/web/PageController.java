@@ -56,16 +56,8 @@ public class PageController {
         return auth == null ? "anonymous" : auth.getName();
     }
 
-    private static void common(Model model, Locale locale) {
-        Messages m = Messages.of(locale);
-        model.addAttribute("t", m);
-        model.addAttribute("lang", m.locale().getLanguage());
-        model.addAttribute("otherLang", m.locale().getLanguage().equals("en") ? "vi" : "en");
-    }
-
     @GetMapping("/")
     public String upload(Model model, Locale locale) {
-        common(model, locale);
         return "upload";
     }
 
@@ -93,7 +85,6 @@ public class PageController {
             CheckService.Recorded recorded = checks.check(user(), congresses, nominees);
             return "redirect:/checks/" + recorded.id();
         } catch (InputException e) {
-            common(model, locale);
             Messages m = Messages.of(locale);
             List<Map<String, Object>> errors = new ArrayList<>();
             e.getErrors().forEach(x -> {
@@ -112,7 +103,6 @@ public class PageController {
 
     @GetMapping("/checks")
     public String history(Model model, Locale locale) {
-        common(model, locale);
         model.addAttribute("checks", records.recent(200));
         return "history";
     }
@@ -120,7 +110,6 @@ public class PageController {
     @GetMapping("/checks/{id}")
     public String result(@PathVariable UUID id, @RequestParam(required = false) String outcome, Model model,
             Locale locale) {
-        common(model, locale);
         String lang = Messages.of(locale).locale().getLanguage();
         JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
@@ -137,7 +126,6 @@ public class PageController {
     @GetMapping("/checks/{id}/lists/{list}/nominees/{nomineeId}")
     public String nominee(@PathVariable UUID id, @PathVariable int list, @PathVariable String nomineeId, Model model,
             Locale locale) {
-        common(model, locale);
         String lang = Messages.of(locale).locale().getLanguage();
         JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page needs (the messages of the chosen language), and the login page. */
-@ControllerAdvice(annotations = Controller.class)
+/** What every page needs (the messages of the chosen language), and the login page. The API does not need it. */
+@ControllerAdvice(assignableTypes = {PageController.class, BatchPageController.class, GovernancePageController.class,
+    PageModel.Login.class})
 public class PageModel {
 
     @ModelAttribute

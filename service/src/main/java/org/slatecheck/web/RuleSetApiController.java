@@ -137,7 +137,7 @@ public class RuleSetApiController {
     public ResponseEntity<ProblemDetail> refused(GovernanceException e,
             org.springframework.web.context.request.WebRequest request) {
         String lang = request.getParameter("lang");
-        Messages m = Messages.of(Messages.language(lang) == null ? Messages.VI : Messages.language(lang));
+        Messages m = Messages.of(CheckApiController.language(lang));
         HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
         problem.setProperty("errors", e.texts(m));

@@ -35,12 +35,16 @@ class BaselineAgreementTest {
         }));
     }
 
+    static List<CongressList> sample() throws Exception {
+        Path samples = Path.of("..", "data", "samples");
+        return Intake.read(new Intake.Input("congresses.csv", Files.readAllBytes(samples.resolve("congresses.csv"))),
+                new Intake.Input("nominees.csv", Files.readAllBytes(samples.resolve("nominees.csv"))),
+                RuleSets::parameters);
+    }
+
     @Test
     void theShippedSample() throws Exception {
-        Path samples = Path.of("..", "data", "samples");
-        List<CongressList> lists = Intake.read(new Intake.Input("congresses.csv",
-                Files.readAllBytes(samples.resolve("congresses.csv"))), new Intake.Input("nominees.csv",
-                Files.readAllBytes(samples.resolve("nominees.csv"))), RuleSets::parameters);
+        List<CongressList> lists = sample();
         assertThat(lists).hasSize(3);
         for (CongressList l : lists) {
             var ruleSet = RuleSets.shipped(l.congress().getTerm());
@@ -52,11 +56,7 @@ class BaselineAgreementTest {
 
     @Test
     void aDifferenceIsReported() throws Exception {
-        Path samples = Path.of("..", "data", "samples");
-        List<CongressList> lists = Intake.read(new Intake.Input("congresses.csv",
-                Files.readAllBytes(samples.resolve("congresses.csv"))), new Intake.Input("nominees.csv",
-                Files.readAllBytes(samples.resolve("nominees.csv"))), RuleSets::parameters);
-        CongressList l = lists.get(0);
+        CongressList l = sample().get(0);
         var ruleSet = RuleSets.shipped(l.congress().getTerm());
         ScreeningResult whole = Screening.screen(ruleSet, l.congress(), l.nominees());
         ScreeningResult shorter = Baseline.screen(ruleSet, l.congress(), l.nominees().subList(1, l.nominees().size()));
