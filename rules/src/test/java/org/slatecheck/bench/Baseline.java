@@ -17,6 +17,7 @@ import org.slatecheck.rules.engine.QualityShortfall;
 import org.slatecheck.rules.engine.QualityYears;
 import org.slatecheck.rules.engine.RuleInfo;
 import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.engine.Shares;
 import org.slatecheck.rules.engine.WorkingTime;
@@ -38,7 +39,7 @@ import org.slatecheck.rules.params.Parameters;
  * The hand-written baseline of issue 5's benchmark: every rule of RULES.md as plain Java loops, no rule engine, to
  * measure what Drools costs. It lives only in the benchmark (test) sources. It reuses the small pure helpers the DRL
  * itself calls (working time, standards, shares, lapse day, quality years) and reads each rule's {@code @id},
- * {@code @severity} and {@code @citation} metadata from the compiled rule set so that its findings are the same
+ * {@code @severity} metadata from the compiled rule set (citations are resolved as the facade does) so that its findings are the same
  * objects; the decisions themselves are written out here. {@code BaselineAgreementTest} checks on every rule case,
  * the sample and random lists that it gives exactly the facade's result; the benchmark checks it again on its whole
  * data set.
@@ -51,7 +52,7 @@ public final class Baseline {
 
     public static ScreeningResult screen(RuleSet ruleSet, Congress c, List<Nominee> nominees) {
         Map<String, Rule> rules = RULES.computeIfAbsent(ruleSet.getChecksum(), k -> rulesById(ruleSet));
-        Parameters p = ruleSet.getParameters();
+        Parameters p = ruleSet.parameters().at(c.getCongressDate());
         CongressStandards s = CongressStandards.of(c, p);
         Map<String, List<Finding>> byNominee = new HashMap<>();
         List<Finding> list = new ArrayList<>();
@@ -74,10 +75,10 @@ public final class Baseline {
                     womenSenior++;
                 }
             }
-            if (age < p.getUnder40Age()) {
+            if (age < p.integer("structure.under40_age")) {
                 under40++;
             }
-            if (age >= p.getBandFromAge() && age <= p.getBandToAge()) {
+            if (age >= p.integer("structure.band_from_age") && age <= p.integer("structure.band_to_age")) {
                 band++;
             }
             if (n.isMinority()) {
@@ -86,32 +87,32 @@ public final class Baseline {
             // AGE-001/002/003: remaining working time (RULES.md section 3).
             WorkingTime w = WorkingTime.of(n, c, p);
             if (w.isRetired()) {
-                f.add(Finding.nominee(rules.get("AGE-003"), p, n, "birthMonth", w.getBirthMonth(),
+                f.add(Finding.nominee(rules.get("AGE-003"), n, "birthMonth", w.getBirthMonth(),
                         "retirementMonth", w.getRetirementMonth(), "referenceMonth", w.getReferenceMonth(),
                         "remainingMonths", w.getRemainingMonths()));
-            } else if (w.getRemainingMonths() < w.getRequiredMonths()) {
-                f.add(Finding.nomineeCiting(rules.get(n.isIncumbent() ? "AGE-002" : "AGE-001"), p,
-                        w.getRequiredParameter(), n, "birthMonth", w.getBirthMonth(), "retirementMonth",
-                        w.getRetirementMonth(), "referenceMonth", w.getReferenceMonth(), "remainingMonths",
-                        w.getRemainingMonths(), "requiredMonths", w.getRequiredMonths()));
+            } else if (w.getRemainingMonths() < p.integer(required(c, n))) {
+                f.add(Finding.nominee(rules.get(n.isIncumbent() ? "AGE-002" : "AGE-001"), n, "birthMonth",
+                        w.getBirthMonth(), "retirementMonth", w.getRetirementMonth(), "referenceMonth",
+                        w.getReferenceMonth(), "remainingMonths", w.getRemainingMonths(), "requiredMonths",
+                        p.integer(required(c, n))).on(required(c, n)));
             }
             // POL-001/002/003: political conclusion.
             if (n.getPoliticalConclusion() == null) {
-                f.add(Finding.nominee(rules.get("POL-001"), p, n));
+                f.add(Finding.nominee(rules.get("POL-001"), n));
             } else if (n.getPoliticalConclusion() == Conclusion.NOT_MET) {
-                f.add(Finding.nominee(rules.get("POL-002"), p, n, "conclusionDate", n.getPoliticalConclusionDate()));
+                f.add(Finding.nominee(rules.get("POL-002"), n, "conclusionDate", n.getPoliticalConclusionDate()));
             }
-            Integer maxAge = p.getConclusionMaxAgeMonths();
+            Integer maxAge = p.optionalInteger("political_conclusion.max_age_months");
             if (maxAge != null && n.getPoliticalConclusionDate() != null) {
                 LocalDate expires = Months.plus(n.getPoliticalConclusionDate(), maxAge);
                 if (!day.isBefore(expires)) {
-                    f.add(Finding.nominee(rules.get("POL-003"), p, n, "conclusionDate",
-                            n.getPoliticalConclusionDate(), "maxAgeMonths", maxAge, "expiredOn", expires));
+                    f.add(Finding.nominee(rules.get("POL-003"), n, "conclusionDate",
+                            n.getPoliticalConclusionDate(), "maxAgeMonths", maxAge, "expiredOn", expires).on("political_conclusion.max_age_months"));
                 }
             }
             // DIS-001/002/003: discipline in force on the congress day, discipline pending.
             if (n.getDisciplineForm() != DisciplineForm.NONE) {
-                LocalDate lapses = DisciplineInForce.lapsesOn(n, p.getDisciplinePeriodMonths());
+                LocalDate lapses = DisciplineInForce.lapsesOn(n, p.integer("discipline.period_months"));
                 if (day.isBefore(lapses)) {
                     DisciplineForm form = n.getDisciplineForm();
                     String id = null;
@@ -125,60 +126,62 @@ public final class Baseline {
                         id = "DIS-002";
                     }
                     if (id != null) {
-                        f.add(Finding.nominee(rule, p, n, "disciplineForm", form, "disciplineDate",
-                                n.getDisciplineDate(), "lapsesOn", lapses));
+                        Finding d = Finding.nominee(rule, n, "disciplineForm", form, "disciplineDate",
+                                n.getDisciplineDate(), "lapsesOn", lapses).on("discipline.period_months");
+                        f.add(id.equals("DIS-001") ? d.variant(d.getSeverity().name()) : d);
                     }
                 }
             }
             if (n.isDisciplinePending()) {
-                f.add(Finding.nominee(rules.get("DIS-003"), p, n));
+                f.add(Finding.nominee(rules.get("DIS-003"), n));
             }
             // EDU-001/002 and their missing data.
             if (s.getMinimumTheory() != null) {
                 if (n.getPoliticalTheory() == null) {
                     f.add(missing(rules, p, n, "political_theory", "EDU-001"));
                 } else if (n.getPoliticalTheory().ordinal() < s.getMinimumTheory().ordinal()) {
-                    f.add(Finding.nomineeCiting(rules.get("EDU-001"), p, "theory.min." + c.getLevel(), n,
-                            "actual", n.getPoliticalTheory(), "required", s.getMinimumTheory()));
+                    f.add(Finding.nominee(rules.get("EDU-001"), n, "actual", n.getPoliticalTheory(), "required",
+                            s.getMinimumTheory()).on("theory.min." + c.getLevel()));
                 }
             }
             if (s.getMinimumEducation() != null) {
                 if (n.getEducation() == null) {
                     f.add(missing(rules, p, n, "education", "EDU-002"));
                 } else if (n.getEducation().ordinal() < s.getMinimumEducation().ordinal()) {
-                    f.add(Finding.nomineeCiting(rules.get("EDU-002"), p, "education.min." + c.getLevel(), n,
-                            "actual", n.getEducation(), "required", s.getMinimumEducation()));
+                    f.add(Finding.nominee(rules.get("EDU-002"), n, "actual", n.getEducation(), "required",
+                            s.getMinimumEducation()).on("education.min." + c.getLevel()));
                 }
             }
             // TRM-001: term limit on each limited proposed post; missing terms when it matters.
             if (n.getConsecutiveTerms() == null) {
-                if (n.proposesAny(p.getTermLimitedPosts())) {
+                if (n.proposesAny(p.<Post>codes("term_limit.posts"))) {
                     f.add(missing(rules, p, n, "consecutive_terms", "TRM-001"));
                 }
-            } else if (n.getConsecutiveTerms() >= p.getMaxConsecutiveTerms()) {
+            } else if (n.getConsecutiveTerms() >= p.integer("term_limit.max_terms")) {
                 for (Post post : n.getProposedPosts()) {
-                    if (p.getTermLimitedPosts().contains(post)) {
-                        f.add(Finding.nominee(rules.get("TRM-001"), p, n, "post", post, "consecutiveTerms",
-                                n.getConsecutiveTerms(), "maxTerms", p.getMaxConsecutiveTerms()));
+                    if (p.<Post>codes("term_limit.posts").contains(post)) {
+                        f.add(Finding.nominee(rules.get("TRM-001"), n, "post", post, "consecutiveTerms",
+                                n.getConsecutiveTerms(), "maxTerms", p.integer("term_limit.max_terms"))
+                                .on("term_limit.max_terms"));
                     }
                 }
             }
             // INT-001/002, HLT-001, MEM-001.
             if (n.getUnresolvedComplaints() > 0) {
-                f.add(Finding.nominee(rules.get("INT-001"), p, n, "count", n.getUnresolvedComplaints()));
+                f.add(Finding.nominee(rules.get("INT-001"), n, "count", n.getUnresolvedComplaints()));
             }
             if (n.getAssetDeclaration() == null) {
                 f.add(missing(rules, p, n, "asset_declaration", "INT-002"));
             } else if (!n.getAssetDeclaration()) {
-                f.add(Finding.nominee(rules.get("INT-002"), p, n));
+                f.add(Finding.nominee(rules.get("INT-002"), n));
             }
             if (n.getHealthOk() == null) {
                 f.add(missing(rules, p, n, "health_ok", "HLT-001"));
             } else if (!n.getHealthOk()) {
-                f.add(Finding.nominee(rules.get("HLT-001"), p, n));
+                f.add(Finding.nominee(rules.get("HLT-001"), n));
             }
             if (n.getMembership() == Membership.PROBATIONARY) {
-                f.add(Finding.nominee(rules.get("MEM-001"), p, n, "membership", n.getMembership()));
+                f.add(Finding.nominee(rules.get("MEM-001"), n, "membership", n.getMembership()));
             }
             // STR-005's missing ethnicity, POL-003's missing date.
             if (c.getMinMinorityShare() != null && n.getEthnicity() == null) {
@@ -190,18 +193,18 @@ public final class Baseline {
             // LOC-001: a provincial secretary from the province itself.
             if (c.getLevel() == Level.PROVINCE && c.getProvince() != null && n.proposes(Post.SECRETARY)
                     && n.getHometownProvince() != null && Code.sameText(n.getHometownProvince(), c.getProvince())) {
-                f.add(Finding.nominee(rules.get("LOC-001"), p, n, "province", n.getHometownProvince()));
+                f.add(Finding.nominee(rules.get("LOC-001"), n, "province", n.getHometownProvince()));
             }
             // QUA-001/002: quality ratings.
             if (n.isIncumbent()) {
-                for (Integer year : QualityYears.failedOutgoingYears(n, c, p)) {
-                    f.add(Finding.nominee(rules.get("QUA-001"), p, n, "year", year, "rating", Rating.KHTNV));
+                for (Integer year : QualityYears.failedOutgoingYears(n, c, p.integer("quality.outgoing_term_first_year"))) {
+                    f.add(Finding.nominee(rules.get("QUA-001"), n, "year", year, "rating", Rating.KHTNV));
                 }
             }
-            QualityShortfall shortfall = QualityYears.shortfall(n, c, p);
+            QualityShortfall shortfall = QualityYears.shortfall(n, c, p.integer("quality.outgoing_term_first_year"), p.integer("quality.years"), p.code("quality.min_rating"));
             if (shortfall != null) {
-                f.add(Finding.nominee(rules.get("QUA-002"), p, n, "years", shortfall.getYears(), "minRating",
-                        p.getQualityMinRating(), "qualityYears", p.getQualityYears()));
+                f.add(Finding.nominee(rules.get("QUA-002"), n, "years", shortfall.getYears(), "minRating",
+                        p.code("quality.min_rating"), "qualityYears", p.integer("quality.years")).on("quality.years"));
             }
             byNominee.put(n.getNomineeId(), f);
         }
@@ -216,13 +219,13 @@ public final class Baseline {
                 if (b.getRelatives().contains(a.getNomineeId()) && b.getNomineeId().compareTo(a.getNomineeId()) < 0) {
                     continue;
                 }
-                boolean senior = a.getHighestProposedRank() >= p.getFamilyMinRank()
-                        && b.getHighestProposedRank() >= p.getFamilyMinRank();
-                boolean key = a.proposesAny(p.getFamilyKeyPosts()) && b.proposesAny(p.getFamilyKeyPosts());
+                boolean senior = a.getHighestProposedRank() >= p.integer("family.min_rank")
+                        && b.getHighestProposedRank() >= p.integer("family.min_rank");
+                boolean key = a.proposesAny(p.<Post>codes("family.key_posts")) && b.proposesAny(p.<Post>codes("family.key_posts"));
                 if (senior || key) {
-                    byNominee.get(a.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), p, a, "relativeId",
+                    byNominee.get(a.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), a, "relativeId",
                             b.getNomineeId(), "relativeName", b.getFullName()));
-                    byNominee.get(b.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), p, b, "relativeId",
+                    byNominee.get(b.getNomineeId()).add(Finding.nominee(rules.get("FAM-001"), b, "relativeId",
                             a.getNomineeId(), "relativeName", a.getFullName()));
                 }
             }
@@ -231,16 +234,18 @@ public final class Baseline {
         ListComposition composition = new ListComposition(total, women, womenSenior, under40, band, minority);
         listRules(rules, p, c, s, composition, list);
 
+        list.replaceAll(x -> Screening.cite(ruleSet, c, x));
         List<NomineeResult> results = new ArrayList<>(total);
         for (Nominee n : nominees) {
             List<Finding> own = byNominee.get(n.getNomineeId());
+            own.replaceAll(x -> Screening.cite(ruleSet, c, x));
             own.sort(Finding.ORDER);
             results.add(new NomineeResult(n, NomineeResult.outcomeOf(own), own));
         }
         list.sort(Finding.ORDER);
         List<String> notChecked = new ArrayList<>();
         if (c.isCommitteeList()) {
-            if (s.getCommitteeMax() == null) {
+            if (committeeMax(p, c) == null) {
                 notChecked.add("NUM-001");
             }
             if (!s.hasStandingRange()) {
@@ -259,74 +264,117 @@ public final class Baseline {
         int total = l.getTotal();
         int seats = c.getCommitteeSeats();
         if (c.isCommitteeList()) {
-            if (s.getCommitteeMax() != null && s.getCommitteeMax() < seats) {
-                list.add(Finding.listCiting(rules.get("NUM-001"), p, s.getCommitteeMaxParameter(), "seats", seats,
-                        "max", s.getCommitteeMax(), "excess", seats - s.getCommitteeMax()));
+            Integer max = committeeMax(p, c);
+            if (max != null && max < seats) {
+                list.add(Finding.list(rules.get("NUM-001"), "seats", seats, "max", max, "excess", seats - max)
+                        .on(committeeMaxParameter(p, c)));
             }
             Integer standing = c.getStandingSeats();
             if (standing != null && s.getStandingMin() != null && s.getStandingMax() != null
                     && (standing < s.getStandingMin() || standing > s.getStandingMax())) {
-                list.add(Finding.listCiting(rules.get("NUM-002"), p, "standing.min_seats." + c.getLevel(), "seats",
-                        standing, "min", s.getStandingMin(), "max", s.getStandingMax()));
+                list.add(Finding.list(rules.get("NUM-002"), "seats", standing, "min", s.getStandingMin(), "max",
+                        s.getStandingMax()).on("standing.min_seats." + c.getLevel())
+                        .variant(standing < s.getStandingMin() ? "few" : "many"));
             }
             Integer deputies = c.getDeputySecretarySeats();
             if (deputies != null && s.getDeputySecretaries() != null && !s.getDeputySecretaries().equals(deputies)) {
-                list.add(Finding.listCiting(rules.get("NUM-005"), p, "deputy_secretaries." + c.getLevel(), "seats",
-                        deputies, "required", s.getDeputySecretaries()));
+                list.add(Finding.list(rules.get("NUM-005"), "seats", deputies, "required", s.getDeputySecretaries())
+                        .on("deputy_secretaries." + c.getLevel()));
             }
-            if (Shares.below(l.getWomen(), total, p.getWomenMinPercent())) {
-                int required = Shares.atLeast(total, p.getWomenMinPercent());
-                list.add(Finding.list(rules.get("STR-001"), p, "women", l.getWomen(), "total", total, "required",
-                        required, "missing", required - l.getWomen(), "minPercent", p.getWomenMinPercent()));
+            if (Shares.below(l.getWomen(), total, p.decimal("structure.women_min_percent"))) {
+                int required = Shares.atLeast(total, p.decimal("structure.women_min_percent"));
+                list.add(Finding.list(rules.get("STR-001"), "women", l.getWomen(), "total", total, "required",
+                        required, "missing", required - l.getWomen(), "minPercent", p.decimal("structure.women_min_percent"))
+                        .on("structure.women_min_percent"));
             }
             if (standing != null && l.getWomenStandingOrAbove() == 0) {
-                list.add(Finding.list(rules.get("STR-002"), p, "womenStandingOrAbove", 0, "missing", 1));
+                list.add(Finding.list(rules.get("STR-002"), "womenStandingOrAbove", 0, "missing", 1));
             }
-            if (p.getUnder40Levels().contains(c.getLevel())
-                    && Shares.below(l.getUnder40(), total, p.getUnder40MinPercent())) {
-                int required = Shares.atLeast(total, p.getUnder40MinPercent());
-                list.add(Finding.list(rules.get("STR-003"), p, "under40", l.getUnder40(), "total", total,
+            if (p.hasCode("structure.under40_levels", c.getLevel())
+                    && Shares.below(l.getUnder40(), total, p.decimal("structure.under40_min_percent"))) {
+                int required = Shares.atLeast(total, p.decimal("structure.under40_min_percent"));
+                list.add(Finding.list(rules.get("STR-003"), "under40", l.getUnder40(), "total", total,
                         "required", required, "missing", required - l.getUnder40(), "minPercent",
-                        p.getUnder40MinPercent(), "age", p.getUnder40Age()));
+                        p.decimal("structure.under40_min_percent"), "age", p.integer("structure.under40_age"))
+                        .on("structure.under40_min_percent"));
             }
-            if (Shares.below(l.getBand(), total, p.getBandMinPercent())
-                    || Shares.above(l.getBand(), total, p.getBandMaxPercent())) {
-                list.add(Finding.list(rules.get("STR-004"), p, "band", l.getBand(), "total", total, "minimum",
-                        Shares.atLeast(total, p.getBandMinPercent()), "maximum",
-                        Shares.atMost(total, p.getBandMaxPercent()), "fromAge", p.getBandFromAge(), "toAge",
-                        p.getBandToAge(), "minPercent", p.getBandMinPercent(), "maxPercent", p.getBandMaxPercent()));
+            if (Shares.below(l.getBand(), total, p.decimal("structure.band_min_percent"))
+                    || Shares.above(l.getBand(), total, p.decimal("structure.band_max_percent"))) {
+                list.add(Finding.list(rules.get("STR-004"), "band", l.getBand(), "total", total, "minimum",
+                        Shares.atLeast(total, p.decimal("structure.band_min_percent")), "maximum",
+                        Shares.atMost(total, p.decimal("structure.band_max_percent")), "fromAge", p.integer("structure.band_from_age"), "toAge",
+                        p.integer("structure.band_to_age"), "minPercent", p.decimal("structure.band_min_percent"), "maxPercent", p.decimal("structure.band_max_percent"))
+                        .on("structure.band_min_percent").variant(l.getBand() < Shares.atLeast(total,
+                        p.decimal("structure.band_min_percent")) ? "few" : "many"));
             }
             if (c.getMinMinorityShare() != null
                     && Shares.belowFraction(l.getMinority(), total, c.getMinMinorityShare())) {
                 int required = Shares.atLeastFraction(total, c.getMinMinorityShare());
-                list.add(Finding.list(rules.get("STR-005"), p, "minority", l.getMinority(), "total", total,
+                list.add(Finding.list(rules.get("STR-005"), "minority", l.getMinority(), "total", total,
                         "required", required, "missing", required - l.getMinority(), "minShare",
                         c.getMinMinorityShare()));
             }
         }
         if (c.getListKind() == ListKind.ELECTION_LIST) {
-            boolean tooMany = total > seats && Shares.above(total - seats, seats, p.getSurplusMaxPercent());
+            boolean tooMany = total > seats && Shares.above(total - seats, seats, p.decimal("election.surplus_max_percent"));
             if (total <= seats || tooMany) {
-                list.add(Finding.list(rules.get("NUM-003"), p, "count", total, "seats", seats, "minCount", seats + 1,
-                        "maxCount", seats + Shares.atMost(seats, p.getSurplusMaxPercent()), "maxPercent",
-                        p.getSurplusMaxPercent()));
-            } else if (Shares.below(total - seats, seats, p.getPreparedSurplusMinPercent())
-                    || Shares.above(total - seats, seats, p.getPreparedSurplusMaxPercent())) {
-                list.add(Finding.list(rules.get("NUM-004"), p, "count", total, "seats", seats, "minCount",
-                        seats + Shares.atLeast(seats, p.getPreparedSurplusMinPercent()), "maxCount",
-                        seats + Shares.atMost(seats, p.getPreparedSurplusMaxPercent()), "minPercent",
-                        p.getPreparedSurplusMinPercent(), "maxPercent", p.getPreparedSurplusMaxPercent()));
+                list.add(Finding.list(rules.get("NUM-003"), "count", total, "seats", seats, "minCount", seats + 1,
+                        "maxCount", seats + Shares.atMost(seats, p.decimal("election.surplus_max_percent")), "maxPercent",
+                        p.decimal("election.surplus_max_percent")).on("election.surplus_max_percent")
+                        .variant(total <= seats ? "few" : "many"));
+            } else if (Shares.below(total - seats, seats, p.decimal("election.prepared_surplus_min_percent"))
+                    || Shares.above(total - seats, seats, p.decimal("election.prepared_surplus_max_percent"))) {
+                list.add(Finding.list(rules.get("NUM-004"), "count", total, "seats", seats, "minCount",
+                        seats + Shares.atLeast(seats, p.decimal("election.prepared_surplus_min_percent")), "maxCount",
+                        seats + Shares.atMost(seats, p.decimal("election.prepared_surplus_max_percent")), "minPercent",
+                        p.decimal("election.prepared_surplus_min_percent"), "maxPercent", p.decimal("election.prepared_surplus_max_percent"))
+                        .on("election.prepared_surplus_min_percent").variant(total < seats
+                        + Shares.atLeast(seats, p.decimal("election.prepared_surplus_min_percent")) ? "few" : "many"));
             }
         }
         if ((c.getListKind() == ListKind.PERSONNEL_PLAN || c.getListKind() == ListKind.INSPECTION_LIST)
                 && total != seats) {
-            list.add(Finding.list(rules.get("NUM-006"), p, "count", total, "seats", seats, "difference",
-                    total - seats));
+            list.add(Finding.list(rules.get("NUM-006"), "count", total, "seats", seats, "difference",
+                    total - seats).variant(total < seats ? "few" : "many"));
         }
     }
 
+    /** Which re-election or first-time minimum applies (RULES.md AGE-001/AGE-002), written out by hand. */
+    private static String required(Congress c, Nominee n) {
+        if (c.getListKind() == ListKind.INSPECTION_LIST) {
+            return n.isIncumbent() ? "age.inspection.reelection_min_months" : "age.inspection.first_time_min_months";
+        }
+        if (!n.isIncumbent()) {
+            return "age.first_time_min_months";
+        }
+        return c.getLevel() == Level.PROVINCE && n.proposes(Post.DEPUTY_SECRETARY)
+                ? "age.reelection_min_months.PROVINCE.DEPUTY_SECRETARY" : "age.reelection_min_months";
+    }
+
+    /** The committee maximum that binds: the rule set's (merged units or not), else the congress row's. */
+    private static Integer committeeMax(Parameters p, Congress c) {
+        Integer max = p.perLevel("committee.max_seats", c.getLevel());
+        if (max == null) {
+            return c.getMaxCommitteeSeats();
+        }
+        Integer above = p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above");
+        Integer merged = p.perLevel("committee.max_seats", c.getLevel(), "merged");
+        return above != null && merged != null && c.getMergedUnitsOrOne() > above ? merged : max;
+    }
+
+    private static String committeeMaxParameter(Parameters p, Congress c) {
+        Integer max = p.perLevel("committee.max_seats", c.getLevel());
+        if (max == null) {
+            return null;
+        }
+        Integer above = p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above");
+        Integer merged = p.perLevel("committee.max_seats", c.getLevel(), "merged");
+        String base = "committee.max_seats." + c.getLevel();
+        return above != null && merged != null && c.getMergedUnitsOrOne() > above ? base + ".merged" : base;
+    }
+
     private static Finding missing(Map<String, Rule> rules, Parameters p, Nominee n, String field, String neededBy) {
-        return Finding.nominee(rules.get("DAT-001"), p, n, "field", field, "neededBy", neededBy);
+        return Finding.nominee(rules.get("DAT-001"), n, "field", field, "neededBy", neededBy);
     }
 
     /** The compiled rules by id; DIS-001 has two (one per severity), kept as DIS-001/REVIEW and DIS-001/INELIGIBLE. */

@@ -1,9 +1,5 @@
 package org.slatecheck.rules.cases;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
@@ -31,6 +23,7 @@ import org.slatecheck.rules.intake.Row;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.params.RuleSetParameters;
 
 /**
  * Runs rule cases against a rule set source: the rows go through the real intake readers (merged over clean
@@ -177,24 +170,9 @@ public final class CaseRunner {
         if (overrides.isEmpty()) {
             return RuleSet.compile(base);
         }
-        StringWriter out = new StringWriter();
-        try (CSVParser parser = CSVParser.parse(new StringReader(base.parameters()),
-                CSVFormat.DEFAULT.builder().setHeader().get());
-                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(parser.getHeaderNames());
-            Map<String, String> left = new LinkedHashMap<>(overrides);
-            for (CSVRecord r : parser) {
-                String name = r.get("parameter");
-                String value = left.containsKey(name) ? left.remove(name) : r.get("value");
-                printer.printRecord(name, value == null ? "" : value, r.get("board_parameter"), r.get("source"));
-            }
-            for (Map.Entry<String, String> e : left.entrySet()) {
-                printer.printRecord(e.getKey(), e.getValue(), "yes", "case override of " + e.getKey());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return RuleSet.compile(new RuleSetSource(base.id(), base.drlFiles(), out.toString()));
+        RuleSetParameters params = RuleSetParameters.parse(base.parameters(), RuleSetSource.PARAMETERS)
+                .withOverrides(overrides);
+        return RuleSet.compile(base.with(RuleSetSource.PARAMETERS, params.text()));
     }
 
     /** Clean defaults: a row that triggers no nominee rule unless a case changes it. */
@@ -227,7 +205,8 @@ public final class CaseRunner {
             m.put("political_conclusion", "MET");
             m.put("political_conclusion_date", c.getCongressDate().minusMonths(3).toString());
             StringBuilder ratings = new StringBuilder();
-            for (int y = Math.min(p.getOutgoingTermFirstYear(), c.getCongressYear() - p.getQualityYears());
+            for (int y = Math.min(p.integer("quality.outgoing_term_first_year"),
+                    c.getCongressYear() - p.integer("quality.years"));
                     y < c.getCongressYear(); y++) {
                 ratings.append(ratings.length() == 0 ? "" : ";").append(y).append(":HTTNV");
             }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.kie.api.definition.rule.Rule;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Severity;
-import org.slatecheck.rules.params.Parameters;
 
 /**
  * What a rule found: the rule id and severity (from the rule's metadata), what it cites, which nominee (null for a
@@ -29,43 +28,62 @@ public final class Finding {
     private final String citation;
     private final String nomineeId;
     private final Map<String, Object> evidence;
+    private final String parameter;
+    private final String variant;
 
     public Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence) {
+        this(ruleId, severity, citation, nomineeId, evidence, null, null);
+    }
+
+    private Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence,
+            String parameter, String variant) {
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.citation = Objects.requireNonNull(citation, "citation");
+        this.citation = citation;
         this.nomineeId = nomineeId;
         this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        this.parameter = parameter;
+        this.variant = variant;
     }
 
-    /** A nominee finding of {@code rule}, citing what its {@code @citation} says. */
-    public static Finding nominee(Rule rule, Parameters params, Nominee nominee, Object... keyValues) {
-        return create(rule, params, null, nominee.getNomineeId(), keyValues);
-    }
-
-    /** A nominee finding that cites the source of the parameter {@code parameter} (the threshold it applied). */
-    public static Finding nomineeCiting(Rule rule, Parameters params, String parameter, Nominee nominee,
-            Object... keyValues) {
-        return create(rule, params, parameter, nominee.getNomineeId(), keyValues);
+    /**
+     * A nominee finding of {@code rule} with evidence key/value pairs. Its citation is resolved after the rules fire,
+     * from the term's dated citations ({@link #withCitation}).
+     */
+    public static Finding nominee(Rule rule, Nominee nominee, Object... keyValues) {
+        return create(rule, nominee.getNomineeId(), keyValues);
     }
 
     /** A list finding of {@code rule}. */
-    public static Finding list(Rule rule, Parameters params, Object... keyValues) {
-        return create(rule, params, null, null, keyValues);
+    public static Finding list(Rule rule, Object... keyValues) {
+        return create(rule, null, keyValues);
     }
 
-    /** A list finding that cites the source of the parameter {@code parameter}. */
-    public static Finding listCiting(Rule rule, Parameters params, String parameter, Object... keyValues) {
-        return create(rule, params, parameter, null, keyValues);
+    /** This finding resting on the parameter {@code name} (it cites that parameter's citation when the term has one). */
+    public Finding on(String name) {
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant);
     }
 
-    private static Finding create(Rule rule, Parameters params, String parameter, String nomineeId,
-            Object... keyValues) {
+    /** This finding with its message variant chosen by the rule ({@code message.RULE.VARIANT}). */
+    public Finding variant(String name) {
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name);
+    }
+
+    /** This finding with its citation resolved. */
+    public Finding withCitation(String text) {
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant);
+    }
+
+    /** This finding with the severity a board's switch gives its rule. */
+    public Finding withSeverity(Severity s) {
+        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant);
+    }
+
+    private static Finding create(Rule rule, String nomineeId, Object... keyValues) {
         RuleInfo info = RuleInfo.of(rule);
         if (!info.isDecision()) {
             throw new IllegalStateException(info.id() + " is a classification rule and cannot report findings");
         }
-        String citation = parameter != null ? params.source(parameter) : info.citation(params);
         Map<String, Object> evidence = new LinkedHashMap<>();
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException(info.id() + ": evidence needs key/value pairs");
@@ -73,7 +91,7 @@ public final class Finding {
         for (int i = 0; i < keyValues.length; i += 2) {
             evidence.put((String) keyValues[i], normalise(keyValues[i + 1]));
         }
-        return new Finding(info.id(), info.severity(), citation, nomineeId, evidence);
+        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null);
     }
 
     private static Object normalise(Object value) {
@@ -94,8 +112,19 @@ public final class Finding {
         return severity;
     }
 
+    /** What the finding cites (resolved from the term's dated citations); null before it is resolved. */
     public String getCitation() {
         return citation;
+    }
+
+    /** The parameter the finding rests on; null when it rests on none. */
+    public String getParameter() {
+        return parameter;
+    }
+
+    /** The message variant the rule chose; null for the rule's only message. */
+    public String getVariant() {
+        return variant;
     }
 
     /** The nominee this finding is about; null for a list finding. */
@@ -132,7 +161,7 @@ public final class Finding {
     @Override
     public boolean equals(Object o) {
         return o instanceof Finding f && ruleId.equals(f.ruleId) && severity == f.severity
-                && citation.equals(f.citation) && Objects.equals(nomineeId, f.nomineeId)
+                && Objects.equals(citation, f.citation) && Objects.equals(nomineeId, f.nomineeId)
                 && evidence.equals(f.evidence);
     }
 

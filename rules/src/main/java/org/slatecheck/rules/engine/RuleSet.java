@@ -2,6 +2,7 @@ package org.slatecheck.rules.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,11 +16,19 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.guided.GuidedRule;
+import org.slatecheck.rules.guided.GuidedRules;
+import org.slatecheck.rules.model.Severity;
+import org.slatecheck.rules.params.Citations;
+import org.slatecheck.rules.params.ParameterException;
+import org.slatecheck.rules.params.RuleSetParameters;
+import org.slatecheck.rules.params.RuleSwitches;
 
 /**
- * A compiled rule set: id (the term), version, checksum, parameters and the KieBase. Immutable and thread-safe;
- * compiled KieBases are shared between rule sets with the same DRL.
+ * A compiled rule set: id (the term), version, checksum, its data (dated parameters, dated citations, switches,
+ * guided rules) and the KieBase. Immutable and thread-safe; compiled KieBases are shared between rule sets with the
+ * same rule text. The rule text compiled is only the release's DRL and the DRL generated from guided rules by a
+ * fixed template ({@link GuidedRules#drl}): no text a user typed is ever compiled.
  */
 public final class RuleSet {
     private static final Map<String, KieBase> KIE_BASES = new ConcurrentHashMap<>();
@@ -27,29 +36,81 @@ public final class RuleSet {
     private final String id;
     private final String version;
     private final String checksum;
-    private final Parameters parameters;
+    private final RuleSetParameters parameters;
+    private final Citations citations;
+    private final RuleSwitches switches;
+    private final GuidedRules guided;
     private final KieBase kieBase;
+    private final Map<String, RuleInfo> decisionRules;
 
-    private RuleSet(String id, Parameters parameters, String checksum, KieBase kieBase) {
-        this.id = id;
+    private RuleSet(RuleSetSource source, RuleSetParameters parameters, Citations citations, RuleSwitches switches,
+            GuidedRules guided, KieBase kieBase) {
+        this.id = source.id();
         this.version = parameters.version();
-        this.checksum = checksum;
+        this.checksum = source.checksum();
         this.parameters = parameters;
+        this.citations = citations;
+        this.switches = switches;
+        this.guided = guided;
         this.kieBase = kieBase;
+        Map<String, RuleInfo> decisions = new LinkedHashMap<>();
+        for (Rule rule : rules(kieBase)) {
+            RuleInfo info = RuleInfo.of(rule);
+            if (info.isDecision()) {
+                decisions.merge(info.id(), info, (a, b) -> a);
+            }
+        }
+        this.decisionRules = decisions;
     }
 
-    /** Compiles {@code source}; throws {@link RuleSetException} with the compiler's messages when it does not. */
+    /**
+     * Compiles {@code source}; throws {@link RuleSetException} with the compiler's messages when its rules do not
+     * compile, and {@link ParameterException} when its data does not read or does not fit its rules (a parameter a
+     * rule reads is not declared, a rule has no citation, a switch names an unknown rule or a severity outside the
+     * rule's bounds).
+     */
     public static RuleSet compile(RuleSetSource source) {
-        Parameters parameters = Parameters.parse(source.parameters(), source.id() + " parameters");
-        KieBase kieBase = KIE_BASES.computeIfAbsent(source.drlChecksum(), key -> build(source, key));
-        return new RuleSet(source.id(), parameters, source.checksum(), kieBase);
+        RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
+        Citations citations = Citations.parse(source.citations(), RuleSetSource.CITATIONS);
+        RuleSwitches switches = RuleSwitches.parse(source.switches(), RuleSetSource.SWITCHES);
+        GuidedRules guided = GuidedRules.parse(source.guidedFiles(), parameters);
+        Map<String, String> drl = new java.util.TreeMap<>(source.drlFiles());
+        drl.putAll(guided.drl());
+        KieBase kieBase = KIE_BASES.computeIfAbsent(RuleSetSource.sha256(drl), key -> build(source.id(), drl, key));
+        RuleSet set = new RuleSet(source, parameters, citations, switches, guided, kieBase);
+        set.checkData();
+        return set;
     }
 
-    private static KieBase build(RuleSetSource source, String key) {
+    private void checkData() {
+        for (Rule rule : rules(kieBase)) {
+            RuleInfo info = RuleInfo.of(rule);
+            for (String name : info.parameterNames()) {
+                if (!name.contains("<LEVEL>") && !parameters.declarations().containsKey(name)) {
+                    throw ParameterException.of("unknown", name).at(RuleSetSource.PARAMETERS);
+                }
+            }
+            if (info.isDecision() && !citations.has(info.id())) {
+                throw ParameterException.of("citation_missing", info.id()).at(RuleSetSource.CITATIONS);
+            }
+        }
+        for (RuleSwitches.Switch s : switches.all().values()) {
+            RuleInfo info = decisionRules.get(s.rule());
+            if (info == null) {
+                throw ParameterException.of("rule_unknown", s.rule(), s.rule()).at(RuleSetSource.SWITCHES);
+            }
+            if (s.severity() != null && !info.severities().contains(s.severity())) {
+                throw ParameterException.of("severity_not_allowed", s.rule(), s.severity(), info.severities())
+                        .at(RuleSetSource.SWITCHES);
+            }
+        }
+    }
+
+    private static KieBase build(String id, Map<String, String> drl, String key) {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.slatecheck.rulesets", "rs-" + key.substring(0, 16), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        source.drlFiles().forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+        drl.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -57,7 +118,7 @@ public final class RuleSet {
             for (Message m : errors) {
                 lines.add(m.getPath() + ":" + m.getLine() + ": " + m.getText());
             }
-            throw new RuleSetException("rule set " + source.id() + " does not compile", lines);
+            throw new RuleSetException("rule set " + id + " does not compile", lines);
         }
         KieBase base = ks.newKieContainer(releaseId).getKieBase();
         for (Rule rule : rules(base)) {
@@ -86,11 +147,33 @@ public final class RuleSet {
         return rules(kieBase).stream().map(RuleInfo::of).toList();
     }
 
+    /** The decision rules by id (the first rule of each id). */
+    public Map<String, RuleInfo> decisionRules() {
+        return decisionRules;
+    }
+
     public String getId() { return id; }
     public String getVersion() { return version; }
     public String getChecksum() { return checksum; }
-    public Parameters getParameters() { return parameters; }
+    /** The term's parameter file: declarations and dated values. */
+    public RuleSetParameters parameters() { return parameters; }
+    /** The latest parameter values (for reading congress rows and for displays); rules use those of the date. */
+    public org.slatecheck.rules.params.Parameters getParameters() { return parameters.at(null); }
+    public Citations citations() { return citations; }
+    public RuleSwitches switches() { return switches; }
+    public GuidedRules guided() { return guided; }
     KieBase kieBase() { return kieBase; }
+
+    /** The severity findings of {@code ruleId} get under this rule set's switches. */
+    Severity severityOf(String ruleId, Severity shipped) {
+        Severity s = switches.severity(ruleId);
+        return s == null ? shipped : s;
+    }
+
+    /** The guided rule {@code ruleId} of this rule set, or null. */
+    public GuidedRule guidedRule(String ruleId) {
+        return guided.byId().get(ruleId);
+    }
 
     /**
      * A session for one list, from a pool of the KieBase: {@code dispose()} resets it (empty working memory, agenda

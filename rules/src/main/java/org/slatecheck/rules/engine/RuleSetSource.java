@@ -3,37 +3,109 @@ package org.slatecheck.rules.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
- * The content of a rule set: its DRL files (path → text) and its parameter file. The checksum is SHA-256 over all
- * of it in a fixed order, so two rule sets with the same content have the same checksum.
+ * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
+ * come only from a release of SlateCheck; the term's data — {@value #PARAMETERS}, {@value #CITATIONS},
+ * {@value #SWITCHES}, guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
+ * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
-public record RuleSetSource(String id, Map<String, String> drlFiles, String parameters) {
-    /** Where the shipped DRL files are listed, one classpath path per line. */
-    public static final String DRL_INDEX = "org/slatecheck/rules/drl.index";
+public record RuleSetSource(String id, Map<String, String> files) {
+    public static final String RULES_ROOT = "org/slatecheck/rules/";
+    public static final String PARAMETERS = "parameters.csv";
+    public static final String CITATIONS = "citations.csv";
+    public static final String SWITCHES = "switches.csv";
+    public static final String GUIDED = "guided/";
 
     public RuleSetSource {
-        drlFiles = Collections.unmodifiableMap(new TreeMap<>(drlFiles));
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
     }
 
-    /** The shipped rule set for {@code term} ({@code 2020-2025} or {@code 2025-2030}) from the classpath. */
+    /** The shipped rule set for {@code term}: the rules and cases of this release and the term's data files. */
     public static RuleSetSource shipped(String term) {
+        Map<String, String> files = new TreeMap<>(shippedRules());
         ClassLoader cl = RuleSetSource.class.getClassLoader();
-        Map<String, String> drl = new TreeMap<>();
-        for (String line : read(cl, DRL_INDEX).split("\n")) {
-            String path = line.strip();
-            if (!path.isEmpty() && !path.startsWith("#")) {
-                drl.put(path, read(cl, path));
-            }
+        for (String name : new String[] {PARAMETERS, CITATIONS, SWITCHES}) {
+            files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
         }
-        return new RuleSetSource(term, drl, read(cl, "slatecheck/rulesets/" + term + ".csv"));
+        return new RuleSetSource(term, files);
+    }
+
+    private static volatile Map<String, String> shippedRules;
+
+    /**
+     * The rule files and case files shipped in this release: every {@code .drl} and {@code .cases.yaml} under
+     * {@value #RULES_ROOT}, found on the classpath (a folder in the build, the rules jar, or the jar nested in the
+     * application jar) — no index to keep in step.
+     */
+    public static Map<String, String> shippedRules() {
+        Map<String, String> cached = shippedRules;
+        if (cached != null) {
+            return cached;
+        }
+        ClassLoader cl = RuleSetSource.class.getClassLoader();
+        URL anchor = cl.getResource(RULES_ROOT + "messages_vi.properties");
+        if (anchor == null) {
+            throw new IllegalStateException("the rules are not on the classpath");
+        }
+        Map<String, String> files = new TreeMap<>();
+        try {
+            if (anchor.getProtocol().equals("file")) {
+                Path root = Paths.get(anchor.toURI()).getParent();
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path p : (Iterable<Path>) walk::iterator) {
+                        String rel = RULES_ROOT + root.relativize(p).toString().replace('\\', '/');
+                        if (isRuleFile(rel)) {
+                            files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            } else {
+                JarURLConnection connection = (JarURLConnection) anchor.openConnection();
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
+                    Enumeration<JarEntry> entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        JarEntry e = entries.nextElement();
+                        if (e.getName().startsWith(RULES_ROOT) && isRuleFile(e.getName())) {
+                            try (InputStream in = jar.getInputStream(e)) {
+                                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
+            throw new IllegalStateException("no rule files found under " + RULES_ROOT);
+        }
+        shippedRules = Collections.unmodifiableMap(files);
+        return shippedRules;
+    }
+
+    private static boolean isRuleFile(String path) {
+        return path.startsWith(RULES_ROOT) && (path.endsWith(".drl") || path.endsWith(".cases.yaml"));
     }
 
     private static String read(ClassLoader cl, String path) {
@@ -47,25 +119,71 @@ public record RuleSetSource(String id, Map<String, String> drlFiles, String para
         }
     }
 
-    /** SHA-256 (hex) of the DRL files and parameters. */
+    /** The rule files (DRL from a release): path → text. */
+    public Map<String, String> drlFiles() {
+        return select(p -> p.endsWith(".drl"));
+    }
+
+    /** The rule case files: path → YAML text. */
+    public Map<String, String> caseFiles() {
+        return select(p -> p.endsWith(".cases.yaml"));
+    }
+
+    /** The guided rules: path → YAML text. */
+    public Map<String, String> guidedFiles() {
+        return select(p -> p.startsWith(GUIDED) && p.endsWith(".yaml"));
+    }
+
+    public String parameters() {
+        return files.get(PARAMETERS);
+    }
+
+    public String citations() {
+        return files.get(CITATIONS);
+    }
+
+    public String switches() {
+        return files.getOrDefault(SWITCHES, "");
+    }
+
+    private Map<String, String> select(java.util.function.Predicate<String> p) {
+        Map<String, String> out = new TreeMap<>();
+        files.forEach((k, v) -> {
+            if (p.test(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** This source with {@code path} set to {@code text} (null removes it). */
+    public RuleSetSource with(String path, String text) {
+        Map<String, String> copy = new TreeMap<>(files);
+        if (text == null) {
+            copy.remove(path);
+        } else {
+            copy.put(path, text);
+        }
+        return new RuleSetSource(id, copy);
+    }
+
+    /** SHA-256 (hex) of every file, in path order. */
     public String checksum() {
+        return sha256(files);
+    }
+
+    static String sha256(Map<String, String> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : drlFiles.entrySet()) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
-            md.update(parameters.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Checksum of the DRL files alone: rule sets that share it share one compiled KieBase. */
-    String drlChecksum() {
-        return new RuleSetSource(id, drlFiles, "").checksum();
     }
 }

@@ -39,7 +39,8 @@ public final class RuleSets {
         }
         return PARAMETERS.computeIfAbsent(term, t -> {
             RuleSetSource source = RuleSetSource.shipped(t);
-            return Parameters.parse(source.parameters(), source.id() + " parameters");
+            return org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), source.id() + " parameters")
+                    .at(null);
         });
     }
 }

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.params.Parameters;
 
 /**
  * The rules facade: congress + nominees + rule set → result. Thread-safe: each call uses one short-lived session
- * of its own, always disposed.
+ * of its own, always disposed. The parameters inserted are those in force on the congress date; rules a board turned
+ * off never fire; after the rules fire each finding gets the citation in force on the congress date (its
+ * parameter's own, else its rule's) and the severity the board's switch gives it.
  */
 public final class Screening {
     private Screening() {
@@ -30,21 +34,31 @@ public final class Screening {
                 throw new IllegalArgumentException("duplicate nominee id " + n.getNomineeId());
             }
         }
+        Parameters parameters = ruleSet.parameters().at(congress.getCongressDate());
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
+        boolean committeeMaximum = false;
         KieSession session = ruleSet.newSession();
         try {
             session.insert(congress);
-            session.insert(ruleSet.getParameters());
+            session.insert(parameters);
             for (Nominee n : nominees) {
                 session.insert(n);
             }
-            session.fireAllRules();
-            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition)) {
+            List<String> off = ruleSet.switches().disabled();
+            if (off.isEmpty()) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(disabled(off));
+            }
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition
+                    || o instanceof CommitteeMaximum)) {
                 if (o instanceof Finding f) {
-                    findings.add(f);
+                    findings.add(cite(ruleSet, congress, f));
+                } else if (o instanceof ListComposition c) {
+                    composition = c;
                 } else {
-                    composition = (ListComposition) o;
+                    committeeMaximum = true;
                 }
             }
         } finally {
@@ -67,17 +81,35 @@ public final class Screening {
         }
         listFindings.sort(Finding.ORDER);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
-                listFindings, notChecked(congress, ruleSet), composition, ruleSet.getParameters());
+                listFindings, notChecked(congress, parameters, committeeMaximum), composition, parameters);
+    }
+
+    /** An agenda filter that lets no rule of the ids in {@code off} fire. */
+    private static AgendaFilter disabled(List<String> off) {
+        Set<String> ids = Set.copyOf(off);
+        return match -> !ids.contains(RuleInfo.of(match.getRule()).id());
+    }
+
+    /** {@code f} with the citation in force on the congress date and the severity of its rule's switch. */
+    public static Finding cite(RuleSet ruleSet, Congress congress, Finding f) {
+        String citation = ruleSet.citations().citation(f.getRuleId(), f.getParameter(), congress.getCongressDate());
+        if (citation == null) {
+            throw new IllegalStateException("no citation of " + f.getRuleId() + " is in force on "
+                    + congress.getCongressDate());
+        }
+        Finding resolved = f.withCitation(citation);
+        var severity = ruleSet.severityOf(f.getRuleId(), f.getSeverity());
+        return severity == f.getSeverity() ? resolved : resolved.withSeverity(severity);
     }
 
     /** The number checks whose limit neither the rule set nor the congress row gives (RULES.md section 6). */
-    private static List<String> notChecked(Congress congress, RuleSet ruleSet) {
+    private static List<String> notChecked(Congress congress, Parameters parameters, boolean committeeMaximum) {
         List<String> skipped = new ArrayList<>();
         if (!congress.isCommitteeList()) {
             return skipped;
         }
-        CongressStandards s = CongressStandards.of(congress, ruleSet.getParameters());
-        if (s.getCommitteeMax() == null) {
+        CongressStandards s = CongressStandards.of(congress, parameters);
+        if (!committeeMaximum) {
             skipped.add("NUM-001");
         }
         if (!s.hasStandingRange()) {

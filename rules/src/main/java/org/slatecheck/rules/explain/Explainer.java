@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slatecheck.rules.engine.Finding;
-import org.slatecheck.rules.model.Severity;
 
 /**
  * Turns a finding into words: a title per rule and a message built from the finding's evidence, in Vietnamese or
@@ -64,37 +63,9 @@ public final class Explainer {
         return messages.text(key, values);
     }
 
-    /** The bundle key of the message of {@code finding}: a variant where the rule has several situations. */
+    /** The bundle key of the message of {@code finding}: the variant its rule chose, where it has several. */
     public static String messageKey(Finding f) {
-        String variant = variant(f);
-        return "message." + f.getRuleId() + (variant == null ? "" : "." + variant);
-    }
-
-    /** The message variants of each rule that has them (the convention test checks both languages have them). */
-    public static final Map<String, List<String>> VARIANTS = Map.of(
-            "DIS-001", List.of("REVIEW", "INELIGIBLE"),
-            "NUM-002", List.of("few", "many"),
-            "NUM-003", List.of("few", "many"),
-            "NUM-004", List.of("few", "many"),
-            "NUM-006", List.of("few", "many"),
-            "STR-004", List.of("few", "many"));
-
-    private static String variant(Finding f) {
-        Map<String, Object> e = f.getEvidence();
-        return switch (f.getRuleId()) {
-            case "DIS-001" -> f.getSeverity() == Severity.REVIEW ? "REVIEW" : "INELIGIBLE";
-            case "NUM-002" -> less(e, "seats", "min") ? "few" : "many";
-            case "NUM-003", "NUM-004" -> less(e, "count", "minCount") ? "few" : "many";
-            case "NUM-006" -> less(e, "count", "seats") ? "few" : "many";
-            case "STR-004" -> less(e, "band", "minimum") ? "few" : "many";
-            default -> null;
-        };
-    }
-
-    private static boolean less(Map<String, Object> e, String a, String b) {
-        Integer x = integer(e.get(a));
-        Integer y = integer(e.get(b));
-        return x != null && y != null && x < y;
+        return "message." + f.getRuleId() + (f.getVariant() == null ? "" : "." + f.getVariant());
     }
 
     private static Integer integer(Object v) {

@@ -77,7 +77,8 @@ public final class Messages {
         return fill(raw(key), values::get);
     }
 
-    private static String fill(String template, java.util.function.Function<String, String> values) {
+    /** {@code template} with {@code {name}} replaced by {@code values}; unknown names stay as written. */
+    public static String fill(String template, java.util.function.Function<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

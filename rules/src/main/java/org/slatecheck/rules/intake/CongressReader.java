@@ -40,7 +40,7 @@ public final class CongressReader {
         Integer merged = row.integer("merged_units", false, 1);
         java.math.BigDecimal share = row.share("min_minority_share");
         if (reference == null && row.text("reference_month") == null && params != null && level != null) {
-            reference = params.referenceMonth(level);
+            reference = params.file().at(date).referenceMonth(level);
             if (reference == null) {
                 row.error("reference_month", "reference_month_missing", term, level);
             }

@@ -106,6 +106,11 @@ public final class Congress {
         return mergedUnits;
     }
 
+    /** Merged former units; an empty cell counts as 1 (none merged). */
+    public int getMergedUnitsOrOne() {
+        return mergedUnits == null ? 1 : mergedUnits;
+    }
+
     public BigDecimal getMinMinorityShare() {
         return minMinorityShare;
     }

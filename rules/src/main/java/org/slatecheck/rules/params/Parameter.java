@@ -1,11 +1,13 @@
 package org.slatecheck.rules.params;
 
+import java.time.LocalDate;
+
 /**
- * One rule-set parameter as written in its data file: the value (empty when not set), whether it is a board
- * parameter (set by the organisation board, the shipped value only a default) and its source text.
+ * One dated entry of a rule-set parameter: the value as written (empty when not set), its parsed Java value (null
+ * when not set), the date from which it is in force (null: from the start of the term) and its source text.
  */
-public record Parameter(String name, String value, boolean boardParameter, String source) {
+public record Parameter(String name, LocalDate from, String value, Object typed, String source) {
     public boolean isSet() {
-        return value != null && !value.isBlank();
+        return typed != null;
     }
 }

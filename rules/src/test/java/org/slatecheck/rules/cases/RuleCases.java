@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 
-/** Loads every {@code *.cases.yaml} under the test resources' rule folders. */
+/** Loads every {@code *.cases.yaml} in the rule folders (they ship beside the rules). */
 final class RuleCases {
-    static final Path ROOT = Paths.get("src/test/resources/org/slatecheck/rules");
+    static final Path ROOT = Paths.get("src/main/resources/org/slatecheck/rules");
 
     private RuleCases() {
     }

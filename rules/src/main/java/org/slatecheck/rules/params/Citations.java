@@ -1,0 +1,124 @@
+package org.slatecheck.rules.params;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A term's citations, out of the rules: {@code rule,parameter,from,citation}. A rule's citation may carry several
+ * entries, each in force from a date; a row naming a parameter is the citation of the rule's findings that rest on
+ * that parameter (the inspection minimum of AGE-002, say), a row without one the rule's own. A finding cites the
+ * entry in force on the congress date. Immutable and thread-safe.
+ */
+public final class Citations {
+    static final List<String> HEADER = List.of("rule", "parameter", "from", "citation");
+
+    /** One dated citation row. */
+    public record Entry(String rule, String parameter, LocalDate from, String citation) {
+    }
+
+    private final Map<String, List<Entry>> byKey;
+    private final List<Entry> entries;
+
+    private Citations(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        Map<String, List<Entry>> map = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            map.computeIfAbsent(key(e.rule(), e.parameter()), k -> new ArrayList<>()).add(e);
+        }
+        map.values().forEach(l -> l.sort((a, b) -> a.from() == null ? -1 : b.from() == null ? 1
+                : a.from().compareTo(b.from())));
+        this.byKey = Collections.unmodifiableMap(map);
+    }
+
+    private static String key(String rule, String parameter) {
+        return parameter == null || parameter.isEmpty() ? rule : rule + "@" + parameter;
+    }
+
+    public static Citations parse(String text, String origin) {
+        List<Entry> entries = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text == null ? "" : text), format)) {
+            if (!parser.getHeaderNames().equals(HEADER)) {
+                throw ParameterException.of("header", null, String.join(",", HEADER)).at(origin);
+            }
+            for (CSVRecord r : parser) {
+                String where = origin + ":" + parser.getCurrentLineNumber();
+                String rule = r.get("rule");
+                if (!RuleSwitches.RULE_ID.matcher(rule).matches()) {
+                    throw ParameterException.of("rule_unknown", rule, rule).at(where);
+                }
+                String citation = r.get("citation");
+                if (citation.isBlank()) {
+                    throw ParameterException.of("citation_missing", rule).at(where);
+                }
+                if (citation.length() > RuleSetParameters.MAX_TEXT) {
+                    throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
+                }
+                LocalDate from;
+                try {
+                    from = r.get("from").isEmpty() ? null : LocalDate.parse(r.get("from"));
+                } catch (DateTimeParseException e) {
+                    throw ParameterException.of("not_date", rule, r.get("from")).at(where);
+                }
+                Entry entry = new Entry(rule, r.get("parameter"), from, citation);
+                for (Entry e : entries) {
+                    if (key(e.rule(), e.parameter()).equals(key(rule, entry.parameter()))
+                            && Objects.equals(e.from(), from)) {
+                        throw ParameterException.of("entry_twice", rule, from == null ? "" : from.toString())
+                                .at(where);
+                    }
+                }
+                entries.add(entry);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new ParameterException("unreadable", null, origin + ": " + e.getMessage(), List.of(origin));
+        }
+        return new Citations(entries);
+    }
+
+    /** Every row, in file order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** True when {@code rule} has at least one citation row of its own. */
+    public boolean has(String rule) {
+        return byKey.containsKey(rule);
+    }
+
+    /**
+     * What a finding of {@code rule} resting on {@code parameter} (may be null) cites on {@code date}: the
+     * parameter's own row in force, else the rule's; null when nothing is in force then.
+     */
+    public String citation(String rule, String parameter, LocalDate date) {
+        String c = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
+        return c != null ? c : inForce(byKey.get(rule), date);
+    }
+
+    private static String inForce(List<Entry> list, LocalDate date) {
+        if (list == null) {
+            return null;
+        }
+        String current = null;
+        for (Entry e : list) {
+            if (e.from() == null || date == null || !e.from().isAfter(date)) {
+                current = e.citation();
+            }
+        }
+        return current;
+    }
+}
