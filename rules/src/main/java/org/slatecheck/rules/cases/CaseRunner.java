@@ -110,7 +110,7 @@ public final class CaseRunner {
         for (Finding f : actual) {
             for (var lang : Messages.LANGUAGES) {
                 Explainer ex = new Explainer(Messages.of(lang));
-                String text = ex.title(f.getRuleId()) + " " + ex.message(f);
+                String text = ex.title(f) + " " + ex.message(f);
                 if (text.contains("{")) {
                     problems.add(lang + " message of " + f.getRuleId() + " leaves a placeholder: " + text);
                 }

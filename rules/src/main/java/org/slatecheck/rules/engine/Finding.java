@@ -30,13 +30,14 @@ public final class Finding {
     private final Map<String, Object> evidence;
     private final String parameter;
     private final String variant;
+    private final org.slatecheck.rules.guided.GuidedRule guided;
 
     public Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence) {
-        this(ruleId, severity, citation, nomineeId, evidence, null, null);
+        this(ruleId, severity, citation, nomineeId, evidence, null, null, null);
     }
 
     private Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence,
-            String parameter, String variant) {
+            String parameter, String variant, org.slatecheck.rules.guided.GuidedRule guided) {
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.citation = citation;
@@ -44,6 +45,7 @@ public final class Finding {
         this.evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         this.parameter = parameter;
         this.variant = variant;
+        this.guided = guided;
     }
 
     /**
@@ -61,22 +63,32 @@ public final class Finding {
 
     /** This finding resting on the parameter {@code name} (it cites that parameter's citation when the term has one). */
     public Finding on(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant, guided);
     }
 
     /** This finding with its message variant chosen by the rule ({@code message.RULE.VARIANT}). */
     public Finding variant(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name, guided);
     }
 
     /** This finding with its citation resolved. */
     public Finding withCitation(String text) {
-        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant);
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided);
     }
 
     /** This finding with the severity a board's switch gives its rule. */
     public Finding withSeverity(Severity s) {
-        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant);
+        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant, guided);
+    }
+
+    /** This finding with the guided rule that made it (its wording is the rule's data, not the bundle's). */
+    public Finding withGuided(org.slatecheck.rules.guided.GuidedRule rule) {
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, variant, rule);
+    }
+
+    /** The guided rule that made this finding; null for a shipped rule. */
+    public org.slatecheck.rules.guided.GuidedRule getGuided() {
+        return guided;
     }
 
     private static Finding create(Rule rule, String nomineeId, Object... keyValues) {
@@ -91,12 +103,15 @@ public final class Finding {
         for (int i = 0; i < keyValues.length; i += 2) {
             evidence.put((String) keyValues[i], normalise(keyValues[i + 1]));
         }
-        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null);
+        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null, null);
     }
 
     private static Object normalise(Object value) {
         if (value instanceof Enum<?> e) {
             return e.name();
+        }
+        if (value instanceof java.util.Collection<?> c && !(value instanceof List<?>)) {
+            return c.stream().map(Finding::normalise).toList();
         }
         if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
             return l.intValue();

@@ -90,7 +90,7 @@ public final class RuleSet {
                     throw ParameterException.of("unknown", name).at(RuleSetSource.PARAMETERS);
                 }
             }
-            if (info.isDecision() && !citations.has(info.id())) {
+            if (info.isDecision() && !citations.has(info.id()) && !guided.byId().containsKey(info.id())) {
                 throw ParameterException.of("citation_missing", info.id()).at(RuleSetSource.CITATIONS);
             }
         }

@@ -92,6 +92,10 @@ public final class Screening {
 
     /** {@code f} with the citation in force on the congress date and the severity of its rule's switch. */
     public static Finding cite(RuleSet ruleSet, Congress congress, Finding f) {
+        org.slatecheck.rules.guided.GuidedRule guided = ruleSet.guidedRule(f.getRuleId());
+        if (guided != null) {
+            return f.withCitation(guided.citation()).withGuided(guided);
+        }
         String citation = ruleSet.citations().citation(f.getRuleId(), f.getParameter(), congress.getCongressDate());
         if (citation == null) {
             throw new IllegalStateException("no citation of " + f.getRuleId() + " is in force on "

@@ -44,12 +44,44 @@ public final class Explainer {
         return messages.raw("title." + ruleId);
     }
 
+    /** The title of {@code finding}'s rule: a guided rule's own title, else the bundle's. */
+    public String title(Finding finding) {
+        return finding.getGuided() != null ? finding.getGuided().text("title", language())
+                : title(finding.getRuleId());
+    }
+
+    /** What the subcommittee can do about {@code finding}; empty when the rule gives no remedy. */
+    public String remedy(Finding finding) {
+        if (finding.getGuided() != null) {
+            return fillGuided(finding.getGuided().text("remedy", language()), finding);
+        }
+        String key = "remedy." + finding.getRuleId();
+        return messages.has(key) ? messages.text(key, values(finding)) : "";
+    }
+
+    private String language() {
+        return messages.locale().getLanguage();
+    }
+
+    private Map<String, String> values(Finding finding) {
+        Map<String, String> values = new HashMap<>();
+        finding.getEvidence().forEach((k, v) -> values.put(k, format(v)));
+        return values;
+    }
+
+    /** A board's text with {@code {field}} placeholders filled from the evidence: data in, plain text out. */
+    private String fillGuided(String template, Finding finding) {
+        return Messages.fill(template, values(finding)::get);
+    }
+
     /** The message of {@code finding}. */
     public String message(Finding finding) {
+        if (finding.getGuided() != null) {
+            return fillGuided(finding.getGuided().text("message", language()), finding);
+        }
         String key = messageKey(finding);
         Map<String, Object> evidence = finding.getEvidence();
-        Map<String, String> values = new HashMap<>();
-        evidence.forEach((k, v) -> values.put(k, format(v)));
+        Map<String, String> values = values(finding);
         String template = messages.raw(key);
         java.util.regex.Matcher m = DERIVED.matcher(template);
         while (m.find()) {

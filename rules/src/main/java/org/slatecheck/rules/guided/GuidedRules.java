@@ -93,7 +93,7 @@ public final class GuidedRules {
 
     /** Builds and validates a guided rule from a plain map (the page's form and the API send the same shape). */
     public static GuidedRule fromMap(Map<?, ?> map, RuleSetParameters parameters) {
-        String id = text(map, "id", true, 7);
+        String id = text(map, "id", true, 40);
         if (!ID.matcher(id).matches()) {
             throw ParameterException.of("guided_id", "id", id);
         }
@@ -428,7 +428,7 @@ public final class GuidedRules {
         }
         String subject = m.raw(r.isListRule() ? "guided.if.list" : "guided.if.nominee");
         return m.text("guided.sentence", subject, String.join(" " + m.raw("guided.and") + " ", parts),
-                m.raw("outcome.severity." + r.severity().name()), r.text("title", lang));
+                m.raw("severity." + r.severity().name()), r.text("title", lang));
     }
 
     /** The post rank used by "rank at least" (kept here so the template stays one place). */

@@ -1,0 +1,160 @@
+package org.slatecheck.rules.guided;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.engine.NomineeResult;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSource;
+import org.slatecheck.rules.engine.Screening;
+import org.slatecheck.rules.engine.ScreeningResult;
+import org.slatecheck.rules.explain.Explainer;
+import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Conclusion;
+import org.slatecheck.rules.model.Education;
+import org.slatecheck.rules.model.Level;
+import org.slatecheck.rules.model.ListKind;
+import org.slatecheck.rules.model.Membership;
+import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.model.PoliticalTheory;
+import org.slatecheck.rules.model.Post;
+import org.slatecheck.rules.model.Sex;
+import org.slatecheck.rules.params.ParameterException;
+import org.slatecheck.rules.params.RuleSetParameters;
+
+/**
+ * A board's criterion as data: "proposed for SECRETARY needs political theory CU_NHAN" is validated, turned into DRL
+ * by the fixed template, compiled with the shipped rules and fires with its own wording; hostile text stays text.
+ */
+public class GuidedRulesTest {
+    static final String HOSTILE = "\" + System.exit(1) + \" \\u0022 ${7*7} #{7*7} *{x} __${x}__ '); DROP TABLE x; --";
+
+    static String secretaryRule(String title) {
+        return """
+                id: POS-901
+                severity: REVIEW
+                when:
+                  - {field: proposed_posts, op: proposes, value: SECRETARY}
+                  - {field: political_theory, op: lt, value: CU_NHAN}
+                evidence: [political_theory]
+                title: {vi: "%s", en: "Secretary without a bachelor's degree in political theory"}
+                message: {vi: "Trình độ lý luận chính trị: {political_theory}", en: "Political theory: {political_theory}"}
+                remedy: {vi: "Cử đi học cử nhân chính trị", en: "Send for a bachelor's in political theory"}
+                citation: "Quy định 214-QĐ/TW ngày 2/1/2020 (tiêu chuẩn bí thư)"
+                """.formatted(title.replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+
+    static RuleSet withGuided(String yaml) {
+        return RuleSet.compile(RuleSetSource.shipped("2025-2030").with("guided/POS-901.yaml", yaml));
+    }
+
+    static Congress congress() {
+        return Congress.builder().id("C1").organisation("Đảng bộ tỉnh Mẫu").level(Level.PROVINCE).term("2025-2030")
+                .province("Ninh Bình").referenceMonth(java.time.YearMonth.of(2025, 9))
+                .congressDate(LocalDate.of(2025, 9, 1)).listKind(ListKind.PERSONNEL_PLAN).committeeSeats(2).build();
+    }
+
+    public static Nominee nominee(String id, Post post, PoliticalTheory theory) {
+        return Nominee.builder().congressId("C1").nomineeId(id).fullName("Nguyễn Văn " + id).sex(Sex.M)
+                .birthDate(LocalDate.of(1975, 1, 1)).ethnicity("Kinh").membership(Membership.OFFICIAL)
+                .incumbent(false).currentPosts(java.util.Set.of()).proposedPosts(java.util.Set.of(post))
+                .politicalTheory(theory).education(Education.MASTER).politicalConclusion(Conclusion.MET)
+                .politicalConclusionDate(LocalDate.of(2025, 6, 1)).qualityRatings(java.util.Map.of())
+                .assetDeclaration(true).healthOk(true).relatives(List.of()).build();
+    }
+
+    @Test
+    void flagsSecretaryBelowBachelorAndPassesAtBachelor() {
+        RuleSet set = withGuided(secretaryRule("Bí thư chưa có cử nhân chính trị"));
+        ScreeningResult r = Screening.screen(set, congress(), List.of(
+                nominee("A", Post.SECRETARY, PoliticalTheory.CAO_CAP),
+                nominee("B", Post.SECRETARY, PoliticalTheory.CU_NHAN),
+                nominee("C", Post.COMMITTEE, PoliticalTheory.CAO_CAP)));
+        List<Finding> a = findings(r, "A");
+        assertThat(a).extracting(Finding::getRuleId).contains("POS-901");
+        Finding f = a.stream().filter(x -> x.getRuleId().equals("POS-901")).findFirst().orElseThrow();
+        assertThat(f.getCitation()).isEqualTo("Quy định 214-QĐ/TW ngày 2/1/2020 (tiêu chuẩn bí thư)");
+        Explainer vi = new Explainer(Messages.of(Messages.VI));
+        Explainer en = new Explainer(Messages.of(Messages.EN));
+        assertThat(vi.title(f)).isEqualTo("Bí thư chưa có cử nhân chính trị");
+        assertThat(vi.message(f)).isEqualTo("Trình độ lý luận chính trị: " + vi.format("CAO_CAP"));
+        assertThat(en.remedy(f)).isEqualTo("Send for a bachelor's in political theory");
+        assertThat(findings(r, "B")).extracting(Finding::getRuleId).doesNotContain("POS-901");
+        assertThat(findings(r, "C")).extracting(Finding::getRuleId).doesNotContain("POS-901");
+    }
+
+    @Test
+    void hostileTextStaysDataAndNeverEntersTheRule() {
+        RuleSet set = withGuided(secretaryRule(HOSTILE));
+        String drl = set.guided().drl().values().iterator().next();
+        assertThat(drl).doesNotContain("System").doesNotContain("DROP").doesNotContain("${")
+                .doesNotContain("Quy định");
+        ScreeningResult r = Screening.screen(set, congress(), List.of(nominee("A", Post.SECRETARY,
+                PoliticalTheory.TRUNG_CAP)));
+        Finding f = findings(r, "A").stream().filter(x -> x.getRuleId().equals("POS-901")).findFirst()
+                .orElseThrow();
+        assertThat(new Explainer(Messages.of(Messages.VI)).title(f)).isEqualTo(HOSTILE);
+    }
+
+    @Test
+    void refusesWhatIsNotInTheCatalogueOrNotTyped() {
+        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        String base = secretaryRule("t");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("field: political_theory", "field: System.exit"), p))
+                .isInstanceOf(ParameterException.class).extracting("key").isEqualTo("field_unknown");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("op: lt", "op: matches"), p))
+                .extracting("key").isEqualTo("operator_not_allowed");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("value: CU_NHAN", "value: \"CU_NHAN) || true || (\""), p))
+                .extracting("key").isEqualTo("code_unknown");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("id: POS-901", "id: \"X\\\"; rule\""), p))
+                .extracting("key").isEqualTo("guided_id");
+        assertThatThrownBy(() -> GuidedRules.read("!!javax.script.ScriptEngineManager [[]]", p))
+                .extracting("key").isEqualTo("yaml");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: age, op: ge, parameter: \"x\\\") || true\"}"), p)).extracting("key").isEqualTo("unknown");
+        assertThatThrownBy(() -> GuidedRules.read(base.replace("- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: age, op: ge, value: \"40; System.exit(1)\"}"), p)).extracting("key")
+                .isEqualTo("not_integer");
+    }
+
+    @Test
+    void parameterReferenceReadsTheTermsValue() {
+        String yaml = secretaryRule("t").replace("- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: remaining_months, op: lt, parameter: age.first_time_min_months}");
+        RuleSet set = withGuided(yaml);
+        // Born 1968-01 → retires 2030-04 (62 y in 2028+... Decree 135) at reference 2025-09: well under 60 months.
+        Nominee old = Nominee.builder().congressId("C1").nomineeId("O").fullName("Trần Văn O").sex(Sex.M)
+                .birthDate(LocalDate.of(1968, 1, 1)).ethnicity("Kinh").membership(Membership.OFFICIAL)
+                .incumbent(true).currentPosts(java.util.Set.of(Post.SECRETARY))
+                .proposedPosts(java.util.Set.of(Post.SECRETARY)).politicalTheory(PoliticalTheory.CU_NHAN)
+                .education(Education.MASTER).politicalConclusion(Conclusion.MET)
+                .politicalConclusionDate(LocalDate.of(2025, 6, 1)).qualityRatings(java.util.Map.of())
+                .assetDeclaration(true).healthOk(true).relatives(List.of()).consecutiveTerms(0).build();
+        ScreeningResult r = Screening.screen(set, congress(), List.of(old,
+                nominee("Y", Post.SECRETARY, PoliticalTheory.CU_NHAN)));
+        assertThat(findings(r, "O")).extracting(Finding::getRuleId).contains("POS-901");
+        assertThat(findings(r, "Y")).extracting(Finding::getRuleId).doesNotContain("POS-901");
+    }
+
+    @Test
+    void readsAsASentenceInBothLanguages() {
+        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        GuidedRule r = GuidedRules.read(secretaryRule("Bí thư chưa có cử nhân chính trị"), p);
+        String vi = GuidedRules.sentence(r, Messages.of(Messages.VI));
+        assertThat(vi).startsWith("Nếu nhân sự").contains("bí thư").contains("cử nhân").contains(" và ")
+                .contains("Bí thư chưa có cử nhân chính trị");
+        String en = GuidedRules.sentence(r, Messages.of(Messages.EN));
+        assertThat(en).startsWith("If a nominee").contains(" and ");
+    }
+
+    private static List<Finding> findings(ScreeningResult r, String id) {
+        return r.nominees().stream().filter(n -> n.nominee().getNomineeId().equals(id)).findFirst()
+                .map(NomineeResult::findings).orElseThrow();
+    }
+}
