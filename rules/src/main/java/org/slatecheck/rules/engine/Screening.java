@@ -32,14 +32,16 @@ public final class Screening {
         }
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
-        KieSession session = ruleSet.newSession();
+        SessionPool.Lease lease = ruleSet.lease();
+        KieSession session = lease.session();
+        boolean evaluated = false;
         try {
             session.insert(congress);
             session.insert(ruleSet.getParameters());
             for (Nominee n : nominees) {
                 session.insert(n);
             }
-            session.fireAllRules();
+            EvaluationLimits.current().fireAllRules(session, congress.getId(), nominees.size() + 1);
             for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition)) {
                 if (o instanceof Finding f) {
                     findings.add(f);
@@ -47,8 +49,9 @@ public final class Screening {
                     composition = (ListComposition) o;
                 }
             }
+            evaluated = true;
         } finally {
-            session.dispose();
+            lease.close(evaluated); // a failed session (limit, exception, Error) is discarded, never pooled again
         }
         Map<String, List<Finding>> byNominee = new HashMap<>();
         List<Finding> listFindings = new ArrayList<>();
