@@ -48,4 +48,9 @@ public final class EvaluationLimitException extends RuntimeException {
     public String messageKey() {
         return limit == Limit.FIRINGS ? "evaluation.limit_firings" : "evaluation.limit_time";
     }
+
+    /** The arguments of {@link #messageKey()}: congress id, limit. */
+    public Object[] messageArgs() {
+        return new Object[] {congressId, String.valueOf(value)};
+    }
 }
