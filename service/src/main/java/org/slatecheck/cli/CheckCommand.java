@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slatecheck.explanation.ResultCsv;
 import org.slatecheck.explanation.ResultJson;
 import org.slatecheck.explanation.ResultText;
+import org.slatecheck.rules.engine.EvaluationLimitException;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
 import org.slatecheck.rules.explain.Messages;
@@ -102,8 +103,12 @@ public final class CheckCommand {
                 err.println(error.format(messages));
             }
             return INPUT;
-        } catch (IOException | RuntimeException e) {
-            // No stack trace and no message text: either could carry personal data from the input.
+        } catch (EvaluationLimitException e) {
+            // The message names the list by its congress id only.
+            err.println(messages.text(e.messageKey(), e.messageArgs()));
+            return INTERNAL;
+        } catch (IOException | RuntimeException | Error e) {
+            // One line, no stack trace and no message text: either could carry personal data from the input.
             err.println(messages.text("cli.internal", e.getClass().getSimpleName()));
             if (System.getenv("SLATECHECK_DEBUG") != null) {
                 e.printStackTrace(err);

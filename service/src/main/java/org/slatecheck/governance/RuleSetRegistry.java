@@ -43,7 +43,18 @@ public class RuleSetRegistry {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    /** Versions kept compiled besides the active ones (least recently used evicted first). */
+    static final int RECENT = 4;
+
+    /**
+     * Compiled versions: the ACTIVE ones plus the {@value #RECENT} others used last. An evicted version is compiled
+     * again when needed (to reproduce an old check, say); its KieBase and session pool are released when no cached
+     * version shares them. A check in flight holds its RuleSet, so eviction never disturbs it.
+     */
     private final Map<Long, RuleSet> compiled = new ConcurrentHashMap<>();
+    /** Version id → tick of its last use, for the LRU of the non-active versions. */
+    private final Map<Long, Long> lastUsed = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
     /** Term → id of its ACTIVE version; replaced as a whole on activation, never modified in place. */
     private volatile Map<String, Long> active = Map.of();
 
@@ -177,7 +188,42 @@ public class RuleSetRegistry {
 
     /** The compiled rule set of a version (compiled once; DRL shared between versions compiles once). */
     public RuleSet compiled(long id) {
-        return compiled.computeIfAbsent(id, k -> RuleSet.compile(source(k)));
+        lastUsed.put(id, ticks.incrementAndGet());
+        RuleSet r = compiled.computeIfAbsent(id, k -> RuleSet.compile(source(k)));
+        trim();
+        return r;
+    }
+
+    /** How many versions are compiled now (the active ones plus at most {@value #RECENT} others). */
+    public int compiledCount() {
+        return compiled.size();
+    }
+
+    /** Evicts the least recently used non-active versions beyond {@value #RECENT}. */
+    private synchronized void trim() {
+        Map<String, Long> now = active;
+        List<Long> others = new ArrayList<>();
+        for (Long id : compiled.keySet()) {
+            if (!now.containsValue(id)) {
+                others.add(id);
+            }
+        }
+        if (others.size() <= RECENT) {
+            return;
+        }
+        others.sort(java.util.Comparator.comparingLong(id -> lastUsed.getOrDefault(id, 0L)));
+        for (Long id : others.subList(0, others.size() - RECENT)) {
+            forget(id);
+        }
+    }
+
+    /** Drops a compiled version; its KieBase goes too unless another cached version shares it. */
+    private synchronized void forget(long id) {
+        RuleSet evicted = compiled.remove(id);
+        lastUsed.remove(id);
+        if (evicted != null) {
+            RuleSet.release(evicted, compiled.values());
+        }
     }
 
     /** The active version of every term, as of now: what a check that starts now uses from start to end. */
@@ -304,7 +350,7 @@ public class RuleSetRegistry {
                 after.parameters(), id);
         String checksum = contentChecksum(after, cases(id));
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        compiled.remove(id);
+        forget(id);
         audit.append(actor, "PARAMETERS_CHANGED", v.version(), v.checksum(), checksum, String.join(", ", changed));
     }
 
@@ -334,7 +380,7 @@ public class RuleSetRegistry {
         jdbc.update("update rule_set_file set content = ? where version_id = ? and path = ?", text, id, path);
         String checksum = contentChecksum(after, cases(id));
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        compiled.remove(id);
+        forget(id);
         audit.append(actor, "DRL_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
     }
 
@@ -361,9 +407,10 @@ public class RuleSetRegistry {
         audit.append(actor, "CASES_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
     }
 
-    private static void compileOrRefuse(RuleSetSource source) {
+    private void compileOrRefuse(RuleSetSource source) {
         try {
-            RuleSet.compile(source);
+            // Compiled only to see that it does: released at once unless a cached version shares its KieBase.
+            RuleSet.release(RuleSet.compile(source), compiled.values());
         } catch (ParameterException e) {
             throw GovernanceException.of("governance.parameter_error", e.getMessage());
         } catch (RuleSetException e) {

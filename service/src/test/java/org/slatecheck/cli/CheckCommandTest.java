@@ -47,6 +47,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void aListOverAnEvaluationLimitIsOneClearLineAndExitCode1() {
+        System.setProperty(org.slatecheck.rules.engine.EvaluationLimits.BASE, "1");
+        System.setProperty(org.slatecheck.rules.engine.EvaluationLimits.PER_FACT, "1");
+        try {
+            Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--lang", "en");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ")
+                    .startsWith("List ").contains("could not be checked: the rules fired more than");
+        } finally {
+            System.clearProperty(org.slatecheck.rules.engine.EvaluationLimits.BASE);
+            System.clearProperty(org.slatecheck.rules.engine.EvaluationLimits.PER_FACT);
+        }
+    }
+
+    @Test
     void sampleFiresEveryRuleButPol003AndFollowsTheResultContract() throws IOException {
         Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "json");
         JsonNode results = new ObjectMapper().readTree(r.out());

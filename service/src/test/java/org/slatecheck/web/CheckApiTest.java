@@ -122,6 +122,34 @@ class CheckApiTest {
     }
 
     @Test
+    void aListThatExceedsAnEvaluationLimitIsA422ProblemAndNothingIsStored() throws IOException {
+        long before = records.count();
+        // A cap of 1 + 1 per fact: far below what the shipped rules fire on the sample lists (about 1.5 per fact).
+        System.setProperty(org.slatecheck.rules.engine.EvaluationLimits.BASE, "1");
+        System.setProperty(org.slatecheck.rules.engine.EvaluationLimits.PER_FACT, "1");
+        try {
+            for (String lang : java.util.List.of("en", "vi")) {
+                ResponseEntity<String> r = http.postForEntity("/api/checks?lang=" + lang, upload("congresses.csv",
+                        Files.readAllBytes(SAMPLES.resolve("congresses.csv")), "nominees.csv",
+                        Files.readAllBytes(SAMPLES.resolve("nominees.csv"))), String.class);
+                assertThat(r.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+                JsonNode problem = JSON.readTree(r.getBody());
+                assertThat(problem.get("status").asInt()).isEqualTo(422);
+                assertThat(problem.get("limit").asText()).isEqualTo("FIRINGS");
+                String congress = problem.get("congressId").asText();
+                assertThat(problem.get("detail").asText()).contains(congress)
+                        .contains(lang.equals("en") ? "could not be checked" : "Không kiểm tra được");
+                assertThat(r.getBody()).doesNotContain("Exception", "\tat ");
+            }
+        } finally {
+            System.clearProperty(org.slatecheck.rules.engine.EvaluationLimits.BASE);
+            System.clearProperty(org.slatecheck.rules.engine.EvaluationLimits.PER_FACT);
+        }
+        assertThat(records.count()).isEqualTo(before);
+    }
+
+    @Test
     void printsAStoredCheckAsCsvAndAnswers404ForAnUnknownOne() throws IOException {
         String id = JSON.readTree(http.postForEntity("/api/checks", sample(), String.class).getBody()).get("checkId")
                 .asText();

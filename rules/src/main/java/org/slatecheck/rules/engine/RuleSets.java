@@ -25,6 +25,11 @@ public final class RuleSets {
         return SHIPPED.computeIfAbsent(term, t -> RuleSet.compile(RuleSetSource.shipped(t)));
     }
 
+    /** Whether {@code base} is the KieBase of a shipped rule set compiled so far (those are never released). */
+    static boolean isShippedBase(org.kie.api.KieBase base) {
+        return SHIPPED.values().stream().anyMatch(r -> r.kieBase() == base);
+    }
+
     /**
      * The parameters of the shipped rule set of {@code term} without compiling its rules (the intake needs them to
      * read a congress row; the rules may still be compiling in the background). Null for an unknown term.

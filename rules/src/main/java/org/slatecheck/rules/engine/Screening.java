@@ -38,7 +38,9 @@ public final class Screening {
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
         boolean committeeMaximum = false;
-        KieSession session = ruleSet.newSession();
+        SessionPool.Lease lease = ruleSet.lease();
+        KieSession session = lease.session();
+        boolean evaluated = false;
         try {
             session.insert(congress);
             session.insert(parameters);
@@ -46,11 +48,8 @@ public final class Screening {
                 session.insert(n);
             }
             List<String> off = ruleSet.switches().disabled();
-            if (off.isEmpty()) {
-                session.fireAllRules();
-            } else {
-                session.fireAllRules(disabled(off));
-            }
+            EvaluationLimits.current().fireAllRules(session, off.isEmpty() ? null : disabled(off), congress.getId(),
+                    nominees.size() + 1);
             for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition
                     || o instanceof CommitteeMaximum)) {
                 if (o instanceof Finding f) {
@@ -61,8 +60,9 @@ public final class Screening {
                     committeeMaximum = true;
                 }
             }
+            evaluated = true;
         } finally {
-            session.dispose();
+            lease.close(evaluated); // a failed session (limit, exception, Error) is discarded, never pooled again
         }
         Map<String, List<Finding>> byNominee = new HashMap<>();
         List<Finding> listFindings = new ArrayList<>();

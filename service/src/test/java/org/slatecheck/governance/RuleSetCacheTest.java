@@ -1,0 +1,83 @@
+package org.slatecheck.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSource;
+import org.slatecheck.rules.engine.Screening;
+import org.slatecheck.rules.intake.CongressList;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.rules.engine.RuleSets;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The registry keeps compiled only the active versions and a few recently used others; evicted versions release
+ * their KieBase and session pool unless a cached version shares it, and keep working where they are still held.
+ * Versions come from a stub instead of the database (no version is active here).
+ */
+class RuleSetCacheTest {
+    private static final String TERM = "2025-2030";
+
+    /** Ids 1..20: drafts with other parameter values, same DRL; 101..105: drafts with DRL of their own. */
+    private static RuleSetSource version(long id) {
+        RuleSetSource shipped = RuleSetSource.shipped(TERM);
+        String parameters = shipped.parameters().replace(",,2025-2030.3,", ",,2025-2030.d" + id + ",");
+        RuleSetSource draft = shipped.with(RuleSetSource.PARAMETERS, parameters);
+        if (id < 100) {
+            return draft;
+        }
+        String first = shipped.drlFiles().keySet().iterator().next();
+        return draft.with(first, shipped.drlFiles().get(first) + "\n// variant " + id + "\n");
+    }
+
+    private final RuleSetRegistry registry = new RuleSetRegistry(mock(JdbcTemplate.class), null) {
+        @Override
+        public RuleSetSource source(long id) {
+            return version(id);
+        }
+    };
+
+    @Test
+    void compiledVersionsAndKieBasesStayBounded() throws Exception {
+        RuleSets.shipped(TERM);
+        int basesBefore = RuleSet.cacheSizes()[0];
+        RuleSet firstOwnDrl = registry.compiled(101);
+        for (long id = 1; id <= 20; id++) {
+            registry.compiled(id);
+            assertThat(registry.compiledCount()).isLessThanOrEqualTo(RuleSetRegistry.RECENT + 1);
+        }
+        for (long id = 101; id <= 105; id++) {
+            registry.compiled(id);
+            assertThat(registry.compiledCount()).isLessThanOrEqualTo(RuleSetRegistry.RECENT + 1);
+        }
+        for (long id = 1; id <= 20; id++) {
+            registry.compiled(id);
+        }
+        assertThat(registry.compiledCount()).isEqualTo(RuleSetRegistry.RECENT);
+        // The drafts with DRL of their own were evicted by then: their KieBases went with them.
+        assertThat(RuleSet.cacheSizes()[0]).isLessThanOrEqualTo(basesBefore);
+        assertThat(RuleSet.cacheSizes()[1]).isLessThanOrEqualTo(basesBefore);
+
+        // A rule set evicted while a check still holds it keeps working to the end.
+        Path dir = Path.of("..", "data", "samples");
+        List<CongressList> lists = Intake.read(
+                new Intake.Input("congresses.csv", Files.readAllBytes(dir.resolve("congresses.csv"))),
+                new Intake.Input("nominees.csv", Files.readAllBytes(dir.resolve("nominees.csv"))),
+                RuleSets::parameters);
+        CongressList list = lists.stream().filter(l -> l.congress().getTerm().equals(TERM)).findFirst().orElseThrow();
+        var expected = Screening.screen(RuleSets.shipped(TERM), list.congress(), list.nominees());
+        var again = Screening.screen(firstOwnDrl, list.congress(), list.nominees());
+        assertThat(again.nominees()).extracting(n -> n.outcome() + " " + n.findings())
+                .isEqualTo(expected.nominees().stream().map(n -> n.outcome() + " " + n.findings()).toList());
+        // Recompiled on demand.
+        assertThat(registry.compiled(101).getVersion()).isEqualTo("2025-2030.d101");
+    }
+}
