@@ -31,23 +31,23 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import org.slatecheck.records.CheckRecords;
-import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.engine.Screening;
+import org.slatecheck.screening.Checker;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.Columns;
 import org.slatecheck.rules.intake.CsvStream;
-import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
-import org.slatecheck.rules.intake.NomineeReader;
+import org.slatecheck.rules.intake.NomineeRows;
 import org.slatecheck.rules.intake.Row;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.springframework.stereotype.Service;
 
 /**
- * A batch: every list of a congresses file and a (large) nominees file. The nominees file is read once: rows are
- * validated in parallel chunks and spilled in binary form to partition files by congress (bounded memory); then each
+ * A batch: every list of a congresses file and a (large) nominees file, screened under one rule set snapshot. The
+ * nominees file is read once, by the intake's code that interactive checks use (same errors for the same file): rows
+ * are validated in parallel chunks and spilled in binary form to partition files by congress (bounded memory); then each
  * partition's lists are screened in parallel and one writer stores them with COPY, a group of lists per transaction,
  * into the same records as a web check. Input errors are found before anything is stored. Restarted with the same
  * id, a batch skips the lists already stored, so a killed run finishes with exactly the result of an uninterrupted
@@ -97,64 +97,61 @@ public class BatchRunner {
         long start = System.currentTimeMillis();
         // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile.
         // A resumed batch keeps the versions its stored lists used, so it ends as an uninterrupted run would.
-        java.util.function.Function<String, org.slatecheck.rules.engine.RuleSet> current = ruleSets.snapshot();
-        Map<String, org.slatecheck.rules.engine.RuleSet> used = ruleSets.usedBy(checkId(id));
-        java.util.function.Function<String, org.slatecheck.rules.engine.RuleSet> active =
-                term -> used.containsKey(term) ? used.get(term) : current.apply(term);
+        RuleSetSnapshot snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId(id)).values());
         // The rules compile (once per JVM) while the input is read and validated.
-        Thread compile = new Thread(() -> RuleSets.TERMS.forEach(active::apply), "batch-rule-compile");
-        compile.setDaemon(true);
-        compile.start();
+        snapshot.compileInBackground("batch-rule-compile");
         String congressesSha = sha256(congressesFile);
         String nomineesSha = sha256(nomineesFile);
         checkSameInputs(id, congressesSha, nomineesSha);
 
-        Errors errors = new Errors(MAX_ERRORS, congressesFile.getFileName().toString());
-        Intake.Congresses read = Intake.congresses(new Intake.Input(congressesFile.getFileName().toString(),
-                Files.readAllBytes(congressesFile)), term -> RuleSets.TERMS.contains(term)
-                        ? ruleSets.parameters(active, term) : null);
+        // The input is read by the intake's code, as an interactive check reads it (Intake.congresses, NomineeRows,
+        // NomineeReader), only streamed: the same file gives the same errors either way.
+        String congressesName = congressesFile.getFileName().toString();
+        Errors errors = new Errors(MAX_ERRORS, congressesName);
+        Intake.Congresses read = Intake.congresses(new Intake.Input(congressesName, Files.readAllBytes(congressesFile)),
+                snapshot::parameters);
         errors.addAll(read.errors());
         Map<String, Congress> congresses = read.byId();
-        Map<String, Long> congressLine = read.lines();
         Map<String, Integer> position = new HashMap<>();
         for (String cid : congresses.keySet()) {
             position.put(cid, position.size());
         }
 
-        // Pass 1: read the nominees file once; rows are validated in parallel chunks and each valid nominee is
-        // spilled, in binary form with its line number, to the partition file of its congress.
+        // Pass 1: read the nominees file once; rows are read in parallel chunks and each valid nominee is spilled,
+        // in binary form with its line number, to the partition file of its congress (a row with errors: its ids).
         String nomineesName = nomineesFile.getFileName().toString();
         Path dir = Files.createDirectories(workDir.resolve("batch-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();
+        // Rows of the wrong shape make the file unreadable beyond them, as in Intake.read: only they are reported.
+        Errors shapes = new Errors(MAX_ERRORS, congressesName);
         Spill spill = null;
+        String nomineeIdColumn = "nominee_id";
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
+            NomineeRows reader = null;
             try (InputStream in = Files.newInputStream(nomineesFile);
                     CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
                 errors.addAll(stream.errors());
-                boolean several = congressLine.size() > 1;
-                if (several && stream.errors().isEmpty() && !stream.hasColumn("congress_id")) {
-                    errors.addAll(List.of(InputError.of(nomineesName, 1, "congress_id", "header_missing",
-                            "congress_id", Columns.NOMINEE.get("congress_id"))));
+                reader = new NomineeRows(read, congressesName, nomineesName, stream.hasColumn("congress_id"));
+                nomineeIdColumn = stream.columnName("nominee_id");
+                if (stream.errors().isEmpty()) {
+                    errors.addAll(reader.headerErrors());
                 }
-                if (errors.count() == 0) {
+                if (stream.errors().isEmpty() && reader.headerErrors().isEmpty()) {
                     spill = new Spill(dir, partitions);
-                    String only = congressLine.size() == 1 ? congressLine.keySet().iterator().next() : null;
                     Semaphore inFlight = new Semaphore(workers * 2);
                     List<Future<?>> chunks = new ArrayList<>();
                     List<Row> chunk = new ArrayList<>(CHUNK);
                     for (Row row : stream) {
                         chunk.add(row);
                         if (chunk.size() == CHUNK) {
-                            chunks.add(submitChunk(pool, inFlight, chunk, only, congressLine, congressesFile, counts,
-                                    errors, spill));
+                            chunks.add(submitChunk(pool, inFlight, chunk, reader, counts, errors, shapes, spill));
                             chunk = new ArrayList<>(CHUNK);
                         }
                     }
-                    chunks.add(submitChunk(pool, inFlight, chunk, only, congressLine, congressesFile, counts, errors,
-                            spill));
+                    chunks.add(submitChunk(pool, inFlight, chunk, reader, counts, errors, shapes, spill));
                     for (Future<?> f : chunks) {
                         f.get();
                     }
@@ -164,27 +161,29 @@ public class BatchRunner {
                     spill.close();
                 }
             }
-            if (spill != null) {
-                for (Map.Entry<String, Long> e : congressLine.entrySet()) {
-                    if (!counts.containsKey(e.getKey())) {
-                        errors.addAll(List.of(InputError.of(congressesFile.getFileName().toString(), e.getValue(),
-                                "congress_id", "congress_empty", e.getKey(), nomineesName)));
-                    }
-                }
-            }
-            // Pass 2: duplicate nominee ids within a congress, one partition at a time.
-            if (errors.count() == 0) {
+            if (spill != null && shapes.count() == 0) {
+                errors.addAll(reader.emptyCongresses(counts::containsKey));
+                // Pass 2: nominee ids used twice within a congress, one partition at a time. Every row with both ids
+                // counts (also rows with errors); the first use is the lowest line, whatever order chunks spilled in.
                 for (int p = 0; p < partitions; p++) {
-                    Map<String, Map<String, Long>> seen = new HashMap<>();
-                    for (Spill.Spilled s : Spill.read(dir, p)) {
-                        Long first = seen.computeIfAbsent(s.nominee().getCongressId(), k -> new HashMap<>())
-                                .putIfAbsent(s.nominee().getNomineeId(), s.line());
-                        if (first != null) {
-                            errors.addAll(List.of(InputError.of(nomineesName, s.line(), "nominee_id", "nominee_twice",
-                                    s.nominee().getNomineeId(), first)));
+                    List<Spill.Spilled> rows = Spill.read(dir, p);
+                    Map<String, Map<String, Long>> first = new HashMap<>();
+                    for (Spill.Spilled s : rows) {
+                        first.computeIfAbsent(s.congressId(), k -> new HashMap<>()).merge(s.nomineeId(), s.line(),
+                                Math::min);
+                    }
+                    for (Spill.Spilled s : rows) {
+                        long line = first.get(s.congressId()).get(s.nomineeId());
+                        if (line != s.line()) {
+                            errors.addAll(List.of(reader.duplicate(s.line(), nomineeIdColumn, s.nomineeId(), line)));
                         }
                     }
                 }
+            }
+            if (shapes.count() > 0) {
+                errors = new Errors(MAX_ERRORS, congressesName);
+                errors.addAll(read.errors());
+                errors.addAll(shapes.sorted());
             }
             if (errors.count() > 0) {
                 deleteQuietly(dir);
@@ -223,7 +222,7 @@ public class BatchRunner {
                             rows.sort(Comparator.comparingLong(Spill.Spilled::line));
                             List<Nominee> nominees = new ArrayList<>(rows.size());
                             rows.forEach(r -> nominees.add(r.nominee()));
-                            ScreeningResult result = Screening.screen(active.apply(c.getTerm()), c, nominees);
+                            ScreeningResult result = Checker.screen(snapshot, c, nominees);
                             writer.queue.put(CheckRecords.prepare(position.get(c.getId()), result));
                             return null;
                         }));
@@ -258,34 +257,30 @@ public class BatchRunner {
         }
     }
 
-    /** Validates one chunk of rows on the pool and spills its valid nominees. */
-    private static Future<?> submitChunk(ExecutorService pool, Semaphore inFlight, List<Row> rows, String only,
-            Map<String, Long> congressLine, Path congressesFile, Map<String, Long> counts, Errors errors, Spill spill)
+    /**
+     * Reads one chunk of rows on the pool (the intake's {@link NomineeRows}) and spills them: a valid nominee whole,
+     * a row with errors only by its ids (for the duplicate check).
+     */
+    private static Future<?> submitChunk(ExecutorService pool, Semaphore inFlight, List<Row> rows,
+            NomineeRows reader, Map<String, Long> counts, Errors errors, Errors shapes, Spill spill)
             throws InterruptedException {
         inFlight.acquire();
         return pool.submit(() -> {
             try {
                 Spill.Chunk out = spill.chunk();
                 for (Row row : rows) {
-                    String cid = row.text("congress_id");
-                    if (cid == null && only != null) {
-                        cid = only;
-                    } else if (cid == null) {
-                        row.error("congress_id", "required");
-                    } else if (!congressLine.containsKey(cid)) {
-                        row.error("congress_id", "congress_unknown", cid, congressesFile.getFileName());
-                        cid = null;
-                    }
-                    Nominee n = NomineeReader.read(row, cid);
-                    errors.addAll(row.errors());
-                    if (cid != null) {
-                        counts.merge(cid, 1L, Long::sum);
-                    }
-                    if (n != null && cid != null && errors.count() == 0) {
-                        out.add(row.line(), n);
+                    NomineeRows.Read r = reader.read(row);
+                    (r.shape() ? shapes : errors).addAll(row.errors());
+                    if (r.congressId() != null) {
+                        counts.merge(r.congressId(), 1L, Long::sum);
+                        if (r.nominee() != null) {
+                            out.add(row.line(), r.nominee());
+                        } else if (r.nomineeId() != null) {
+                            out.addIds(row.line(), r.congressId(), r.nomineeId());
+                        }
                     }
                 }
-                if (errors.count() == 0) {
+                if (shapes.count() == 0) {
                     out.flush();
                 }
                 return null;

@@ -19,14 +19,22 @@ import org.slatecheck.rules.model.Nominee;
 
 /**
  * Partition files of a batch: every validated nominee, with the line it came from, in the partition of its congress
+ * (and, for a row with errors, only its congress id and nominee id, so that ids used twice are found among all rows
+ * as an interactive check finds them)
  * (by hash of the congress id), so that one partition at a time holds whole lists and memory stays bounded. Workers
  * encode a chunk of rows into buffers of their own and append each buffer to its partition under that partition's
  * lock; the order inside a partition may therefore differ from the file, and readers sort a list by line.
  */
 public final class Spill implements Closeable {
-    /** A nominee read back from a partition, with its line in the nominees file. */
-    public record Spilled(long line, Nominee nominee) {
+    /**
+     * A row read back from a partition: its line in the nominees file, its congress and nominee ids, and the nominee
+     * (null for a row that had errors).
+     */
+    public record Spilled(long line, String congressId, String nomineeId, Nominee nominee) {
     }
+
+    private static final byte NOMINEE = 0;
+    private static final byte IDS = 1;
 
     private final DataOutputStream[] outs;
 
@@ -59,17 +67,35 @@ public final class Spill implements Closeable {
         private final ByteArrayOutputStream[] buffers = new ByteArrayOutputStream[outs.length];
 
         public void add(long line, Nominee n) {
-            int p = partition(n.getCongressId(), outs.length);
-            if (buffers[p] == null) {
-                buffers[p] = new ByteArrayOutputStream(4096);
-            }
             try {
-                DataOutputStream out = new DataOutputStream(buffers[p]);
+                DataOutputStream out = buffer(n.getCongressId());
                 out.writeLong(line);
+                out.writeByte(NOMINEE);
                 NomineeCodec.write(out, n);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A row with errors: only its ids, for the duplicate-id check. */
+        public void addIds(long line, String congressId, String nomineeId) {
+            try {
+                DataOutputStream out = buffer(congressId);
+                out.writeLong(line);
+                out.writeByte(IDS);
+                out.writeUTF(congressId);
+                out.writeUTF(nomineeId);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private DataOutputStream buffer(String congressId) {
+            int p = partition(congressId, outs.length);
+            if (buffers[p] == null) {
+                buffers[p] = new ByteArrayOutputStream(4096);
+            }
+            return new DataOutputStream(buffers[p]);
         }
 
         public void flush() {
@@ -87,7 +113,7 @@ public final class Spill implements Closeable {
         }
     }
 
-    /** Every nominee of partition {@code p}. */
+    /** Every row of partition {@code p}. */
     public static List<Spilled> read(Path dir, int p) throws IOException {
         List<Spilled> all = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(dir, p)),
@@ -99,7 +125,12 @@ public final class Spill implements Closeable {
                 } catch (EOFException end) {
                     return all;
                 }
-                all.add(new Spilled(line, NomineeCodec.read(in)));
+                if (in.readByte() == IDS) {
+                    all.add(new Spilled(line, in.readUTF(), in.readUTF(), null));
+                } else {
+                    Nominee n = NomineeCodec.read(in);
+                    all.add(new Spilled(line, n.getCongressId(), n.getNomineeId(), n));
+                }
             }
         }
     }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.slatecheck.explanation.ResultCsv;
 import org.slatecheck.explanation.ResultJson;
 import org.slatecheck.explanation.ResultText;
 import org.slatecheck.rules.engine.EvaluationLimitException;
+import org.slatecheck.governance.StoredVersions;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
 import org.slatecheck.rules.explain.Messages;
@@ -26,8 +30,11 @@ import org.slatecheck.screening.Checker;
 /**
  * {@code check --congresses FILE --nominees FILE [--format json|csv|text] [--lang vi|en] [--out FILE]}. Exit code 0
  * when the lists were evaluated (whatever the outcomes), 2 on input errors (each printed to stderr as
- * {@code FILE:LINE:COLUMN: reason}, nothing evaluated), 1 on an internal failure. Needs no database. Prints no
- * personal data anywhere but the result itself.
+ * {@code FILE:LINE:COLUMN: reason}, nothing evaluated), 1 on an internal failure (also: a configured database that
+ * cannot be read). The rule sets are the database's active versions when a database is configured
+ * ({@code slatecheck.db-url} / {@code SLATECHECK_DB_URL}, read with plain JDBC, no Spring), else the shipped ones;
+ * either way the version and checksum of every rule set used is printed to stderr (stdout keeps the clean format).
+ * Prints no personal data anywhere but the result itself.
  */
 public final class CheckCommand {
     public static final int OK = 0;
@@ -39,10 +46,38 @@ public final class CheckCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Database database;
+
+    /** Where the rule set versions come from: a database when {@code url} is set, else the shipped sets. */
+    public record Database(String url, String user, String password) {
+        /** {@code slatecheck.db-url} (system property) or {@code SLATECHECK_DB_URL}, and the user and password alike. */
+        public static Database fromEnvironment() {
+            return new Database(setting("slatecheck.db-url", "SLATECHECK_DB_URL"),
+                    setting("slatecheck.db-user", "SLATECHECK_DB_USER"),
+                    setting("slatecheck.db-password", "SLATECHECK_DB_PASSWORD"));
+        }
+
+        /** No database: the shipped rule sets. */
+        public static final Database NONE = new Database(null, null, null);
+
+        private static String setting(String property, String variable) {
+            String v = System.getProperty(property);
+            return v != null && !v.isBlank() ? v : System.getenv(variable);
+        }
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
 
     public CheckCommand(PrintStream out, PrintStream err) {
+        this(out, err, Database.fromEnvironment());
+    }
+
+    public CheckCommand(PrintStream out, PrintStream err, Database database) {
         this.out = out;
         this.err = err;
+        this.database = database;
     }
 
     /** Prints the usage for a bad invocation and returns {@link #INPUT}. */
@@ -82,7 +117,18 @@ public final class CheckCommand {
             if (congresses == null || nominees == null) {
                 return INPUT;
             }
-            List<ScreeningResult> results = Checker.check(congresses, nominees);
+            RuleSetSnapshot ruleSets;
+            try {
+                ruleSets = database.configured()
+                        ? StoredVersions.active(database.url(), database.user(), database.password())
+                        : RuleSetSnapshot.shipped();
+            } catch (SQLException e) {
+                // The exception's message may name the server or user: only its type is printed.
+                err.println(messages.text("cli.database", e.getClass().getSimpleName()));
+                return INTERNAL;
+            }
+            List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets);
+            printVersions(results, messages);
             Explainer explainer = new Explainer(messages);
             String text = switch (format) {
                 case "json" -> ResultJson.write(ResultJson.of(results, explainer));
@@ -114,6 +160,17 @@ public final class CheckCommand {
                 e.printStackTrace(err);
             }
             return INTERNAL;
+        }
+    }
+
+    /** One line per rule set the lists used, in order of first use: version, checksum and where it came from. */
+    private void printVersions(List<ScreeningResult> results, Messages messages) {
+        String origin = messages.raw(database.configured() ? "cli.ruleset_database" : "cli.ruleset_shipped");
+        Set<String> printed = new LinkedHashSet<>();
+        for (ScreeningResult r : results) {
+            if (printed.add(r.ruleSetVersion() + " " + r.ruleSetChecksum())) {
+                err.println(messages.text("cli.ruleset", r.ruleSetVersion(), r.ruleSetChecksum(), origin));
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
@@ -51,9 +52,12 @@ public class ImpactAnalysis {
     /** Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id. */
     public long run(long id, String actor, int maxChecks) {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
-        RuleSet draft = registry.compiled(id);
-        RuleSet current = registry.snapshot().apply(v.term());
-        DraftCases.Outcome caseOutcome = cases.run(registry.source(id), registry.cases(id));
+        // One snapshot of the active versions for the whole analysis, and the same with the draft in place of its
+        // term's active version: "before" and "after" differ in that version only.
+        RuleSetSnapshot active = registry.snapshot();
+        RuleSetSnapshot withDraft = active.with(List.of(registry.entry(id)));
+        RuleSet current = active.ruleSet(v.term());
+        DraftCases.Outcome caseOutcome = cases.run(withDraft, v.term());
         ObjectNode report = JSON.createObjectNode();
         report.put("version", v.version());
         report.put("comparedWith", current.getVersion());
@@ -73,10 +77,8 @@ public class ImpactAnalysis {
             List<ScreeningResult> before;
             List<ScreeningResult> after;
             try {
-                before = Checker.check(congresses, nomineesFile, term -> term.equals(v.term()) ? current
-                        : registry.snapshot().apply(term));
-                after = Checker.check(congresses, nomineesFile, term -> term.equals(v.term()) ? draft
-                        : registry.snapshot().apply(term));
+                before = Checker.check(congresses, nomineesFile, active);
+                after = Checker.check(congresses, nomineesFile, withDraft);
             } catch (InputException | IllegalArgumentException e) {
                 skipped++;
                 continue;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -23,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.rules.engine.RuleSet;
 import org.slatecheck.rules.engine.RuleSetException;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.params.ParameterException;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rule sets as versioned records: each version is its DRL files and parameter file, a term, a status (DRAFT →
+ * Rule sets as versioned records: each version is its DRL files, parameter file and rule case files, a term, a status (DRAFT →
  * APPROVED → ACTIVE → RETIRED), author, approver, activator and a content checksum. The shipped sets are seeded on
  * first start. Checks take a {@link #snapshot()} of the active versions when they start; activation swaps the map in
  * one write, so checks in flight finish on the version they started with and new ones use the new version.
@@ -78,7 +78,7 @@ public class RuleSetRegistry {
             if (n != null && n == 0) {
                 RuleSetSource source = RuleSetSource.shipped(term);
                 String version = Parameters.parse(source.parameters(), term).version();
-                long id = insert(term, version, "ACTIVE", "system", null, source, shippedCases(source));
+                long id = insert(term, version, "ACTIVE", "system", null, source, source.cases());
                 jdbc.update("update rule_set_version set activated_by = 'system', activated_at = now(), "
                         + "approved_by = 'system', approved_at = now(), effective_date = current_date where id = ?", id);
                 audit.append("system", "RULESET_SEEDED", version, null, source.checksum(), "shipped rule set");
@@ -95,32 +95,12 @@ public class RuleSetRegistry {
         active = Map.copyOf(map);
     }
 
-    /** The rule case files shipped beside the rules: {@code <rule folder>/<rule id>.cases.yaml} on the classpath. */
-    static Map<String, String> shippedCases(RuleSetSource source) {
-        Map<String, String> cases = new TreeMap<>();
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("@id\\(\"([A-Z]{3}-\\d{3})\"\\)");
-        source.drlFiles().forEach((path, text) -> {
-            String folder = path.substring(0, path.lastIndexOf('/') + 1);
-            java.util.regex.Matcher m = id.matcher(text);
-            while (m.find()) {
-                String file = folder + m.group(1) + ".cases.yaml";
-                try (var in = RuleSetRegistry.class.getClassLoader().getResourceAsStream(file)) {
-                    if (in != null) {
-                        cases.put(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        });
-        return cases;
-    }
-
-    /** The content checksum of a version: its rules and parameters (the rule set checksum) and its case files. */
+    /**
+     * The checksum of a version: of its rules, parameters and case files. The same value as the checksum of its
+     * compiled {@link RuleSet} ({@link RuleSetSource#checksum()}), which every list checked under it records.
+     */
     static String contentChecksum(RuleSetSource source, Map<String, String> cases) {
-        StringBuilder s = new StringBuilder(source.checksum());
-        cases.forEach((path, text) -> s.append('\0').append(path).append('\0').append(text));
-        return org.slatecheck.records.CheckRecords.sha256(s.toString());
+        return source.withCases(cases).checksum();
     }
 
     private long insert(String term, String version, String status, String author, Long basedOn,
@@ -165,15 +145,18 @@ public class RuleSetRegistry {
     public RuleSetSource source(long id) {
         Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
         Map<String, String> drl = new TreeMap<>();
+        Map<String, String> cases = new TreeMap<>();
         String[] parameters = {null};
         jdbc.query("select path, kind, content from rule_set_file where version_id = ?", rs -> {
             if (rs.getString(2).equals("PARAMETERS")) {
                 parameters[0] = rs.getString(3);
             } else if (rs.getString(2).equals("DRL")) {
                 drl.put(rs.getString(1), rs.getString(3));
+            } else if (rs.getString(2).equals("CASES")) {
+                cases.put(rs.getString(1), rs.getString(3));
             }
         }, id);
-        return new RuleSetSource(v.term(), drl, parameters[0]);
+        return new RuleSetSource(v.term(), drl, parameters[0], cases);
     }
 
     /** The rule case files of a version: path → YAML text. */
@@ -226,27 +209,26 @@ public class RuleSetRegistry {
         }
     }
 
-    /** The active version of every term, as of now: what a check that starts now uses from start to end. */
-    public Function<String, RuleSet> snapshot() {
+    /**
+     * The active version of every term, as of now: what a check that starts now uses from start to end. Versions and
+     * checksums come without compiling; each term compiles on first use (once per version, shared by snapshots).
+     */
+    public RuleSetSnapshot snapshot() {
         Map<String, Long> now = active;
-        return term -> {
-            Long id = now.get(term);
-            return id == null ? null : compiled(id);
-        };
+        List<RuleSetSnapshot.Entry> entries = new ArrayList<>();
+        now.values().forEach(id -> entries.add(entry(id)));
+        return RuleSetSnapshot.ofEntries(entries);
     }
 
-    /**
-     * The parameters of {@code term} in a snapshot without waiting for its rules to compile (the intake needs them
-     * to read congress rows while the rules may still be compiling).
-     */
-    public Parameters parameters(Function<String, RuleSet> snapshot, String term) {
-        Long id = active.get(term);
-        RuleSet ready = id == null ? null : compiled.get(id);
-        if (ready != null || id == null) {
-            RuleSet r = ready != null ? ready : snapshot.apply(term);
-            return r == null ? null : r.getParameters();
+    /** Version {@code id} as an entry of a snapshot (an impact analysis puts a draft in place of the active one). */
+    public RuleSetSnapshot.Entry entry(long id) {
+        RuleSet ready = compiled.get(id);
+        if (ready != null) {
+            return RuleSetSnapshot.Entry.of(ready, () -> source(id));
         }
-        return Parameters.parse(source(id).parameters(), term);
+        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        return RuleSetSnapshot.Entry.lazy(new RuleSetSnapshot.Version(v.term(), v.version(), v.checksum()),
+                () -> source(id), () -> compiled(id));
     }
 
     /** The version that a stored check used for {@code term}, by its version string. */
@@ -404,6 +386,7 @@ public class RuleSetRegistry {
                 text);
         String checksum = contentChecksum(source(id), cases(id));
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
+        compiled.remove(id); // the case files are part of the checksum a compiled version carries
         audit.append(actor, "CASES_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
     }
 

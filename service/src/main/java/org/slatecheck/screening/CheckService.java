@@ -46,10 +46,8 @@ public class CheckService {
      * available after they were retired); a term the check did not use gets the active version.
      */
     public List<ScreeningResult> rerun(UUID checkId, StoredInputs inputs) {
-        var used = ruleSets.usedBy(checkId);
-        var active = ruleSets.snapshot();
+        var snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId).values());
         return Checker.check(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
-                new Intake.Input(inputs.nomineesFile(), inputs.nominees()),
-                term -> used.containsKey(term) ? used.get(term) : active.apply(term));
+                new Intake.Input(inputs.nomineesFile(), inputs.nominees()), snapshot);
     }
 }

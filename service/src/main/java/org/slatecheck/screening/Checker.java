@@ -2,20 +2,22 @@ package org.slatecheck.screening;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.slatecheck.rules.engine.RuleSet;
-import org.slatecheck.rules.engine.RuleSets;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.CongressList;
-import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.rules.intake.InputException;
-import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.rules.model.Congress;
+import org.slatecheck.rules.model.Nominee;
 
 /**
- * The one screening path of the application: read the two files, pick each congress's rule set by its term,
- * screen every list. The command line uses it now; the API and pages will too.
+ * The one screening path of the application: read the two files, pick each congress's rule set by its term from one
+ * {@link RuleSetSnapshot} taken when the run starts, screen every list. The command line (shipped sets, or the
+ * database's active versions), the pages and API and batches (the registry's active versions), reproduction, impact
+ * analysis and the benchmark all come through here, so one run never mixes two versions of a term.
  */
 public final class Checker {
     private Checker() {
@@ -25,40 +27,26 @@ public final class Checker {
      * @return one result per congress, in the order of the congresses file
      * @throws InputException when either file has input errors (nothing is evaluated then)
      */
-    public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees) {
-        List<CongressList> lists = Intake.read(congresses, nominees, Checker::parameters);
-        return screen(lists, Checker::shipped);
-    }
-
-    /**
-     * The same with the rule sets {@code ruleSets} gives per term (null for a term it does not know): the service
-     * passes a snapshot of the active versions, taken once, so one check never mixes two versions of a term.
-     */
     public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees,
-            Function<String, RuleSet> ruleSets) {
-        List<CongressList> lists = Intake.read(congresses, nominees, term -> {
-            RuleSet r = ruleSets.apply(term);
-            return r == null ? null : r.getParameters();
-        });
-        return screen(lists, ruleSets);
-    }
-
-    private static List<ScreeningResult> screen(List<CongressList> lists, Function<String, RuleSet> ruleSets) {
+            RuleSetSnapshot ruleSets) {
+        List<CongressList> lists = Intake.read(congresses, nominees, ruleSets::parameters);
         List<ScreeningResult> results = new ArrayList<>(lists.size());
         for (CongressList list : lists) {
-            RuleSet ruleSet = ruleSets.apply(list.congress().getTerm());
-            results.add(Screening.screen(ruleSet, list.congress(), list.nominees()));
+            results.add(screen(ruleSets, list.congress(), list.nominees()));
         }
         return results;
     }
 
-    /** The shipped rule set of {@code term} (the command line's rule sets), null for an unknown term. */
-    public static RuleSet shipped(String term) {
-        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term) : null;
-    }
-
-    /** The parameters of the shipped rule set of {@code term}, or null when there is none. */
-    public static Parameters parameters(String term) {
-        return RuleSets.parameters(term);
+    /**
+     * Screens one list already read (the batch reads its lists itself, streamed) under the rule set of its
+     * congress's term in {@code ruleSets}.
+     */
+    public static ScreeningResult screen(RuleSetSnapshot ruleSets, Congress congress, List<Nominee> nominees) {
+        RuleSet ruleSet = ruleSets.ruleSet(congress.getTerm());
+        if (ruleSet == null) {
+            // The intake refuses a congress whose term has no rule set, so this is a caller's mistake.
+            throw new IllegalStateException("no rule set for term " + congress.getTerm() + " in " + ruleSets);
+        }
+        return Screening.screen(ruleSet, congress, nominees);
     }
 }

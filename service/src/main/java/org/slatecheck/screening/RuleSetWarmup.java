@@ -1,7 +1,6 @@
 package org.slatecheck.screening;
 
 import org.slatecheck.governance.RuleSetRegistry;
-import org.slatecheck.rules.engine.RuleSets;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,6 @@ class RuleSetWarmup {
 
     @EventListener(ApplicationReadyEvent.class)
     void compile() {
-        var active = registry.snapshot();
-        Thread t = new Thread(() -> RuleSets.TERMS.forEach(active::apply), "rule-set-warmup");
-        t.setDaemon(true);
-        t.start();
+        registry.snapshot().compileInBackground("rule-set-warmup");
     }
 }

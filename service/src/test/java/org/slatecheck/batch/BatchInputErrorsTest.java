@@ -21,7 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Pass 1 validates rows in parallel chunks: errors far apart in a large file (different chunks, found in any order)
  * must come back in file order with the right lines, duplicates across chunks must be found, the error list must be
- * capped at the first errors in file order, and nothing may be stored.
+ * capped at the first errors in file order, and nothing may be stored. The errors are those an interactive check of
+ * the same files reports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class BatchInputErrorsTest {
@@ -58,11 +59,13 @@ class BatchInputErrorsTest {
         InputException e = catchThrowableOfType(InputException.class, () -> runner.run("errors-" + System.nanoTime(),
                 dir.resolve("congresses.csv"), dir.resolve("nominees.csv"), dir.resolve("work"), 2, p -> { }));
 
+        // As an interactive check reports them: every bad cell and the duplicate (found across chunks), in file order.
         assertThat(e.getErrors()).extracting(InputError::line, InputError::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "sex"),
                         org.assertj.core.groups.Tuple.tuple(9_002L, "sex"),
+                        org.assertj.core.groups.Tuple.tuple(dupLine, "nominee_id"),
                         org.assertj.core.groups.Tuple.tuple(17_001L, "sex"));
-        // The duplicate is only looked for once every row reads; fix the bad cells and it is the one error left.
+        // Fix the bad cells and the duplicate is the one error left.
         for (int i : new int[] {17_000, 3, 9_001}) {
             lines.set(i, replace(lines.get(i), sex, "M"));
         }
@@ -75,6 +78,59 @@ class BatchInputErrorsTest {
             assertThat(x.key()).isEqualTo("nominee_twice");
         });
         assertThat(records.count()).isEqualTo(before);
+    }
+
+    static final String CONGRESSES = "congress_id,organisation,level,term,list_kind,committee_seats\n"
+            + "C1,Đảng bộ tỉnh Một,PROVINCE,2025-2030,ELECTION_LIST,3\n"
+            + "C2,Đảng bộ tỉnh Hai,PROVINCE,2025-2030,ELECTION_LIST,3\n"
+            + "C3,Đảng bộ tỉnh Ba,PROVINCE,2025-2030,ELECTION_LIST,3\n"
+            + "C4,Đảng bộ tỉnh Bốn,XX,2025-2030,ELECTION_LIST,3\n";
+    /** Vietnamese headers, so error columns are named as the file writes them. */
+    static final String NOMINEES = "ma_dai_hoi,ma_nhan_su,ho_ten,gioi_tinh,ngay_sinh,dang_vien,tai_cu,chuc_vu_de_xuat\n"
+            + "C1,A,Người Một,M,1970,OFFICIAL,true,COMMITTEE\n"
+            + "C1,B,Người Hai,Q,1971,OFFICIAL,false,COMMITTEE\n"
+            + "C9,C,Người Ba,M,1972,OFFICIAL,false,COMMITTEE\n"
+            + ",D,Người Bốn,M,1972,OFFICIAL,false,COMMITTEE\n"
+            + "C1,B,Người Năm,M,1973,OFFICIAL,false,COMMITTEE\n"
+            + "C1,A,Người Sáu,M,1974-13-01,OFFICIAL,false,COMMITTEE\n"
+            + "C2,A,Người Bảy,M,1975,OFFICIAL,false,COMMITTEE\n"
+            + "C4,E,Người Tám,M,1975,OFFICIAL,false,\n";
+
+    /** The batch reads rows with the intake's code: the same file gives exactly the errors of an interactive check. */
+    @Test
+    void invalidRowsGiveExactlyTheErrorsOfAnInteractiveCheck() throws Exception {
+        List<String> interactive = interactive(CONGRESSES, NOMINEES);
+        assertThat(interactive).hasSize(9);
+        assertThat(batch(CONGRESSES, NOMINEES)).isEqualTo(interactive);
+        // A row of the wrong shape: the file is not read further, either way.
+        String shape = NOMINEES + "C2,F,Người Chín\n";
+        assertThat(interactive(CONGRESSES, shape)).hasSize(2);
+        assertThat(batch(CONGRESSES, shape)).isEqualTo(interactive(CONGRESSES, shape));
+        // Several congresses and no congress column.
+        String noColumn = NOMINEES.lines().map(l -> l.substring(l.indexOf(',') + 1)).reduce("", (a, b) -> a + b + "\n");
+        assertThat(batch(CONGRESSES, noColumn)).isEqualTo(interactive(CONGRESSES, noColumn)).hasSize(2);
+    }
+
+    private List<String> interactive(String congresses, String nominees) {
+        InputException e = catchThrowableOfType(InputException.class, () -> org.slatecheck.screening.Checker.check(
+                new org.slatecheck.rules.intake.Intake.Input("c.csv", congresses.getBytes(StandardCharsets.UTF_8)),
+                new org.slatecheck.rules.intake.Intake.Input("n.csv", nominees.getBytes(StandardCharsets.UTF_8)),
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped()));
+        return format(e);
+    }
+
+    private List<String> batch(String congresses, String nominees) throws Exception {
+        Path c = Files.writeString(dir.resolve("c.csv"), congresses, StandardCharsets.UTF_8);
+        Path n = Files.writeString(dir.resolve("n.csv"), nominees, StandardCharsets.UTF_8);
+        InputException e = catchThrowableOfType(InputException.class, () -> runner.run("same-" + System.nanoTime(),
+                c, n, dir.resolve("work"), 2, p -> { }));
+        return format(e);
+    }
+
+    private static List<String> format(InputException e) {
+        assertThat(e).isNotNull();
+        return e.getErrors().stream().map(x -> x.format(org.slatecheck.rules.explain.Messages.of(
+                org.slatecheck.rules.explain.Messages.EN))).toList();
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.slatecheck.SlateCheckApplication;
 import org.slatecheck.batch.Spill;
 import org.slatecheck.cli.GenerateCommand;
 import org.slatecheck.records.CheckRecords;
-import org.slatecheck.rules.engine.RuleSets;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.Columns;
@@ -59,6 +59,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The report goes to stdout and {@code target/bench/report.md}.
  */
 public final class Benchmark {
+    /** The rule sets of every phase that screens in process: one snapshot, as the command line takes it. */
+    private static final RuleSetSnapshot RULES = RuleSetSnapshot.shipped();
+
     private final Map<String, String> options;
     private final Path work;
     private final List<String> report = new ArrayList<>();
@@ -169,7 +172,7 @@ public final class Benchmark {
 
     private void rulesAlone(Path data) throws Exception {
         Intake.Congresses read = readCongresses(data);
-        RuleSets.TERMS.forEach(RuleSets::shipped);
+        RULES.terms().forEach(RULES::ruleSet);
         Path dir = work.resolve("rules-spill");
         int partitions = spill(data, read, dir);
         AtomicLong droolsNanos = new AtomicLong();
@@ -186,7 +189,7 @@ public final class Benchmark {
                 for (List<Nominee> list : lists(dir, p)) {
                     futures.add(pool.submit(() -> {
                         Congress c = read.byId().get(list.get(0).getCongressId());
-                        var ruleSet = RuleSets.shipped(c.getTerm());
+                        var ruleSet = RULES.ruleSet(c.getTerm());
                         // Alternate the order so neither engine always runs on a warmer cache.
                         boolean droolsFirst = (lists.get() & 1) == 0;
                         ScreeningResult drools = null;
@@ -264,7 +267,7 @@ public final class Benchmark {
                         break;
                     }
                     Congress c = read.byId().get(list.get(0).getCongressId());
-                    ScreeningResult r = Screening.screen(RuleSets.shipped(c.getTerm()), c, list);
+                    ScreeningResult r = Checker.screen(RULES, c, list);
                     group.add(CheckRecords.prepare(position++, r));
                     stored += list.size();
                     rows += 1 + list.size() + r.listFindings().size()
@@ -447,7 +450,7 @@ public final class Benchmark {
 
     private static Intake.Congresses readCongresses(Path data) throws IOException {
         Intake.Congresses read = Intake.congresses(new Intake.Input("congresses.csv",
-                Files.readAllBytes(data.resolve("congresses.csv"))), Checker::parameters);
+                Files.readAllBytes(data.resolve("congresses.csv"))), RULES::parameters);
         if (!read.errors().isEmpty()) {
             throw new IllegalStateException("generated congresses do not read: " + read.errors().get(0));
         }

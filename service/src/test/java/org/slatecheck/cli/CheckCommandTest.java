@@ -132,6 +132,29 @@ class CheckCommandTest {
     }
 
     @Test
+    void withoutADatabaseItUsesAndNamesTheShippedVersionsOnStderr() throws IOException {
+        var shipped = org.slatecheck.rules.engine.RuleSetSnapshot.shipped().versions();
+        Run text = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--lang", "en");
+        assertThat(text.code()).as(text.err()).isZero();
+        // The sample's lists are 2025-2030, 2025-2030, 2020-2025: one line per rule set, in order of first use.
+        assertThat(text.err().lines()).containsExactly(
+                "Rule set " + shipped.get("2025-2030").version() + " (checksum " + shipped.get("2025-2030").checksum()
+                        + "), shipped with the program",
+                "Rule set " + shipped.get("2020-2025").version() + " (checksum " + shipped.get("2020-2025").checksum()
+                        + "), shipped with the program");
+        assertThat(text.out()).startsWith("══ ");
+        Run vi = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
+        assertThat(vi.err().lines().findFirst()).hasValue("Bộ quy tắc " + shipped.get("2025-2030").version()
+                + " (mã kiểm tra " + shipped.get("2025-2030").checksum() + "), bản đi kèm chương trình");
+        assertThat(vi.out()).startsWith("congress_id,");
+        // JSON names them in each result's ruleSet, with the same checksum.
+        Run json = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "json");
+        JsonNode first = new ObjectMapper().readTree(json.out()).get(0).get("ruleSet");
+        assertThat(first.get("version").asText()).isEqualTo(shipped.get("2025-2030").version());
+        assertThat(first.get("checksum").asText()).isEqualTo(shipped.get("2025-2030").checksum());
+    }
+
+    @Test
     void writesToAFileWithOut(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("result.csv");
         Run r = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv", "--out",

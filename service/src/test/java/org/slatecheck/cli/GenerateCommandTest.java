@@ -26,7 +26,8 @@ class GenerateCommandTest {
 
         List<ScreeningResult> results = Checker.check(
                 new Intake.Input("congresses.csv", Files.readAllBytes(dir.resolve("a/congresses.csv"))),
-                new Intake.Input("nominees.csv", Files.readAllBytes(dir.resolve("a/nominees.csv"))));
+                new Intake.Input("nominees.csv", Files.readAllBytes(dir.resolve("a/nominees.csv"))),
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped());
         assertThat(results.stream().mapToInt(r -> r.nominees().size()).sum()).isEqualTo(3000);
         for (Outcome o : Outcome.values()) {
             assertThat(results.stream().mapToLong(r -> r.count(o)).sum()).as(o.name()).isPositive();

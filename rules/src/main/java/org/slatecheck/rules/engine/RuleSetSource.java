@@ -156,6 +156,24 @@ public record RuleSetSource(String id, Map<String, String> files) {
         return out;
     }
 
+    /** The same content with another parameter file. */
+    public RuleSetSource withParameters(String text) {
+        return with(PARAMETERS, text);
+    }
+
+    /** The same content with {@code files} as its rule case files (those it had are replaced). */
+    public RuleSetSource withCases(Map<String, String> cases) {
+        Map<String, String> copy = new TreeMap<>(files);
+        copy.keySet().removeIf(p -> p.endsWith(".cases.yaml"));
+        copy.putAll(cases);
+        return new RuleSetSource(id, copy);
+    }
+
+    /** The rule case files (same as {@link #caseFiles()}). */
+    public Map<String, String> cases() {
+        return caseFiles();
+    }
+
     /** This source with {@code path} set to {@code text} (null removes it). */
     public RuleSetSource with(String path, String text) {
         Map<String, String> copy = new TreeMap<>(files);

@@ -89,6 +89,11 @@ public final class CsvStream implements Closeable, Iterable<Row> {
         return written.containsKey(column);
     }
 
+    /** How the file's header writes {@code column} (its canonical name when the header does not have it). */
+    public String columnName(String column) {
+        return written.getOrDefault(column, column);
+    }
+
     /** The rows in file order; a row may carry shape errors (too few cells, extra cells). */
     @Override
     public Iterator<Row> iterator() {

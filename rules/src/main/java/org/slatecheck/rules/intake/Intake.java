@@ -35,55 +35,40 @@ public final class Intake {
         Congresses read = congresses(congresses, ruleSets);
         errors.addAll(read.errors());
         Map<String, Congress> byId = read.byId();
-        Map<String, Long> congressLines = read.lines();
-        Map<String, String> congressIdColumn = read.idColumns();
 
         CsvTable nomineeTable = CsvTable.read(nominees.name(), nominees.content(), Columns.NOMINEE,
                 Columns.NOMINEE_REQUIRED);
         errors.addAll(nomineeTable.errors());
-        int congressCount = congressLines.size();
+        NomineeRows reader = new NomineeRows(read, congresses.name(), nominees.name(),
+                nomineeTable.hasColumn("congress_id"));
         boolean readable = nomineeTable.errors().isEmpty();
-        if (congressCount > 1 && readable && !nomineeTable.hasColumn("congress_id")) {
-            errors.add(InputError.of(nominees.name(), 1, "congress_id", "header_missing", "congress_id",
-                    Columns.NOMINEE.get("congress_id")));
-            readable = false;
+        if (readable) {
+            List<InputError> header = reader.headerErrors();
+            errors.addAll(header);
+            readable = header.isEmpty();
         }
         Map<String, List<Nominee>> listed = new LinkedHashMap<>();
         Map<String, Map<String, Long>> seen = new HashMap<>();
         for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
-            String congressId = row.text("congress_id");
-            if (congressId == null && congressCount == 1) {
-                congressId = congressLines.keySet().iterator().next();
-            } else if (congressId == null && nomineeTable.hasColumn("congress_id")) {
-                row.error("congress_id", "required");
-            } else if (congressId != null && !congressLines.containsKey(congressId)) {
-                row.error("congress_id", "congress_unknown", congressId, congresses.name());
-                congressId = null;
-            }
-            Nominee n = NomineeReader.read(row, congressId);
-            String nomineeId = row.text("nominee_id");
-            if (congressId != null && nomineeId != null) {
-                Map<String, Long> ids = seen.computeIfAbsent(congressId, k -> new HashMap<>());
-                Long first = ids.putIfAbsent(nomineeId, row.line());
+            NomineeRows.Read r = reader.read(row);
+            errors.addAll(row.errors());
+            Long first = null;
+            if (r.congressId() != null && r.nomineeId() != null) {
+                first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>()).putIfAbsent(r.nomineeId(),
+                        row.line());
                 if (first != null) {
-                    row.error("nominee_id", "nominee_twice", nomineeId, first);
+                    errors.add(reader.duplicate(row.line(), row.columnName("nominee_id"), r.nomineeId(), first));
                 }
             }
-            errors.addAll(row.errors());
-            if (congressId != null) {
-                List<Nominee> list = listed.computeIfAbsent(congressId, k -> new ArrayList<>());
-                if (n != null && !row.hasErrors()) {
-                    list.add(n);
+            if (r.congressId() != null) {
+                List<Nominee> list = listed.computeIfAbsent(r.congressId(), k -> new ArrayList<>());
+                if (r.nominee() != null && first == null) {
+                    list.add(r.nominee());
                 }
             }
         }
         if (readable) {
-            for (Map.Entry<String, Long> e : congressLines.entrySet()) {
-                if (!listed.containsKey(e.getKey())) {
-                    errors.add(InputError.of(congresses.name(), e.getValue(), congressIdColumn.get(e.getKey()),
-                            "congress_empty", e.getKey(), nominees.name()));
-                }
-            }
+            errors.addAll(reader.emptyCongresses(listed::containsKey));
         }
         if (!errors.isEmpty()) {
             throw new InputException(sorted(errors, congresses.name()));
@@ -98,7 +83,8 @@ public final class Intake {
     /**
      * The congresses file read and checked: the congresses that read (by id, in file order), the line and header
      * name of every congress id seen (also of rows with errors, so their nominees are not reported as unknown), and
-     * the errors. Shared by {@link #read} and the batch runner.
+     * the errors. Shared by {@link #read} and the batch runner; the
+     * nominee rows are read against it by {@link NomineeRows}.
      */
     public record Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
             List<InputError> errors) {
