@@ -32,15 +32,15 @@ public final class StructurePanel {
         int total = c.getTotal();
         boolean committee = r.congress().isCommitteeList();
         if (committee) {
-            bars.add(bar("women", c.getWomen(), total, p.getWomenMinPercent(), null,
-                    !Shares.below(c.getWomen(), total, p.getWomenMinPercent())));
-            if (p.getUnder40Levels().contains(r.congress().getLevel())) {
-                bars.add(bar("under40", c.getUnder40(), total, p.getUnder40MinPercent(), null,
-                        !Shares.below(c.getUnder40(), total, p.getUnder40MinPercent())));
+            bars.add(bar("women", c.getWomen(), total, p.decimal("structure.women_min_percent"), null,
+                    !Shares.below(c.getWomen(), total, p.decimal("structure.women_min_percent"))));
+            if (p.hasCode("structure.under40_levels", r.congress().getLevel())) {
+                bars.add(bar("under40", c.getUnder40(), total, p.decimal("structure.under40_min_percent"), null,
+                        !Shares.below(c.getUnder40(), total, p.decimal("structure.under40_min_percent"))));
             }
-            bars.add(bar("band", c.getBand(), total, p.getBandMinPercent(), p.getBandMaxPercent(),
-                    !Shares.below(c.getBand(), total, p.getBandMinPercent())
-                            && !Shares.above(c.getBand(), total, p.getBandMaxPercent())));
+            bars.add(bar("band", c.getBand(), total, p.decimal("structure.band_min_percent"), p.decimal("structure.band_max_percent"),
+                    !Shares.below(c.getBand(), total, p.decimal("structure.band_min_percent"))
+                            && !Shares.above(c.getBand(), total, p.decimal("structure.band_max_percent"))));
             BigDecimal share = r.congress().getMinMinorityShare();
             if (share != null) {
                 bars.add(bar("minority", c.getMinority(), total, share.multiply(BigDecimal.valueOf(100)), null,
@@ -54,8 +54,8 @@ public final class StructurePanel {
         size.put("seats", seats);
         if (r.congress().getListKind() == ListKind.ELECTION_LIST) {
             size.put("minCount", seats + 1);
-            size.put("maxCount", seats + Shares.atMost(seats, p.getSurplusMaxPercent()));
-            size.put("ok", total > seats && !Shares.above(total - seats, seats, p.getSurplusMaxPercent()));
+            size.put("maxCount", seats + Shares.atMost(seats, p.decimal("election.surplus_max_percent")));
+            size.put("ok", total > seats && !Shares.above(total - seats, seats, p.decimal("election.surplus_max_percent")));
         } else {
             size.put("minCount", seats);
             size.put("maxCount", seats);

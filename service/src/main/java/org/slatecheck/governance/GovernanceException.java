@@ -7,13 +7,25 @@ import org.slatecheck.rules.explain.Messages;
 /** A governance action refused, with every reason as a message key and its arguments (shown in vi or en). */
 public class GovernanceException extends RuntimeException {
     /** One reason. */
-    public record Problem(String key, List<Object> args) {
+    public record Problem(String key, List<Object> args, String field) {
         public static Problem of(String key, Object... args) {
-            return new Problem(key, List.of(args));
+            return new Problem(key, List.of(args), null);
         }
 
+        /** A problem in a rule set's data, named by the reader's key and the field it concerns. */
+        public static Problem data(org.slatecheck.rules.params.ParameterException e) {
+            return new Problem("data.error." + e.key(), e.args(), e.field());
+        }
+
+        /** The same problem, about {@code name} (a parameter or form field). */
+        public Problem on(String name) {
+            return new Problem(key, args, name);
+        }
+
+        /** The text in {@code m}'s language, prefixed by the field it concerns. */
         public String text(Messages m) {
-            return m.text(key, args.toArray());
+            String t = m.has(key) ? m.text(key, args.toArray()) : key;
+            return field == null ? t : field + ": " + t;
         }
     }
 

@@ -26,7 +26,9 @@ import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.params.ParameterException;
+import org.slatecheck.rules.params.Parameter;
 import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.params.RuleSetParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,19 +72,53 @@ public class RuleSetRegistry {
         reloadActive();
     }
 
-    /** First start: the shipped rule sets become the ACTIVE versions of their terms. */
+    /**
+     * First start: the shipped rule sets become the ACTIVE versions of their terms. A later release that ships a
+     * version the database does not hold proposes it as a DRAFT (author {@code release}) that goes through the same
+     * impact analysis and four-eyes approval. Only when the active version of a term cannot run under this release
+     * (stored in a format this release no longer reads) is the release's version activated at once, with an audit
+     * row saying so — checks must keep working.
+     */
     private void seed() {
         for (String term : RuleSets.TERMS) {
+            RuleSetSource source = RuleSetSource.shipped(term);
+            String version = RuleSetParameters.parse(source.parameters(), term).version();
             Integer n = jdbc.queryForObject("select count(*) from rule_set_version where term = ?", Integer.class,
                     term);
             if (n != null && n == 0) {
-                RuleSetSource source = RuleSetSource.shipped(term);
-                String version = Parameters.parse(source.parameters(), term).version();
-                long id = insert(term, version, "ACTIVE", "system", null, source, source.cases());
+                long id = insert(term, version, "ACTIVE", "system", null, source);
                 jdbc.update("update rule_set_version set activated_by = 'system', activated_at = now(), "
                         + "approved_by = 'system', approved_at = now(), effective_date = current_date where id = ?", id);
                 audit.append("system", "RULESET_SEEDED", version, null, source.checksum(), "shipped rule set");
+                continue;
             }
+            if (byVersion(version).isPresent()) {
+                continue;
+            }
+            Long activeId = jdbc.query("select id from rule_set_version where term = ? and status = 'ACTIVE'",
+                    (rs, i) -> rs.getLong(1), term).stream().findFirst().orElse(null);
+            boolean runs = activeId != null && runs(activeId);
+            long id = insert(term, version, runs ? "DRAFT" : "ACTIVE", "release", activeId, source);
+            if (runs) {
+                audit.append("system", "RULESET_PROPOSED", version, null, source.checksum(),
+                        "shipped with this release; needs impact analysis and approval");
+            } else {
+                jdbc.update("update rule_set_version set status = 'RETIRED' where term = ? and status = 'ACTIVE' "
+                        + "and id <> ?", term, id);
+                jdbc.update("update rule_set_version set activated_by = 'system', activated_at = now(), "
+                        + "approved_by = 'system', approved_at = now(), effective_date = current_date where id = ?", id);
+                audit.append("system", "RULESET_RELEASE_ACTIVATED", version, null, source.checksum(),
+                        "the active version is stored in a format this release does not run");
+            }
+        }
+    }
+
+    private boolean runs(long id) {
+        try {
+            RuleSet.compile(source(id));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -95,25 +131,37 @@ public class RuleSetRegistry {
         active = Map.copyOf(map);
     }
 
-    /**
-     * The checksum of a version: of its rules, parameters and case files. The same value as the checksum of its
-     * compiled {@link RuleSet} ({@link RuleSetSource#checksum()}), which every list checked under it records.
-     */
-    static String contentChecksum(RuleSetSource source, Map<String, String> cases) {
-        return source.withCases(cases).checksum();
+    /** The checksum of a version: of all its files, the same value its compiled {@link RuleSet} records. */
+    static String contentChecksum(RuleSetSource source) {
+        return source.checksum();
+    }
+
+    /** The kind a file is stored as, by its path. */
+    static String kind(String path) {
+        if (path.endsWith(".drl")) {
+            return "DRL";
+        }
+        if (path.endsWith(".cases.yaml")) {
+            return "CASES";
+        }
+        if (path.startsWith(RuleSetSource.GUIDED)) {
+            return "GUIDED";
+        }
+        return switch (path) {
+            case RuleSetSource.PARAMETERS -> "PARAMETERS";
+            case RuleSetSource.CITATIONS -> "CITATIONS";
+            case RuleSetSource.SWITCHES -> "SWITCHES";
+            default -> throw new IllegalArgumentException("not a rule set file: " + path);
+        };
     }
 
     private long insert(String term, String version, String status, String author, Long basedOn,
-            RuleSetSource source, Map<String, String> cases) {
+            RuleSetSource source) {
         Long id = jdbc.queryForObject("insert into rule_set_version (term, version, status, author, created_at, "
                 + "checksum, based_on) values (?,?,?,?,?,?,?) returning id", Long.class, term, version, status,
-                author, Timestamp.from(Instant.now()), contentChecksum(source, cases), basedOn);
-        cases.forEach((path, text) -> jdbc.update("insert into rule_set_file (version_id, path, kind, content) "
-                + "values (?,?,'CASES',?)", id, path, text));
-        source.drlFiles().forEach((path, text) -> jdbc.update("insert into rule_set_file (version_id, path, kind, "
-                + "content) values (?,?,'DRL',?)", id, path, text));
-        jdbc.update("insert into rule_set_file (version_id, path, kind, content) values (?,?,'PARAMETERS',?)", id,
-                PARAMETERS_PATH, source.parameters());
+                author, Timestamp.from(Instant.now()), contentChecksum(source), basedOn);
+        source.files().forEach((path, text) -> jdbc.update("insert into rule_set_file (version_id, path, kind, "
+                + "content) values (?,?,?,?)", id, path, kind(path), text));
         return id;
     }
 
@@ -144,19 +192,11 @@ public class RuleSetRegistry {
 
     public RuleSetSource source(long id) {
         Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
-        Map<String, String> drl = new TreeMap<>();
-        Map<String, String> cases = new TreeMap<>();
-        String[] parameters = {null};
-        jdbc.query("select path, kind, content from rule_set_file where version_id = ?", rs -> {
-            if (rs.getString(2).equals("PARAMETERS")) {
-                parameters[0] = rs.getString(3);
-            } else if (rs.getString(2).equals("DRL")) {
-                drl.put(rs.getString(1), rs.getString(3));
-            } else if (rs.getString(2).equals("CASES")) {
-                cases.put(rs.getString(1), rs.getString(3));
-            }
+        Map<String, String> files = new TreeMap<>();
+        jdbc.query("select path, content from rule_set_file where version_id = ?", rs -> {
+            files.put(rs.getString(1), rs.getString(2));
         }, id);
-        return new RuleSetSource(v.term(), drl, parameters[0], cases);
+        return new RuleSetSource(v.term(), files);
     }
 
     /** The rule case files of a version: path → YAML text. */
@@ -249,22 +289,55 @@ public class RuleSetRegistry {
         return used;
     }
 
-    /** The parameter rows of a version: name → [value, board_parameter, source], in file order. */
+    /**
+     * The parameter rows of a version as the editing form shows them: name → [value, board_parameter, source, from,
+     * label_vi, label_en, type, unit] of the entry in force last (the latest), in file order.
+     */
     public Map<String, List<String>> parameterRows(long id) {
         return parameterRows(source(id).parameters());
     }
 
     static Map<String, List<String>> parameterRows(String csv) {
+        RuleSetParameters file = RuleSetParameters.parse(csv, RuleSetSource.PARAMETERS);
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        try (CSVParser p = CSVParser.parse(new StringReader(csv),
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            for (CSVRecord r : p) {
-                rows.put(r.get("parameter"), List.of(r.get("value"), r.get("board_parameter"), r.get("source")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        file.declarations().forEach((name, d) -> {
+            List<Parameter> entries = file.entries().get(name);
+            Parameter last = entries.get(entries.size() - 1);
+            rows.put(name, List.of(last.value(), d.boardParameter() ? "yes" : "no", last.source(),
+                    last.from() == null ? "" : last.from().toString(), d.labelVi(), d.labelEn(),
+                    d.type().toString(), d.unit()));
+        });
         return rows;
+    }
+
+    /**
+     * The guided rules of a version as an approver reads them: id, severity, the rule as a sentence in
+     * {@code language}, its citation, its data (YAML) and the DRL the fixed template generates from it (read-only).
+     */
+    public List<Map<String, String>> guidedView(long id, String language) {
+        RuleSetSource source = source(id);
+        RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
+        org.slatecheck.rules.explain.Messages m = org.slatecheck.rules.explain.Messages.of(
+                java.util.Locale.forLanguageTag(language));
+        List<Map<String, String>> out = new ArrayList<>();
+        source.guidedFiles().forEach((path, yaml) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("path", path);
+            row.put("yaml", yaml);
+            try {
+                org.slatecheck.rules.guided.GuidedRule r = org.slatecheck.rules.guided.GuidedRules.read(yaml, parameters);
+                row.put("id", r.id());
+                row.put("severity", r.severity().name());
+                row.put("sentence", org.slatecheck.rules.guided.GuidedRules.sentence(r, m));
+                row.put("citation", r.citation());
+                row.put("drl", org.slatecheck.rules.guided.GuidedRules.generate(r));
+            } catch (org.slatecheck.rules.params.ParameterException e) {
+                row.put("id", path);
+                row.put("sentence", GovernanceException.Problem.data(e).text(m));
+            }
+            out.add(row);
+        });
+        return out;
     }
 
     // ---- drafting -------------------------------------------------------------------------------------------------
@@ -275,13 +348,10 @@ public class RuleSetRegistry {
         Version base = get(baseId).orElseThrow(() -> new IllegalArgumentException("no rule set version " + baseId));
         RuleSetSource source = source(baseId);
         String version = nextVersion(base.term());
-        Map<String, List<String>> rows = parameterRows(source.parameters());
-        List<String> v = rows.get("ruleset.version");
-        rows.put("ruleset.version", List.of(version, v.get(1), v.get(2)));
-        RuleSetSource draft = new RuleSetSource(base.term(), source.drlFiles(), csv(rows));
-        Map<String, String> cases = cases(baseId);
-        long id = insert(base.term(), version, "DRAFT", author, baseId, draft, cases);
-        audit.append(author, "DRAFT_CREATED", version, base.checksum(), contentChecksum(draft, cases),
+        RuleSetSource draft = source.withParameters(withEntry(source.parameters(), "ruleset.version", version,
+                null, null, true));
+        long id = insert(base.term(), version, "DRAFT", author, baseId, draft);
+        audit.append(author, "DRAFT_CREATED", version, base.checksum(), contentChecksum(draft),
                 "from " + base.version());
         return id;
     }
@@ -298,104 +368,166 @@ public class RuleSetRegistry {
     }
 
     /**
-     * Sets parameter values and their sources on a draft (only its author may). Every value needs a source; the
-     * whole file must read (types, ranges, required parameters) and the rule set must compile, or nothing changes.
+     * The parameter file text with one entry of {@code name} set: the entry in force from {@code from} (null: the
+     * undated one) gets {@code value} and {@code source}, or is added when there is none from that date.
+     * {@code replaceAll} replaces every entry of the parameter by that one.
+     */
+    static String withEntry(String csv, String name, String value, String source, LocalDate from,
+            boolean replaceAll) {
+        RuleSetParameters file = RuleSetParameters.parse(csv, RuleSetSource.PARAMETERS);
+        Map<String, List<Parameter>> entries = new LinkedHashMap<>();
+        file.entries().forEach((k, v) -> entries.put(k, new ArrayList<>(v)));
+        List<Parameter> list = entries.get(name);
+        if (list == null) {
+            throw GovernanceException.of("data.error.unknown", name);
+        }
+        Parameter old = list.stream().filter(p -> java.util.Objects.equals(p.from(), from)).findFirst()
+                .orElse(list.get(list.size() - 1));
+        Parameter entry = new Parameter(name, from, value, null, source != null ? source : old.source());
+        if (replaceAll) {
+            list.clear();
+            list.add(new Parameter(name, null, value, null, entry.source()));
+        } else {
+            list.removeIf(p -> java.util.Objects.equals(p.from(), from));
+            list.add(entry);
+            list.sort((a, b) -> a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
+        }
+        return RuleSetParameters.write(file.declarations(), entries);
+    }
+
+    /**
+     * Sets parameter values, their sources and optionally the date from which they are in force, on a draft (only
+     * its author may). Every value needs a source; the whole file must read (types, ranges) and the rule set must
+     * compile with it, or nothing changes. A date other than those the parameter has adds a dated entry.
      */
     @Transactional
     public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources) {
+        saveParameters(id, actor, values, sources, Map.of());
+    }
+
+    @Transactional
+    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources,
+            Map<String, String> fromDates) {
         Version v = editable(id, actor);
         RuleSetSource before = source(id);
         Map<String, List<String>> rows = parameterRows(before.parameters());
         List<GovernanceException.Problem> problems = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        String csv = before.parameters();
         for (Map.Entry<String, List<String>> e : rows.entrySet()) {
             String name = e.getKey();
-            if (name.equals("ruleset.version")) {
+            if (name.equals("ruleset.version")
+                    || !(values.containsKey(name) || sources.containsKey(name) || fromDates.containsKey(name))) {
                 continue;
             }
             String value = values.getOrDefault(name, e.getValue().get(0)).strip();
             String src = sources.getOrDefault(name, e.getValue().get(2)).strip();
+            String fromText = fromDates.getOrDefault(name, e.getValue().get(3)).strip();
+            LocalDate from = null;
+            if (!fromText.isEmpty()) {
+                try {
+                    from = LocalDate.parse(fromText);
+                } catch (java.time.format.DateTimeParseException ex) {
+                    problems.add(GovernanceException.Problem.of("data.error.not_date", fromText).on(name));
+                    continue;
+                }
+            }
             if (src.isEmpty()) {
-                problems.add(GovernanceException.Problem.of("governance.source_missing", name));
+                problems.add(GovernanceException.Problem.of("governance.source_missing", name).on(name));
+                continue;
             }
-            if (!value.equals(e.getValue().get(0)) || !src.equals(e.getValue().get(2))) {
+            if (value.equals(e.getValue().get(0)) && src.equals(e.getValue().get(2))
+                    && fromText.equals(e.getValue().get(3))) {
+                continue;
+            }
+            try {
+                csv = withEntry(csv, name, value, src, from, false);
                 changed.add(name);
+            } catch (org.slatecheck.rules.params.ParameterException ex) {
+                problems.add(GovernanceException.Problem.data(ex).on(name));
             }
-            e.setValue(List.of(value, e.getValue().get(1), src));
         }
         if (!problems.isEmpty()) {
             throw new GovernanceException(problems);
         }
-        RuleSetSource after = new RuleSetSource(v.term(), before.drlFiles(), csv(rows));
-        compileOrRefuse(after);
-        jdbc.update("update rule_set_file set content = ? where version_id = ? and kind = 'PARAMETERS'",
-                after.parameters(), id);
-        String checksum = contentChecksum(after, cases(id));
-        jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        forget(id);
-        audit.append(actor, "PARAMETERS_CHANGED", v.version(), v.checksum(), checksum, String.join(", ", changed));
+        store(v, actor, before, before.withParameters(csv), "PARAMETERS_CHANGED", String.join(", ", changed));
     }
 
+    /** The data files a board may replace; rules (DRL) are never among them. */
+    static boolean isBoardFile(String path) {
+        return path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.SWITCHES)
+                || path.equals(RuleSetSource.PARAMETERS)
+                || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
+                || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
+                || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");
+    }
+
+    /** Longest data file a board may store. */
+    static final int MAX_FILE = 512 * 1024;
+
     /**
-     * Replaces one DRL file of a draft (only its author may). The file must pass the DRL policy (no I/O, reflection,
-     * threads…; every rule with its metadata) and the rule set must compile, or nothing changes.
+     * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations,
+     * switches, a guided rule or a rule case file — never a rule (DRL). The file is read by its strict reader and the
+     * rule set must compile with it, or nothing changes.
      */
     @Transactional
-    public void replaceDrl(long id, String actor, String path, String text) {
+    public void replaceFile(long id, String actor, String path, String text) {
         Version v = editable(id, actor);
+        if (path == null || !isBoardFile(path)) {
+            throw GovernanceException.of("governance.file_unknown", String.valueOf(path));
+        }
+        if (text != null && text.length() > MAX_FILE) {
+            throw GovernanceException.of("data.error.too_long", MAX_FILE);
+        }
+        if (text == null && (path.equals(RuleSetSource.PARAMETERS) || path.equals(RuleSetSource.CITATIONS))) {
+            throw GovernanceException.of("governance.file_unknown", path);
+        }
+        if (text != null && path.endsWith(".cases.yaml")) {
+            try {
+                org.slatecheck.rules.cases.CaseFile.parse(path, text);
+            } catch (IllegalArgumentException e) {
+                throw GovernanceException.of("governance.cases_unreadable", e.getMessage());
+            }
+        }
         RuleSetSource before = source(id);
-        if (!before.drlFiles().containsKey(path)) {
-            throw GovernanceException.of("governance.file_unknown", path);
-        }
-        List<GovernanceException.Problem> problems = new ArrayList<>();
-        for (var violation : org.slatecheck.rules.engine.DrlPolicy.check(path, text)) {
-            problems.add(GovernanceException.Problem.of("governance.policy", violation.path(), violation.line(),
-                    violation.message()));
-        }
-        if (!problems.isEmpty()) {
-            throw new GovernanceException(problems);
-        }
-        Map<String, String> drl = new TreeMap<>(before.drlFiles());
-        drl.put(path, text);
-        RuleSetSource after = new RuleSetSource(v.term(), drl, before.parameters());
-        compileOrRefuse(after);
-        jdbc.update("update rule_set_file set content = ? where version_id = ? and path = ?", text, id, path);
-        String checksum = contentChecksum(after, cases(id));
-        jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        forget(id);
-        audit.append(actor, "DRL_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
+        store(v, actor, before, before.with(path, text), text == null ? "FILE_REMOVED"
+                : path.endsWith(".cases.yaml") ? "CASES_CHANGED" : "DATA_CHANGED", path);
     }
 
-    /**
-     * Adds or replaces a rule case file of a draft (only its author may): the cases encode what the rules must
-     * decide, so a changed threshold needs changed cases. The file must read as a case file.
-     */
-    @Transactional
-    public void replaceCases(long id, String actor, String path, String text) {
-        Version v = editable(id, actor);
-        if (!path.matches("org/slatecheck/rules/[a-z]+/[A-Z]{3}-\\d{3}\\.cases\\.yaml")) {
-            throw GovernanceException.of("governance.file_unknown", path);
+    /** Compiles {@code after}, then writes every changed file and the new checksum, and audits the change. */
+    private void store(Version v, String actor, RuleSetSource before, RuleSetSource after, String action,
+            String detail) {
+        compileOrRefuse(after);
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>(before.files().keySet());
+        paths.addAll(after.files().keySet());
+        for (String path : paths) {
+            String old = before.files().get(path);
+            String now = after.files().get(path);
+            if (java.util.Objects.equals(old, now)) {
+                continue;
+            }
+            jdbc.update("delete from rule_set_file where version_id = ? and path = ?", v.id(), path);
+            if (now != null) {
+                jdbc.update("insert into rule_set_file (version_id, path, kind, content) values (?,?,?,?)", v.id(),
+                        path, kind(path), now);
+            }
+            recordChange(v.id(), actor, path, old, now);
         }
-        try {
-            org.slatecheck.rules.cases.CaseFile.parse(path, text);
-        } catch (IllegalArgumentException e) {
-            throw GovernanceException.of("governance.cases_unreadable", e.getMessage());
-        }
-        jdbc.update("delete from rule_set_file where version_id = ? and path = ?", id, path);
-        jdbc.update("insert into rule_set_file (version_id, path, kind, content) values (?,?,'CASES',?)", id, path,
-                text);
-        String checksum = contentChecksum(source(id), cases(id));
-        jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        compiled.remove(id); // the case files are part of the checksum a compiled version carries
-        audit.append(actor, "CASES_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
+        String checksum = contentChecksum(after);
+        jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, v.id());
+        forget(v.id());
+        audit.append(actor, action, v.version(), v.checksum(), checksum, detail);
+    }
+
+    /** Keeps the content before and after of every edit (hook for the change history). */
+    void recordChange(long versionId, String actor, String path, String before, String after) {
     }
 
     private void compileOrRefuse(RuleSetSource source) {
         try {
-            // Compiled only to see that it does: released at once unless a cached version shares its KieBase.
             RuleSet.release(RuleSet.compile(source), compiled.values());
-        } catch (ParameterException e) {
-            throw GovernanceException.of("governance.parameter_error", e.getMessage());
+        } catch (org.slatecheck.rules.params.ParameterException e) {
+            throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
         } catch (RuleSetException e) {
             List<GovernanceException.Problem> problems = new ArrayList<>();
             for (String line : e.details()) {
@@ -415,19 +547,6 @@ public class RuleSetRegistry {
             throw GovernanceException.forbidden("governance.not_author");
         }
         return v;
-    }
-
-    static String csv(Map<String, List<String>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("parameter", "value", "board_parameter", "source");
-            for (Map.Entry<String, List<String>> e : rows.entrySet()) {
-                p.printRecord(e.getKey(), e.getValue().get(0), e.getValue().get(1), e.getValue().get(2));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     // ---- approval and activation --------------------------------------------------------------------------------

@@ -64,28 +64,19 @@ public final class StoredVersions {
     }
 
     private static RuleSetSource source(Connection c, long id, String term) throws SQLException {
-        Map<String, String> drl = new TreeMap<>();
-        Map<String, String> cases = new TreeMap<>();
-        String parameters = null;
-        try (PreparedStatement files = c.prepareStatement(
-                "select path, kind, content from rule_set_file where version_id = ?")) {
-            files.setLong(1, id);
-            try (ResultSet rs = files.executeQuery()) {
+        Map<String, String> files = new TreeMap<>();
+        try (PreparedStatement stmt = c.prepareStatement(
+                "select path, content from rule_set_file where version_id = ?")) {
+            stmt.setLong(1, id);
+            try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
-                    String kind = rs.getString("kind");
-                    if (kind.equals("PARAMETERS")) {
-                        parameters = rs.getString("content");
-                    } else if (kind.equals("DRL")) {
-                        drl.put(rs.getString("path"), rs.getString("content"));
-                    } else if (kind.equals("CASES")) {
-                        cases.put(rs.getString("path"), rs.getString("content"));
-                    }
+                    files.put(rs.getString("path"), rs.getString("content"));
                 }
             }
         }
-        if (parameters == null) {
+        if (!files.containsKey(RuleSetSource.PARAMETERS)) {
             throw new SQLException("rule set version " + id + " has no parameter file");
         }
-        return new RuleSetSource(term, drl, parameters, cases);
+        return new RuleSetSource(term, files);
     }
 }

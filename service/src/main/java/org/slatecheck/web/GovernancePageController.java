@@ -56,13 +56,18 @@ public class GovernancePageController {
     }
 
     @GetMapping("/rulesets/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Model model, Locale locale) {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         model.addAttribute("v", v);
         model.addAttribute("parameters", registry.parameterRows(id));
-        model.addAttribute("drlFiles", registry.source(id).drlFiles().keySet());
-        model.addAttribute("caseFiles", registry.cases(id).keySet());
+        org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
+        model.addAttribute("drlFiles", source.drlFiles().keySet());
+        model.addAttribute("caseFiles", source.caseFiles().keySet());
+        model.addAttribute("citations", source.citations());
+        model.addAttribute("switches", source.switches());
+        model.addAttribute("guided", registry.guidedView(id, locale.getLanguage()));
+        model.addAttribute("catalogue", org.slatecheck.rules.guided.Catalogue.FIELDS.values());
         model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
         model.addAttribute("impact", impact.latest(id).orElse(null));
         return "ruleset";
@@ -78,23 +83,26 @@ public class GovernancePageController {
             Locale locale) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
+        Map<String, String> from = new HashMap<>();
         form.forEach((k, val) -> {
             if (k.startsWith("value.")) {
                 values.put(k.substring(6), val);
             } else if (k.startsWith("source.")) {
                 sources.put(k.substring(7), val);
+            } else if (k.startsWith("from.")) {
+                from.put(k.substring(5), val);
             }
         });
         return act(id, flash, locale, "ui.rulesets.saved",
-                () -> registry.saveParameters(id, PageController.user(), values, sources));
+                () -> registry.saveParameters(id, PageController.user(), values, sources, from));
     }
 
-    @PostMapping("/rulesets/{id}/drl")
-    String drl(@PathVariable long id, @RequestParam String path, @RequestParam MultipartFile file,
-            RedirectAttributes flash, Locale locale) throws IOException {
-        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-        return act(id, flash, locale, "ui.rulesets.uploaded",
-                () -> registry.replaceDrl(id, PageController.user(), path, text));
+    /** Citations, switches or a guided rule, edited as text and read by their strict readers (never compiled). */
+    @PostMapping("/rulesets/{id}/data")
+    String data(@PathVariable long id, @RequestParam String path, @RequestParam(required = false) String content,
+            @RequestParam(required = false) String remove, RedirectAttributes flash, Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.saved", () -> registry.replaceFile(id, PageController.user(),
+                path, remove != null ? null : content == null ? "" : content.replace("\r\n", "\n")));
     }
 
     @PostMapping("/rulesets/{id}/cases")
@@ -102,7 +110,7 @@ public class GovernancePageController {
             RedirectAttributes flash, Locale locale) throws IOException {
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
         return act(id, flash, locale, "ui.rulesets.cases_saved",
-                () -> registry.replaceCases(id, PageController.user(), path, text));
+                () -> registry.replaceFile(id, PageController.user(), path, text));
     }
 
     @PostMapping("/rulesets/{id}/impact")

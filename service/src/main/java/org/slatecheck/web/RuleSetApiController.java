@@ -55,11 +55,20 @@ public class RuleSetApiController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("version", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         Map<String, Object> parameters = new LinkedHashMap<>();
-        registry.parameterRows(id).forEach((k, v) -> parameters.put(k, Map.of("value", v.get(0), "boardParameter",
-                v.get(1).equals("yes"), "source", v.get(2))));
+        registry.parameterRows(id).forEach((k, v) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("value", v.get(0));
+            p.put("boardParameter", v.get(1).equals("yes"));
+            p.put("source", v.get(2));
+            p.put("from", v.get(3).isEmpty() ? null : v.get(3));
+            p.put("label", Map.of("vi", v.get(4), "en", v.get(5)));
+            p.put("type", v.get(6));
+            parameters.put(k, p);
+        });
         out.put("parameters", parameters);
-        out.put("drlFiles", registry.source(id).drlFiles().keySet());
-        out.put("caseFiles", registry.cases(id).keySet());
+        org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
+        out.put("files", source.files());
+        out.put("guidedRules", registry.guidedView(id, "vi"));
         return out;
     }
 
@@ -74,7 +83,11 @@ public class RuleSetApiController {
     public Map<String, Object> parameters(@PathVariable long id, @RequestBody JsonNode body) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
+        Map<String, String> from = new HashMap<>();
         body.fields().forEachRemaining(e -> {
+            if (e.getValue().has("from")) {
+                from.put(e.getKey(), e.getValue().get("from").asText());
+            }
             if (e.getValue().has("value")) {
                 values.put(e.getKey(), e.getValue().get("value").asText());
             }
@@ -82,20 +95,20 @@ public class RuleSetApiController {
                 sources.put(e.getKey(), e.getValue().get("source").asText());
             }
         });
-        registry.saveParameters(id, PageController.user(), values, sources);
+        registry.saveParameters(id, PageController.user(), values, sources, from);
         return version(id);
     }
 
-    /** Body: {@code {"path": "…drl or …cases.yaml", "content": "…"}}. */
+    /**
+     * Body: {@code {"path": "…", "content": "…"}} for a data file — {@code citations.csv}, {@code switches.csv},
+     * {@code guided/ID.yaml}, a rule case file — or {@code {"path": "…", "remove": true}}. Rules (DRL) are not data:
+     * a DRL path is refused (400) and nothing changes.
+     */
     @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> file(@PathVariable long id, @RequestBody JsonNode body) {
         String path = body.path("path").asText();
-        String content = body.path("content").asText();
-        if (path.endsWith(".cases.yaml")) {
-            registry.replaceCases(id, PageController.user(), path, content);
-        } else {
-            registry.replaceDrl(id, PageController.user(), path, content);
-        }
+        String content = body.path("remove").asBoolean(false) ? null : body.path("content").asText();
+        registry.replaceFile(id, PageController.user(), path, content);
         return version(id);
     }
 

@@ -1,7 +1,6 @@
 package org.slatecheck.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * their KieBase and session pool unless a cached version shares it, and keep working where they are still held.
  * Versions come from a stub instead of the database (no version is active here).
  */
+@org.springframework.boot.test.context.SpringBootTest
 class RuleSetCacheTest {
     private static final String TERM = "2025-2030";
 
     /** Ids 1..20: drafts with other parameter values, same DRL; 101..105: drafts with DRL of their own. */
     private static RuleSetSource version(long id) {
         RuleSetSource shipped = RuleSetSource.shipped(TERM);
-        String parameters = shipped.parameters().replace(",,2025-2030.3,", ",,2025-2030.d" + id + ",");
+        String parameters = shipped.parameters().replace(",,2025-2030.4,", ",,2025-2030.d" + id + ",");
         RuleSetSource draft = shipped.with(RuleSetSource.PARAMETERS, parameters);
         if (id < 100) {
             return draft;
@@ -38,15 +38,20 @@ class RuleSetCacheTest {
         return draft.with(first, shipped.drlFiles().get(first) + "\n// variant " + id + "\n");
     }
 
-    private final RuleSetRegistry registry = new RuleSetRegistry(mock(JdbcTemplate.class), null) {
-        @Override
-        public RuleSetSource source(long id) {
-            return version(id);
-        }
-    };
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditLog audit;
 
     @Test
     void compiledVersionsAndKieBasesStayBounded() throws Exception {
+        // The registry on the real database (already seeded by the application), its versions' content from here.
+        RuleSetRegistry registry = new RuleSetRegistry(jdbc, audit) {
+            @Override
+            public RuleSetSource source(long id) {
+                return version(id);
+            }
+        };
         RuleSets.shipped(TERM);
         int basesBefore = RuleSet.cacheSizes()[0];
         RuleSet firstOwnDrl = registry.compiled(101);

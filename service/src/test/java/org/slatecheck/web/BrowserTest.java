@@ -196,7 +196,7 @@ class BrowserTest {
         screenshot("ruleset-draft-saved");
 
         for (String id : List.of("AGE-001", "AGE-002", "AGE-003")) {
-            String path = "org/slatecheck/rules/age/" + id + ".cases.yaml";
+            String path = "org/slatecheck/rules/AGE/" + id + ".cases.yaml";
             Path file = dir.resolve(id + ".cases.yaml");
             Files.writeString(file, GovernanceTest.pinned(GovernanceTest.resource(path)));
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(path);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
@@ -43,10 +44,21 @@ public final class CaseRunner {
     }
 
     public static Inputs inputs(RuleCase c, RuleSetSource base) {
+        return inputs(c, RuleSetSnapshot.of(List.of(base)));
+    }
+
+    /**
+     * What case {@code c} screens under the rule sets of {@code rules}: the rule set of the case's term, with the
+     * case's parameter overrides applied to its parameter file when it has any.
+     */
+    public static Inputs inputs(RuleCase c, RuleSetSnapshot rules) {
         Map<String, String> congressRow = new LinkedHashMap<>(Defaults.congress());
         congressRow.putAll(c.congress());
         String term = congressRow.get("term");
-        RuleSet ruleSet = ruleSet(base, c.parameters());
+        if (!rules.terms().contains(term)) {
+            throw new IllegalArgumentException("no rule set for term " + term);
+        }
+        RuleSet ruleSet = c.parameters().isEmpty() ? rules.ruleSet(term) : ruleSet(rules.source(term), c.parameters());
         Row row = row(congressRow);
         Congress congress = CongressReader.read(row, t -> t.equals(term) ? ruleSet.getParameters() : null);
         if (row.hasErrors()) {
@@ -70,9 +82,14 @@ public final class CaseRunner {
 
     /** Why case {@code c} fails under {@code base}; empty when it passes. */
     public static List<String> problems(RuleCase c, RuleSetSource base) {
+        return problems(c, RuleSetSnapshot.of(List.of(base)));
+    }
+
+    /** Why case {@code c} fails under the rule set of its term in {@code rules}; empty when it passes. */
+    public static List<String> problems(RuleCase c, RuleSetSnapshot rules) {
         ScreeningResult result;
         try {
-            Inputs in = inputs(c, base);
+            Inputs in = inputs(c, rules);
             result = Screening.screen(in.ruleSet(), in.congress(), in.nominees());
         } catch (RuntimeException e) {
             return List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

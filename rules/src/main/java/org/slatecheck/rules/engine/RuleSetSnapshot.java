@@ -72,7 +72,8 @@ public final class RuleSetSnapshot {
         }
 
         private static Parameters parse(RuleSetSource source) {
-            return Parameters.parse(source.parameters(), source.id() + " parameters");
+            return org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), source.id() + " parameters")
+                    .at(null);
         }
     }
 
