@@ -433,7 +433,7 @@ public class RuleSetRegistry {
                 }
             }
             if (src.isEmpty()) {
-                problems.add(GovernanceException.Problem.of("governance.source_missing", name).on(name));
+                problems.add(GovernanceException.Problem.of("governance.source_missing", name));
                 continue;
             }
             if (value.equals(e.getValue().get(0)) && src.equals(e.getValue().get(2))
