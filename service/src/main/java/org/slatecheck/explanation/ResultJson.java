@@ -81,9 +81,13 @@ public final class ResultJson {
         ObjectNode node = F.objectNode();
         node.put("ruleId", f.getRuleId());
         node.put("severity", f.getSeverity().name());
-        node.put("title", explainer.title(f.getRuleId()));
+        node.put("title", explainer.title(f));
         node.put("citation", f.getCitation());
         node.put("message", explainer.message(f));
+        String remedy = explainer.remedy(f);
+        if (!remedy.isEmpty()) {
+            node.put("remedy", remedy);
+        }
         ObjectNode evidence = node.putObject("evidence");
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
             evidence.set(e.getKey(), value(e.getValue()));

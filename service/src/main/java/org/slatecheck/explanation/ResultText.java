@@ -50,7 +50,7 @@ public final class ResultText {
     private static void line(StringBuilder b, String indent, Finding f, Explainer explainer) {
         Messages m = explainer.messages();
         b.append(indent).append("• ").append(f.getRuleId()).append(" [").append(m.raw("severity." + f.getSeverity()))
-                .append("] ").append(explainer.title(f.getRuleId())).append(": ").append(explainer.message(f))
+                .append("] ").append(explainer.title(f)).append(": ").append(explainer.message(f))
                 .append('\n');
         b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
     }

@@ -234,4 +234,112 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
         signInAs("subcommittee");
     }
+
+    /** The guided rule's case file: a secretary below CU_NHAN is flagged, at CU_NHAN is not. */
+    static final String GUIDED_CASES = """
+            rules: [POS-901]
+            cases:
+              - name: a secretary with CAO_CAP needs review
+                nominees:
+                  - {nominee_id: S, proposed_posts: SECRETARY, political_theory: CAO_CAP, consecutive_terms: "0"}
+                expect:
+                  - {nominee: S, rule: POS-901, severity: REVIEW, evidence: {political_theory: CAO_CAP}}
+              - name: a secretary with CU_NHAN passes
+                nominees:
+                  - {nominee_id: S, proposed_posts: SECRETARY, political_theory: CU_NHAN, consecutive_terms: "0"}
+                expect: []
+            """;
+
+    /**
+     * Issue 10 in the browser: a board member adds the guided rule "proposed for SECRETARY needs political theory
+     * CU_NHAN" as data with its cases, runs the impact analysis; an approver reads the rule as a sentence and the
+     * diff, approves what was shown and activates; a new check shows the finding with its citation and remedy in
+     * Vietnamese and English. The shipped version is activated again at the end.
+     */
+    @Test
+    void aBoardMemberAddsAGuidedRuleThatAnApproverReadsAndActivates(@TempDir Path dir) throws IOException {
+        signInAs("board");
+        browser.get(url("/rulesets?lang=vi"));
+        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
+                .getAttribute("href");
+        browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")).click();
+        waitFor(".*/rulesets/\\d+$");
+        String draftUrl = browser.getCurrentUrl();
+        // The form comes with the example filled in: the rule the issue asks for.
+        assertThat(browser.findElement(By.id("guided-content")).getAttribute("value")).contains("CU_NHAN");
+        browser.findElement(By.id("save-guided")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
+        String sentence = browser.findElement(By.cssSelector(".guided .sentence")).getText();
+        assertThat(sentence).isEqualTo("Nếu nhân sự được đề xuất làm bí thư và trình độ lý luận chính "
+                + "trị thấp hơn cử nhân thì: Cần xem xét — Bí thư chưa có cử nhân chính trị");
+        // The rule's own cases, and LOC-001's cases updated: their secretaries now hold CU_NHAN, or the new rule
+        // would change the outcome those cases pin (the impact analysis said so).
+        String loc = "org/slatecheck/rules/LOC/LOC-001.cases.yaml";
+        for (String[] file : new String[][] {{"guided/POS-901.cases.yaml", GUIDED_CASES},
+            {loc, GovernanceTest.resource(loc).replace("proposed_posts: SECRETARY,",
+                    "proposed_posts: SECRETARY, political_theory: CU_NHAN,")}}) {
+            Path cases = dir.resolve(file[0].replaceAll(".*/", ""));
+            Files.writeString(cases, file[1]);
+            browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(file[0]);
+            browser.findElement(By.cssSelector("form[action$='/cases'] input[name=file]"))
+                    .sendKeys(cases.toAbsolutePath().toString());
+            browser.findElement(By.cssSelector("form[action$='/cases'] button")).click();
+            waitFor(".*/rulesets/\\d+$");
+            assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã nhận tệp ca kiểm thử.");
+        }
+        browser.findElement(By.id("run-impact")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("impact-totals")).getText()).endsWith(" đạt, 0 không đạt.");
+        screenshot("guided-draft");
+
+        signInAs("approver");
+        browser.get(draftUrl);
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains(sentence, "guided/POS-901.cases.yaml", "Quy định 214-QĐ/TW ngày 2/1/2020");
+        screenshot("guided-approval");
+        browser.findElement(By.id("approve")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
+        browser.findElement(By.id("activate")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+
+        signInAs("subcommittee");
+        Path congresses = dir.resolve("dai-hoi.csv");
+        Path nominees = dir.resolve("nhan-su.csv");
+        Files.writeString(congresses, "congress_id,organisation,level,term,province,list_kind,committee_seats\n"
+                + "GUIDED-1,Đảng bộ tỉnh Thử nghiệm,PROVINCE,2025-2030,Ninh Bình,PERSONNEL_PLAN,1\n");
+        Files.writeString(nominees, "congress_id,nominee_id,full_name,sex,birth_date,ethnicity,membership,incumbent,"
+                + "proposed_posts,consecutive_terms,political_theory,education,political_conclusion,"
+                + "political_conclusion_date,quality_ratings,unresolved_complaints,asset_declaration,health_ok\n"
+                + "GUIDED-1,S,Phạm Văn Sáu,M,1975-01-01,Kinh,OFFICIAL,false,SECRETARY,0,CAO_CAP,MASTER,MET,2025-06-01,"
+                + "2022:HTTNV;2023:HTTNV;2024:HTTNV,0,true,true\n");
+        browser.get(url("/?lang=vi"));
+        browser.findElement(By.id("nominees")).sendKeys(nominees.toAbsolutePath().toString());
+        browser.findElement(By.id("congresses")).sendKeys(congresses.toAbsolutePath().toString());
+        browser.findElement(By.id("check-upload")).click();
+        waitFor(".*/checks/[0-9a-f-]{36}$");
+        browser.findElement(By.cssSelector("a.nominee-link")).click();
+        waitFor(".*/nominees/[^/]+$");
+        WebElement finding = browser.findElement(By.xpath("//section[contains(@class,'finding')][.//span[text()='POS-901']]"));
+        assertThat(finding.getText()).contains("Bí thư chưa có cử nhân chính trị",
+                "Hướng xử lý: Cử đi đào tạo cử nhân chính trị hoặc giới thiệu nhân sự khác.",
+                "Căn cứ: Quy định 214-QĐ/TW ngày 2/1/2020 (tiêu chuẩn chức danh bí thư)");
+        screenshot("guided-finding-vi");
+        browser.findElement(By.id("lang-switch")).click();
+        waitFor(".*lang=en$");
+        finding = browser.findElement(By.xpath("//section[contains(@class,'finding')][.//span[text()='POS-901']]"));
+        assertThat(finding.getText()).contains("Secretary without a bachelor's degree in political theory",
+                "What to do: Send for a bachelor's course in political theory or propose another nominee.",
+                "Citation: Quy định 214-QĐ/TW ngày 2/1/2020 (tiêu chuẩn chức danh bí thư)");
+        screenshot("guided-finding-en");
+
+        signInAs("approver");
+        browser.get(shippedUrl);
+        browser.findElement(By.id("activate")).click();
+        waitFor(".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        signInAs("subcommittee");
+    }
 }

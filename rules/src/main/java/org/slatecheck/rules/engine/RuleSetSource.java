@@ -131,7 +131,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     /** The guided rules: path → YAML text. */
     public Map<String, String> guidedFiles() {
-        return select(p -> p.startsWith(GUIDED) && p.endsWith(".yaml"));
+        return select(p -> p.startsWith(GUIDED) && p.endsWith(".yaml") && !p.endsWith(".cases.yaml"));
     }
 
     public String parameters() {

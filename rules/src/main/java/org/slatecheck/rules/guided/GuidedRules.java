@@ -424,7 +424,8 @@ public final class GuidedRules {
                 }
                 what = String.join(", ", shown);
             }
-            parts.add(m.text("guided.op." + c.op(), f.label(lang), what));
+            String key = "guided.op." + c.op() + (f.key().equals("current_posts") ? ".current" : "");
+            parts.add(m.text(key, f.label(lang), what));
         }
         String subject = m.raw(r.isListRule() ? "guided.if.list" : "guided.if.nominee");
         return m.text("guided.sentence", subject, String.join(" " + m.raw("guided.and") + " ", parts),

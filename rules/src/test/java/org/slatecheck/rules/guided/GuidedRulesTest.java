@@ -157,4 +157,27 @@ public class GuidedRulesTest {
         return r.nominees().stream().filter(n -> n.nominee().getNomineeId().equals(id)).findFirst()
                 .map(NomineeResult::findings).orElseThrow();
     }
+
+    @Test
+    void aGuidedRuleHasRuleCasesOfItsOwn() {
+        String cases = """
+                rules: [POS-901]
+                cases:
+                  - name: a secretary with CAO_CAP needs review
+                    nominees:
+                      - {nominee_id: S, proposed_posts: SECRETARY, political_theory: CAO_CAP, consecutive_terms: "0"}
+                    expect:
+                      - {nominee: S, rule: POS-901, severity: REVIEW, evidence: {political_theory: CAO_CAP}}
+                  - name: a secretary with CU_NHAN passes
+                    nominees:
+                      - {nominee_id: S, proposed_posts: SECRETARY, political_theory: CU_NHAN, consecutive_terms: "0"}
+                    expect: []
+                """;
+        RuleSetSource source = RuleSetSource.shipped("2025-2030")
+                .with("guided/POS-901.yaml", secretaryRule("Bí thư chưa có cử nhân chính trị"))
+                .with("guided/POS-901.cases.yaml", cases);
+        for (var c : org.slatecheck.rules.cases.CaseFile.parse("guided/POS-901.cases.yaml", cases)) {
+            assertThat(org.slatecheck.rules.cases.CaseRunner.problems(c, source)).as(c.displayName()).isEmpty();
+        }
+    }
 }
