@@ -40,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RuleSetRegistry {
     static final String PARAMETERS_PATH = "parameters.csv";
+    /** Where a rule case file lives: {@code org/slatecheck/rules/<topic>/<RULE-ID>.cases.yaml}. */
+    static final String CASES_PATH = "org/slatecheck/rules/[a-z]+/[A-Z]{3}-\\d{3}\\.cases\\.yaml";
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -309,45 +311,19 @@ public class RuleSetRegistry {
     }
 
     /**
-     * Replaces one DRL file of a draft (only its author may). The file must pass the DRL policy (no I/O, reflection,
-     * threads…; every rule with its metadata) and the rule set must compile, or nothing changes.
-     */
-    @Transactional
-    public void replaceDrl(long id, String actor, String path, String text) {
-        Version v = editable(id, actor);
-        RuleSetSource before = source(id);
-        if (!before.drlFiles().containsKey(path)) {
-            throw GovernanceException.of("governance.file_unknown", path);
-        }
-        List<GovernanceException.Problem> problems = new ArrayList<>();
-        for (var violation : org.slatecheck.rules.engine.DrlPolicy.check(path, text)) {
-            problems.add(GovernanceException.Problem.of("governance.policy", violation.path(), violation.line(),
-                    violation.message()));
-        }
-        if (!problems.isEmpty()) {
-            throw new GovernanceException(problems);
-        }
-        Map<String, String> drl = new TreeMap<>(before.drlFiles());
-        drl.put(path, text);
-        RuleSetSource after = new RuleSetSource(v.term(), drl, before.parameters());
-        compileOrRefuse(after);
-        jdbc.update("update rule_set_file set content = ? where version_id = ? and path = ?", text, id, path);
-        String checksum = contentChecksum(after, cases(id));
-        jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        compiled.remove(id);
-        audit.append(actor, "DRL_CHANGED", v.version() + " " + path, v.checksum(), checksum, null);
-    }
-
-    /**
      * Adds or replaces a rule case file of a draft (only its author may): the cases encode what the rules must
-     * decide, so a changed threshold needs changed cases. The file must read as a case file.
+     * decide, so a changed threshold needs changed cases. The file must read as a case file. This is the only file a
+     * user can upload: rules (DRL) are code and are never taken from a user, so any other path is refused.
      */
     @Transactional
     public void replaceCases(long id, String actor, String path, String text) {
-        Version v = editable(id, actor);
-        if (!path.matches("org/slatecheck/rules/[a-z]+/[A-Z]{3}-\\d{3}\\.cases\\.yaml")) {
-            throw GovernanceException.of("governance.file_unknown", path);
+        if (path == null || !path.endsWith(".cases.yaml")) {
+            throw GovernanceException.of("governance.only_cases", path == null ? "" : path);
         }
+        if (!path.matches(CASES_PATH)) {
+            throw GovernanceException.of("governance.cases_path", path);
+        }
+        Version v = editable(id, actor);
         try {
             org.slatecheck.rules.cases.CaseFile.parse(path, text);
         } catch (IllegalArgumentException e) {

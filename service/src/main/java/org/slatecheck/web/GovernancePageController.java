@@ -89,14 +89,6 @@ public class GovernancePageController {
                 () -> registry.saveParameters(id, PageController.user(), values, sources));
     }
 
-    @PostMapping("/rulesets/{id}/drl")
-    String drl(@PathVariable long id, @RequestParam String path, @RequestParam MultipartFile file,
-            RedirectAttributes flash, Locale locale) throws IOException {
-        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-        return act(id, flash, locale, "ui.rulesets.uploaded",
-                () -> registry.replaceDrl(id, PageController.user(), path, text));
-    }
-
     @PostMapping("/rulesets/{id}/cases")
     String cases(@PathVariable long id, @RequestParam String path, @RequestParam MultipartFile file,
             RedirectAttributes flash, Locale locale) throws IOException {

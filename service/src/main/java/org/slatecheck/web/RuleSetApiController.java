@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, DRL and case files, impact analysis,
+ * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, rule case files, impact analysis,
  * approval, activation, and the audit log. Refusals are RFC 9457 problem details listing every reason; a refusal
  * because of who asks (four eyes, not the author) is 403.
  */
@@ -86,16 +86,13 @@ public class RuleSetApiController {
         return version(id);
     }
 
-    /** Body: {@code {"path": "…drl or …cases.yaml", "content": "…"}}. */
+    /**
+     * Body: {@code {"path": "…/<RULE-ID>.cases.yaml", "content": "…"}}. Only rule case files: rules (DRL) are code
+     * and never come from a user, so any other path is refused (400) and nothing changes.
+     */
     @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> file(@PathVariable long id, @RequestBody JsonNode body) {
-        String path = body.path("path").asText();
-        String content = body.path("content").asText();
-        if (path.endsWith(".cases.yaml")) {
-            registry.replaceCases(id, PageController.user(), path, content);
-        } else {
-            registry.replaceDrl(id, PageController.user(), path, content);
-        }
+        registry.replaceCases(id, PageController.user(), body.path("path").asText(), body.path("content").asText());
         return version(id);
     }
 
