@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
@@ -51,9 +52,14 @@ public class ImpactAnalysis {
     /** Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id. */
     public long run(long id, String actor, int maxChecks) {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
-        RuleSet draft = registry.compiled(id);
+        // The report names the checksum of exactly the content it analysed (read once, compiled from what was read),
+        // so an edit that lands while it runs can never lend its checksum to results of other content.
+        RuleSetSource source = registry.source(id);
+        Map<String, String> caseFiles = registry.cases(id);
+        String analysed = RuleSetRegistry.contentChecksum(source, caseFiles);
+        RuleSet draft = RuleSet.compile(source);
         RuleSet current = registry.snapshot().apply(v.term());
-        DraftCases.Outcome caseOutcome = cases.run(registry.source(id), registry.cases(id));
+        DraftCases.Outcome caseOutcome = cases.run(source, caseFiles);
         ObjectNode report = JSON.createObjectNode();
         report.put("version", v.version());
         report.put("comparedWith", current.getVersion());
@@ -133,9 +139,9 @@ public class ImpactAnalysis {
         caseOutcome.failed().forEach(failed::add);
         Long reportId = jdbc.queryForObject("insert into impact_report (version_id, version_checksum, created_by, "
                 + "created_at, cases_passed, cases_failed, report) values (?,?,?,?,?,?,cast(? as jsonb)) returning id",
-                Long.class, id, v.checksum(), actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
+                Long.class, id, analysed, actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
                 caseOutcome.failed().size(), report.toString());
-        audit.append(actor, "IMPACT_ANALYSED", v.version(), v.checksum(), v.checksum(),
+        audit.append(actor, "IMPACT_ANALYSED", v.version(), analysed, analysed,
                 totals.get("nomineesChanged").asInt() + " nominees and " + totals.get("listsChanged").asInt()
                         + " lists change; cases " + caseOutcome.passed() + " passed, " + caseOutcome.failed().size()
                         + " failed");

@@ -167,6 +167,11 @@ public class RuleSetRegistry {
         return new RuleSetSource(v.term(), drl, parameters[0]);
     }
 
+    /** The checksum of the content stored for version {@code id} now, computed again from its files. */
+    public String storedChecksum(long id) {
+        return contentChecksum(source(id), cases(id));
+    }
+
     /** The rule case files of a version: path → YAML text. */
     public Map<String, String> cases(long id) {
         Map<String, String> cases = new TreeMap<>();
@@ -246,7 +251,8 @@ public class RuleSetRegistry {
     /** A new DRAFT copied from version {@code baseId}, with the next free version number of its term. */
     @Transactional
     public long createDraft(long baseId, String author) {
-        Version base = get(baseId).orElseThrow(() -> new IllegalArgumentException("no rule set version " + baseId));
+        // A shared lock: the base's content cannot change (be edited) while it is copied.
+        Version base = lock(baseId, "for share");
         RuleSetSource source = source(baseId);
         String version = nextVersion(base.term());
         Map<String, List<String>> rows = parameterRows(source.parameters());
@@ -306,7 +312,7 @@ public class RuleSetRegistry {
                 after.parameters(), id);
         String checksum = contentChecksum(after, cases(id));
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
-        compiled.remove(id);
+        evictCompiled(id);
         audit.append(actor, "PARAMETERS_CHANGED", v.version(), v.checksum(), checksum, String.join(", ", changed));
     }
 
@@ -352,8 +358,34 @@ public class RuleSetRegistry {
         }
     }
 
+    /**
+     * Locks the row of version {@code id} until the transaction ends and reads it as it is now (after any
+     * transaction that held the lock has committed). Every edit and the approval take this lock first and decide on
+     * what it returns, so they run one after the other: nothing lands in a version after its approval, and an
+     * approval sees the content of the last edit that committed.
+     */
+    private Version lock(long id, String mode) {
+        return jdbc.query("select * from rule_set_version where id = ? " + mode, (rs, i) -> version(rs), id).stream()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+    }
+
+    /** Forgets the compiled rule set of an edited draft now and again when the edit has committed. */
+    private void evictCompiled(long id) {
+        compiled.remove(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            compiled.remove(id);
+                        }
+                    });
+        }
+    }
+
+    /** The draft {@code id}, locked for this transaction; refused unless it is a DRAFT and {@code actor} its author. */
     private Version editable(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        Version v = lock(id, "for update");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
@@ -379,17 +411,26 @@ public class RuleSetRegistry {
     // ---- approval and activation --------------------------------------------------------------------------------
 
     /**
-     * Approves a draft: four eyes (not its author), and only after an impact analysis with every rule case passing
-     * was run on exactly its current content.
+     * Approves a draft: four eyes (not its author), naming the content checksum the approver saw — refused as a
+     * conflict when it is missing or not the draft's current checksum — and only after an impact analysis with every
+     * rule case passing was run on exactly that content. The version row is locked first, so no edit can land
+     * between the checks and the approval, or after it.
      */
     @Transactional
-    public void approve(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+    public void approve(long id, String actor, String seenChecksum) {
+        Version v = lock(id, "for update");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
         if (v.author().equals(actor)) {
             throw GovernanceException.forbidden("governance.own_draft");
+        }
+        if (seenChecksum == null || seenChecksum.isBlank()) {
+            throw GovernanceException.conflict("governance.checksum_missing");
+        }
+        if (!seenChecksum.strip().equalsIgnoreCase(v.checksum().strip())) {
+            throw GovernanceException.conflict("governance.checksum_changed", abbreviate(seenChecksum.strip()),
+                    abbreviate(v.checksum()));
         }
         List<Map<String, Object>> reports = jdbc.queryForList("select cases_failed from impact_report where "
                 + "version_id = ? and version_checksum = ? order by id desc limit 1", id, v.checksum());
@@ -400,9 +441,18 @@ public class RuleSetRegistry {
         if (failed > 0) {
             throw GovernanceException.of("governance.cases_failed", failed);
         }
-        jdbc.update("update rule_set_version set status = 'APPROVED', approved_by = ?, approved_at = now() "
-                + "where id = ?", actor, id);
+        int approved = jdbc.update("update rule_set_version set status = 'APPROVED', approved_by = ?, "
+                + "approved_at = now() where id = ? and status = 'DRAFT' and checksum = ?", actor, id, v.checksum());
+        if (approved != 1) { // cannot happen while the row is locked; never approve other content than was seen
+            throw GovernanceException.conflict("governance.checksum_changed", abbreviate(seenChecksum.strip()),
+                    abbreviate(v.checksum()));
+        }
         audit.append(actor, "RULESET_APPROVED", v.version(), v.checksum(), v.checksum(), null);
+    }
+
+    /** The first 16 characters of a checksum, as the pages show it (and never more than 64 of whatever was sent). */
+    private static String abbreviate(String checksum) {
+        return checksum.length() > 16 ? checksum.substring(0, 16) : checksum;
     }
 
     /**
@@ -411,7 +461,7 @@ public class RuleSetRegistry {
      */
     @Transactional
     public synchronized void activate(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        Version v = lock(id, "for update");
         if (!(v.status().equals("APPROVED") || (v.status().equals("RETIRED") && v.approvedBy() != null))) {
             throw GovernanceException.of("governance.not_approved");
         }

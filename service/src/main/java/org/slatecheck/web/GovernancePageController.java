@@ -102,9 +102,12 @@ public class GovernancePageController {
         return act(id, flash, locale, "ui.rulesets.impact_done", () -> impact.run(id, PageController.user(), 200));
     }
 
+    /** The form sends the checksum of the content the page showed (a hidden field). */
     @PostMapping("/rulesets/{id}/approve")
-    String approve(@PathVariable long id, RedirectAttributes flash, Locale locale) {
-        return act(id, flash, locale, "ui.rulesets.approved", () -> registry.approve(id, PageController.user()));
+    String approve(@PathVariable long id, @RequestParam(required = false) String checksum, RedirectAttributes flash,
+            Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.approved",
+                () -> registry.approve(id, PageController.user(), checksum));
     }
 
     @PostMapping("/rulesets/{id}/activate")

@@ -30,7 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, rule case files, impact analysis,
  * approval, activation, and the audit log. Refusals are RFC 9457 problem details listing every reason; a refusal
- * because of who asks (four eyes, not the author) is 403.
+ * because of who asks (four eyes, not the author) is 403, an approval of other content than the current (checksum
+ * missing or changed) is 409.
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -107,9 +108,19 @@ public class RuleSetApiController {
         return impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /**
+     * Approves the content the approver saw: its checksum as the query parameter {@code checksum} or in a JSON body
+     * {@code {"checksum": "…"}} (the parameter wins when both are given). Missing or not the version's current
+     * checksum: 409 and nothing changes.
+     */
     @PostMapping("/api/rulesets/{id}/approve")
-    public Map<String, Object> approve(@PathVariable long id) {
-        registry.approve(id, PageController.user());
+    public Map<String, Object> approve(@PathVariable long id, @RequestParam(required = false) String checksum,
+            @RequestBody(required = false) JsonNode body) {
+        String seen = checksum;
+        if (seen == null && body != null && body.hasNonNull("checksum")) {
+            seen = body.get("checksum").asText();
+        }
+        registry.approve(id, PageController.user(), seen);
         return version(id);
     }
 
@@ -135,7 +146,8 @@ public class RuleSetApiController {
             org.springframework.web.context.request.WebRequest request) {
         String lang = request.getParameter("lang");
         Messages m = Messages.of(CheckApiController.language(lang));
-        HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN
+                : e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
         problem.setProperty("errors", e.texts(m));
         problem.setProperty("codes", e.getProblems().stream().map(GovernanceException.Problem::key).toList());

@@ -144,7 +144,7 @@ class GovernanceTest {
         assertThat(csv).contains("nominee," + ourCheck + ",GOV-1,A,INELIGIBLE,ELIGIBLE,,AGE-002");
 
         Browser approver = new Browser("approver");
-        assertThat(approver.post("/rulesets/" + draft + "/approve", Map.of(), "/rulesets/" + draft))
+        assertThat(approver.approve(draft))
                 .contains("Còn ca kiểm thử không đạt");
 
         // The board updates the AGE case files: the old cases pinned to 48 months, new boundary cases for 42.
@@ -168,7 +168,7 @@ class GovernanceTest {
                     .contains("Đã nhận tệp ca kiểm thử");
         }
         // The earlier analysis is for older content now: approval needs a new one.
-        assertThat(approver.post("/rulesets/" + draft + "/approve", Map.of(), "/rulesets/" + draft))
+        assertThat(approver.approve(draft))
                 .contains("Cần chạy phân tích tác động");
         board.post("/rulesets/" + draft + "/impact", Map.of(), "/rulesets/" + draft);
         JsonNode again = JSON.readTree(as("board").getForObject("/api/rulesets/" + draft + "/impact", String.class));
@@ -177,7 +177,7 @@ class GovernanceTest {
         // Four eyes: the author cannot approve (the board role cannot reach approval at all: 403).
         assertThat(as("board").postForEntity("/api/rulesets/" + draft + "/approve", null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(approver.post("/rulesets/" + draft + "/approve", Map.of(), "/rulesets/" + draft))
+        assertThat(approver.approve(draft))
                 .contains("Đã duyệt");
         // Approved is not active: checks still use 48 months.
         assertThat(outcomeOf(check(as("subcommittee")), "A")).isEqualTo("INELIGIBLE");
@@ -273,8 +273,9 @@ class GovernanceTest {
                 new HttpEntity<>("{\"structure.women_min_percent\": {\"source\": \"Chỉ thị 45-CT/TW (nguồn ghi lại)\"}}",
                         json), String.class);
         as("board").postForEntity("/api/rulesets/" + draft + "/impact", null, String.class);
-        assertThat(as("approver").postForEntity("/api/rulesets/" + draft + "/approve", null, String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("approver").postForEntity("/api/rulesets/" + draft + "/approve?checksum="
+                + registry.get(draft).orElseThrow().checksum(), null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String newVersion = registry.get(draft).orElseThrow().version();
 
         ExecutorService pool = Executors.newFixedThreadPool(6);

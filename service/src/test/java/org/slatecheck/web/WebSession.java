@@ -85,6 +85,20 @@ class WebSession {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** The value of the hidden field {@code name} on a page (the first one). */
+    static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a hidden field " + name + " on the page").isTrue();
+        return m.group(1);
+    }
+
+    /** Presses a version page's Approve button: posts the checksum the page shows in the approval form. */
+    String approve(long id) throws Exception {
+        String page = "/rulesets/" + id;
+        return post(page + "/approve", Map.of("checksum", hidden(get(page), "checksum")), page);
+    }
+
     static String csrf(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("a CSRF token on the page").isTrue();
