@@ -49,6 +49,11 @@ public class RuleSetRegistry {
     /** Term → id of its ACTIVE version; replaced as a whole on activation, never modified in place. */
     private volatile Map<String, Long> active = Map.of();
 
+    /** One edit of a draft: which file, by whom, when, and its whole content before (null: added) and after. */
+    public record Change(long id, java.time.OffsetDateTime at, String actor, String path, String kind, String before,
+            String after) {
+    }
+
     /** A version's record. */
     public record Version(long id, String term, String version, String status, String author, String approvedBy,
             String activatedBy, String checksum, Long basedOn, LocalDate effectiveDate) {
@@ -167,9 +172,36 @@ public class RuleSetRegistry {
         return new RuleSetSource(v.term(), drl, parameters[0]);
     }
 
+    /** Keeps an edit's whole before and after content (in the edit's transaction: both land, or neither). */
+    private void recordChange(long id, String actor, String path, String kind, String before, String after) {
+        jdbc.update("insert into rule_set_change (version_id, at, actor, path, kind, before_content, after_content) "
+                + "values (?,?,?,?,?,?,?)", id, Timestamp.from(Instant.now()), actor, path, kind, before, after);
+    }
+
+    /** The edits of version {@code id}, oldest first, each with the whole content before and after. */
+    public List<Change> changes(long id) {
+        return jdbc.query("select * from rule_set_change where version_id = ? order by id", (rs, i) -> new Change(
+                rs.getLong("id"), rs.getTimestamp("at").toInstant().atOffset(java.time.ZoneOffset.UTC),
+                rs.getString("actor"), rs.getString("path"),
+                rs.getString("kind"), rs.getString("before_content"), rs.getString("after_content")), id);
+    }
+
     /** The checksum of the content stored for version {@code id} now, computed again from its files. */
     public String storedChecksum(long id) {
         return contentChecksum(source(id), cases(id));
+    }
+
+    /** One stored file of a version: its path, its kind (as stored: DRL, PARAMETERS, CASES, …) and content. */
+    public record StoredFile(String path, String kind, String content) {
+    }
+
+    /** Every file of version {@code id}, whatever its kind, by path. */
+    public Map<String, StoredFile> files(long id) {
+        Map<String, StoredFile> files = new TreeMap<>();
+        jdbc.query("select path, kind, content from rule_set_file where version_id = ?", rs -> {
+            files.put(rs.getString(1), new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }, id);
+        return files;
     }
 
     /** The rule case files of a version: path → YAML text. */
@@ -310,6 +342,7 @@ public class RuleSetRegistry {
         compileOrRefuse(after);
         jdbc.update("update rule_set_file set content = ? where version_id = ? and kind = 'PARAMETERS'",
                 after.parameters(), id);
+        recordChange(id, actor, PARAMETERS_PATH, "PARAMETERS", before.parameters(), after.parameters());
         String checksum = contentChecksum(after, cases(id));
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, id);
         evictCompiled(id);
@@ -335,6 +368,7 @@ public class RuleSetRegistry {
         } catch (IllegalArgumentException e) {
             throw GovernanceException.of("governance.cases_unreadable", e.getMessage());
         }
+        recordChange(id, actor, path, "CASES", cases(id).get(path), text);
         jdbc.update("delete from rule_set_file where version_id = ? and path = ?", id, path);
         jdbc.update("insert into rule_set_file (version_id, path, kind, content) values (?,?,'CASES',?)", id, path,
                 text);

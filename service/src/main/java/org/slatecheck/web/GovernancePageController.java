@@ -16,6 +16,7 @@ import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.UserAccounts;
+import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The governance pages: rule set versions, a draft's parameter form and file uploads, impact analysis, approval and
- * activation; the audit log; users. Every action redirects back with what happened (or every reason it was refused)
+ * The governance pages: rule set versions (every file whole, the differences from the base version and the change
+ * history), a draft's parameter form and rule case uploads, impact analysis, approval and activation; the audit
+ * log; users. Every action redirects back with what happened (or every reason it was refused)
  * in the user's language.
  */
 @Controller
@@ -61,10 +63,18 @@ public class GovernancePageController {
                 HttpStatus.NOT_FOUND));
         model.addAttribute("v", v);
         model.addAttribute("parameters", registry.parameterRows(id));
-        model.addAttribute("drlFiles", registry.source(id).drlFiles().keySet());
-        model.addAttribute("caseFiles", registry.cases(id).keySet());
         model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
         model.addAttribute("impact", impact.latest(id).orElse(null));
+        // What the reviewer sees: every file whole, the differences from the base version, every edit.
+        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
+        RuleSetRegistry.Version base = v.basedOn() == null ? null : registry.get(v.basedOn()).orElse(null);
+        List<VersionReview.FileDiff> diff = base == null ? List.of()
+                : VersionReview.compare(registry.files(base.id()), files);
+        model.addAttribute("files", VersionReview.files(files));
+        model.addAttribute("base", base);
+        model.addAttribute("diff", diff);
+        model.addAttribute("differing", diff.stream().map(VersionReview.FileDiff::path).toList());
+        model.addAttribute("history", VersionReview.history(registry.changes(id)));
         return "ruleset";
     }
 

@@ -1,5 +1,6 @@
 package org.slatecheck.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.TextDiff;
+import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,7 +64,59 @@ public class RuleSetApiController {
         out.put("parameters", parameters);
         out.put("drlFiles", registry.source(id).drlFiles().keySet());
         out.put("caseFiles", registry.cases(id).keySet());
+        // What a reviewer needs: every file whole, the differences from the base version, every edit.
+        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
+        out.put("files", files.values());
+        Long basedOn = registry.get(id).orElseThrow().basedOn();
+        RuleSetRegistry.Version base = basedOn == null ? null : registry.get(basedOn).orElse(null);
+        out.put("basedOn", base == null ? null : Map.of("id", base.id(), "version", base.version(), "checksum",
+                base.checksum()));
+        List<Map<String, Object>> diff = new ArrayList<>();
+        if (base != null) {
+            for (VersionReview.FileDiff d : VersionReview.compare(registry.files(base.id()), files)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("path", d.path());
+                row.put("kind", d.kind());
+                row.put("status", d.status());
+                row.put("linesAdded", d.linesAdded());
+                row.put("linesRemoved", d.linesRemoved());
+                row.put("hunks", d.hunks().stream().map(RuleSetApiController::hunk).toList());
+                diff.add(row);
+            }
+        }
+        out.put("diff", diff);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (VersionReview.ChangeView c : VersionReview.history(registry.changes(id))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.change().id());
+            row.put("at", c.change().at().toString());
+            row.put("actor", c.change().actor());
+            row.put("path", c.change().path());
+            row.put("kind", c.change().kind());
+            row.put("before", c.change().before());
+            row.put("after", c.change().after());
+            row.put("hunks", c.hunks().stream().map(RuleSetApiController::hunk).toList());
+            changes.add(row);
+        }
+        out.put("changes", changes);
         return out;
+    }
+
+    /** A hunk of a line diff: its lines as {op: SAME|REMOVED|ADDED, old, new, text} (line numbers, 0 for none). */
+    static List<Map<String, Object>> hunk(TextDiff.Hunk hunk) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (TextDiff.Line l : hunk.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("op", l.op());
+            line.put("old", l.oldNumber());
+            line.put("new", l.newNumber());
+            line.put("text", l.text());
+            if (l.noNewlineAtEnd()) {
+                line.put("noNewlineAtEnd", true);
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     @PostMapping("/api/rulesets/{id}/drafts")
