@@ -37,8 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 4 end to end on a real port and database: a board member changes a parameter through the web form, the
  * impact report predicts exactly the nominee it frees, failing rule cases block approval until the board updates
- * them, a second user approves and activates without a restart, the nominee becomes ELIGIBLE; four eyes, roles,
- * the DRL policy, the audit log's immutability, activation under load and rollback.
+ * them, a second user approves (naming the checksum the page showed) and activates without a restart, the nominee
+ * becomes ELIGIBLE; four eyes, roles, the audit log's immutability, activation under load and rollback. That no DRL
+ * can be uploaded is tested in DrlUploadRemovedTest; approval by checksum and the row lock in ApprovalTest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GovernanceTest {
