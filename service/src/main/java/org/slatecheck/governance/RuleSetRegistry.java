@@ -484,7 +484,7 @@ public class RuleSetRegistry {
         audit.append(actor, "RULESET_APPROVED", v.version(), v.checksum(), v.checksum(), null);
     }
 
-    /** The first 16 characters of a checksum, as the pages show it (and never more than 64 of whatever was sent). */
+    /** The first 16 characters of a checksum, as the pages show it (also of whatever a client sent). */
     private static String abbreviate(String checksum) {
         return checksum.length() > 16 ? checksum.substring(0, 16) : checksum;
     }
