@@ -31,15 +31,21 @@ public class GovernanceException extends RuntimeException {
 
     private final transient List<Problem> problems;
     private final boolean forbidden;
+    private final boolean conflict;
 
     public GovernanceException(List<Problem> problems) {
         this(problems, false);
     }
 
     public GovernanceException(List<Problem> problems, boolean forbidden) {
+        this(problems, forbidden, false);
+    }
+
+    private GovernanceException(List<Problem> problems, boolean forbidden, boolean conflict) {
         super(problems.isEmpty() ? "refused" : problems.get(0).key());
         this.problems = List.copyOf(problems);
         this.forbidden = forbidden;
+        this.conflict = conflict;
     }
 
     public static GovernanceException of(String key, Object... args) {
@@ -49,6 +55,18 @@ public class GovernanceException extends RuntimeException {
     /** A refusal because of who asks (four eyes, not the author): HTTP 403. */
     public static GovernanceException forbidden(String key, Object... args) {
         return new GovernanceException(List.of(Problem.of(key, args)), true);
+    }
+
+    /**
+     * A refusal because the request is about other content than the version has now (an approval naming a checksum
+     * that is not the version's current one): HTTP 409.
+     */
+    public static GovernanceException conflict(String key, Object... args) {
+        return new GovernanceException(List.of(Problem.of(key, args)), false, true);
+    }
+
+    public boolean isConflict() {
+        return conflict;
     }
 
     public List<Problem> getProblems() {

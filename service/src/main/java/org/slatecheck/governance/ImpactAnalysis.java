@@ -19,6 +19,7 @@ import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
+import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
@@ -53,9 +54,14 @@ public class ImpactAnalysis {
     public long run(long id, String actor, int maxChecks) {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
         // One snapshot of the active versions for the whole analysis, and the same with the draft in place of its
-        // term's active version: "before" and "after" differ in that version only.
+        // term's active version: "before" and "after" differ in that version only. The report names the checksum of
+        // exactly the content it analysed (read once, compiled from what was read), so an edit that lands while it
+        // runs can never lend its checksum to results of other content.
+        RuleSetSource source = registry.source(id);
+        String analysed = source.checksum();
+        RuleSet draft = RuleSet.compile(source);
         RuleSetSnapshot active = registry.snapshot();
-        RuleSetSnapshot withDraft = active.with(List.of(registry.entry(id)));
+        RuleSetSnapshot withDraft = active.with(List.of(RuleSetSnapshot.Entry.of(draft, () -> source)));
         RuleSet current = active.ruleSet(v.term());
         DraftCases.Outcome caseOutcome = cases.run(withDraft, v.term());
         ObjectNode report = JSON.createObjectNode();
@@ -135,9 +141,9 @@ public class ImpactAnalysis {
         caseOutcome.failed().forEach(failed::add);
         Long reportId = jdbc.queryForObject("insert into impact_report (version_id, version_checksum, created_by, "
                 + "created_at, cases_passed, cases_failed, report) values (?,?,?,?,?,?,cast(? as jsonb)) returning id",
-                Long.class, id, v.checksum(), actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
+                Long.class, id, analysed, actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
                 caseOutcome.failed().size(), report.toString());
-        audit.append(actor, "IMPACT_ANALYSED", v.version(), v.checksum(), v.checksum(),
+        audit.append(actor, "IMPACT_ANALYSED", v.version(), analysed, analysed,
                 totals.get("nomineesChanged").asInt() + " nominees and " + totals.get("listsChanged").asInt()
                         + " lists change; cases " + caseOutcome.passed() + " passed, " + caseOutcome.failed().size()
                         + " failed");

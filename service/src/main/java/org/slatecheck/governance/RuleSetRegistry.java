@@ -42,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RuleSetRegistry {
     static final String PARAMETERS_PATH = "parameters.csv";
+    /** Where a rule case file lives: {@code org/slatecheck/rules/<topic>/<RULE-ID>.cases.yaml}. */
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -59,6 +60,11 @@ public class RuleSetRegistry {
     private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
     /** Term → id of its ACTIVE version; replaced as a whole on activation, never modified in place. */
     private volatile Map<String, Long> active = Map.of();
+
+    /** One edit of a draft: which file, by whom, when, and its whole content before (null: added) and after. */
+    public record Change(long id, java.time.OffsetDateTime at, String actor, String path, String kind, String before,
+            String after) {
+    }
 
     /** A version's record. */
     public record Version(long id, String term, String version, String status, String author, String approvedBy,
@@ -197,6 +203,38 @@ public class RuleSetRegistry {
             files.put(rs.getString(1), rs.getString(2));
         }, id);
         return new RuleSetSource(v.term(), files);
+    }
+
+    /** Keeps an edit's whole before and after content (in the edit's transaction: both land, or neither). */
+    private void recordChange(long id, String actor, String path, String kind, String before, String after) {
+        jdbc.update("insert into rule_set_change (version_id, at, actor, path, kind, before_content, after_content) "
+                + "values (?,?,?,?,?,?,?)", id, Timestamp.from(Instant.now()), actor, path, kind, before, after);
+    }
+
+    /** The edits of version {@code id}, oldest first, each with the whole content before and after. */
+    public List<Change> changes(long id) {
+        return jdbc.query("select * from rule_set_change where version_id = ? order by id", (rs, i) -> new Change(
+                rs.getLong("id"), rs.getTimestamp("at").toInstant().atOffset(java.time.ZoneOffset.UTC),
+                rs.getString("actor"), rs.getString("path"),
+                rs.getString("kind"), rs.getString("before_content"), rs.getString("after_content")), id);
+    }
+
+    /** The checksum of the content stored for version {@code id} now, computed again from its files. */
+    public String storedChecksum(long id) {
+        return source(id).checksum();
+    }
+
+    /** One stored file of a version: its path, its kind (as stored: DRL, PARAMETERS, CASES, …) and content. */
+    public record StoredFile(String path, String kind, String content) {
+    }
+
+    /** Every file of version {@code id}, whatever its kind, by path. */
+    public Map<String, StoredFile> files(long id) {
+        Map<String, StoredFile> files = new TreeMap<>();
+        jdbc.query("select path, kind, content from rule_set_file where version_id = ?", rs -> {
+            files.put(rs.getString(1), new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }, id);
+        return files;
     }
 
     /** The rule case files of a version: path → YAML text. */
@@ -345,7 +383,8 @@ public class RuleSetRegistry {
     /** A new DRAFT copied from version {@code baseId}, with the next free version number of its term. */
     @Transactional
     public long createDraft(long baseId, String author) {
-        Version base = get(baseId).orElseThrow(() -> new IllegalArgumentException("no rule set version " + baseId));
+        // A shared lock: the base's content cannot change (be edited) while it is copied.
+        Version base = lock(baseId, "for share");
         RuleSetSource source = source(baseId);
         String version = nextVersion(base.term());
         RuleSetSource draft = source.withParameters(withEntry(source.parameters(), "ruleset.version", version,
@@ -511,16 +550,21 @@ public class RuleSetRegistry {
                 jdbc.update("insert into rule_set_file (version_id, path, kind, content) values (?,?,?,?)", v.id(),
                         path, kind(path), now);
             }
-            recordChange(v.id(), actor, path, old, now);
+            recordChange(v.id(), actor, path, kind(path), old, now);
         }
         String checksum = contentChecksum(after);
         jdbc.update("update rule_set_version set checksum = ? where id = ?", checksum, v.id());
-        forget(v.id());
+        evictCompiled(v.id());
         audit.append(actor, action, v.version(), v.checksum(), checksum, detail);
     }
 
-    /** Keeps the content before and after of every edit (hook for the change history). */
-    void recordChange(long versionId, String actor, String path, String before, String after) {
+    /** Adds or replaces a rule case file of a draft (the same as {@link #replaceFile} for a case file). */
+    @Transactional
+    public void replaceCases(long id, String actor, String path, String text) {
+        if (path == null || !path.endsWith(".cases.yaml")) {
+            throw GovernanceException.of("governance.only_cases", path == null ? "" : path);
+        }
+        replaceFile(id, actor, path, text);
     }
 
     private void compileOrRefuse(RuleSetSource source) {
@@ -538,8 +582,34 @@ public class RuleSetRegistry {
         }
     }
 
+    /**
+     * Locks the row of version {@code id} until the transaction ends and reads it as it is now (after any
+     * transaction that held the lock has committed). Every edit and the approval take this lock first and decide on
+     * what it returns, so they run one after the other: nothing lands in a version after its approval, and an
+     * approval sees the content of the last edit that committed.
+     */
+    private Version lock(long id, String mode) {
+        return jdbc.query("select * from rule_set_version where id = ? " + mode, (rs, i) -> version(rs), id).stream()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+    }
+
+    /** Forgets the compiled rule set of an edited draft now and again when the edit has committed. */
+    private void evictCompiled(long id) {
+        forget(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forget(id);
+                        }
+                    });
+        }
+    }
+
+    /** The draft {@code id}, locked for this transaction; refused unless it is a DRAFT and {@code actor} its author. */
     private Version editable(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        Version v = lock(id, "for update");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
@@ -552,17 +622,26 @@ public class RuleSetRegistry {
     // ---- approval and activation --------------------------------------------------------------------------------
 
     /**
-     * Approves a draft: four eyes (not its author), and only after an impact analysis with every rule case passing
-     * was run on exactly its current content.
+     * Approves a draft: four eyes (not its author), naming the content checksum the approver saw — refused as a
+     * conflict when it is missing or not the draft's current checksum — and only after an impact analysis with every
+     * rule case passing was run on exactly that content. The version row is locked first, so no edit can land
+     * between the checks and the approval, or after it.
      */
     @Transactional
-    public void approve(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+    public void approve(long id, String actor, String seenChecksum) {
+        Version v = lock(id, "for update");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
         if (v.author().equals(actor)) {
             throw GovernanceException.forbidden("governance.own_draft");
+        }
+        if (seenChecksum == null || seenChecksum.isBlank()) {
+            throw GovernanceException.conflict("governance.checksum_missing");
+        }
+        if (!seenChecksum.strip().equalsIgnoreCase(v.checksum().strip())) {
+            throw GovernanceException.conflict("governance.checksum_changed", abbreviate(seenChecksum.strip()),
+                    abbreviate(v.checksum()));
         }
         List<Map<String, Object>> reports = jdbc.queryForList("select cases_failed from impact_report where "
                 + "version_id = ? and version_checksum = ? order by id desc limit 1", id, v.checksum());
@@ -573,9 +652,18 @@ public class RuleSetRegistry {
         if (failed > 0) {
             throw GovernanceException.of("governance.cases_failed", failed);
         }
-        jdbc.update("update rule_set_version set status = 'APPROVED', approved_by = ?, approved_at = now() "
-                + "where id = ?", actor, id);
+        int approved = jdbc.update("update rule_set_version set status = 'APPROVED', approved_by = ?, "
+                + "approved_at = now() where id = ? and status = 'DRAFT' and checksum = ?", actor, id, v.checksum());
+        if (approved != 1) { // cannot happen while the row is locked; never approve other content than was seen
+            throw GovernanceException.conflict("governance.checksum_changed", abbreviate(seenChecksum.strip()),
+                    abbreviate(v.checksum()));
+        }
         audit.append(actor, "RULESET_APPROVED", v.version(), v.checksum(), v.checksum(), null);
+    }
+
+    /** The first 16 characters of a checksum, as the pages show it (also of whatever a client sent). */
+    private static String abbreviate(String checksum) {
+        return checksum.length() > 16 ? checksum.substring(0, 16) : checksum;
     }
 
     /**
@@ -584,7 +672,7 @@ public class RuleSetRegistry {
      */
     @Transactional
     public synchronized void activate(long id, String actor) {
-        Version v = get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        Version v = lock(id, "for update");
         if (!(v.status().equals("APPROVED") || (v.status().equals("RETIRED") && v.approvedBy() != null))) {
             throw GovernanceException.of("governance.not_approved");
         }

@@ -16,6 +16,7 @@ import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.UserAccounts;
+import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The governance pages: rule set versions, a draft's parameter form and file uploads, impact analysis, approval and
- * activation; the audit log; users. Every action redirects back with what happened (or every reason it was refused)
+ * The governance pages: rule set versions (every file whole, the differences from the base version and the change
+ * history), a draft's parameter form and rule case uploads, impact analysis, approval and activation; the audit
+ * log; users. Every action redirects back with what happened (or every reason it was refused)
  * in the user's language.
  */
 @Controller
@@ -70,6 +72,16 @@ public class GovernancePageController {
         model.addAttribute("catalogue", org.slatecheck.rules.guided.Catalogue.FIELDS.values());
         model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
         model.addAttribute("impact", impact.latest(id).orElse(null));
+        // What the reviewer sees: every file whole, the differences from the base version, every edit.
+        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
+        RuleSetRegistry.Version base = v.basedOn() == null ? null : registry.get(v.basedOn()).orElse(null);
+        List<VersionReview.FileDiff> diff = base == null ? List.of()
+                : VersionReview.compare(registry.files(base.id()), files);
+        model.addAttribute("files", VersionReview.files(files));
+        model.addAttribute("base", base);
+        model.addAttribute("diff", diff);
+        model.addAttribute("differing", diff.stream().map(VersionReview.FileDiff::path).toList());
+        model.addAttribute("history", VersionReview.history(registry.changes(id)));
         return "ruleset";
     }
 
@@ -118,9 +130,12 @@ public class GovernancePageController {
         return act(id, flash, locale, "ui.rulesets.impact_done", () -> impact.run(id, PageController.user(), 200));
     }
 
+    /** The form sends the checksum of the content the page showed (a hidden field). */
     @PostMapping("/rulesets/{id}/approve")
-    String approve(@PathVariable long id, RedirectAttributes flash, Locale locale) {
-        return act(id, flash, locale, "ui.rulesets.approved", () -> registry.approve(id, PageController.user()));
+    String approve(@PathVariable long id, @RequestParam(required = false) String checksum, RedirectAttributes flash,
+            Locale locale) {
+        return act(id, flash, locale, "ui.rulesets.approved",
+                () -> registry.approve(id, PageController.user(), checksum));
     }
 
     @PostMapping("/rulesets/{id}/activate")

@@ -1,5 +1,6 @@
 package org.slatecheck.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.TextDiff;
+import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, DRL and case files, impact analysis,
+ * The governance workflow over HTTP (HTTP Basic): versions, drafts, parameters, rule case files, impact analysis,
  * approval, activation, and the audit log. Refusals are RFC 9457 problem details listing every reason; a refusal
- * because of who asks (four eyes, not the author) is 403.
+ * because of who asks (four eyes, not the author) is 403, an approval of other content than the current (checksum
+ * missing or changed) is 409.
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,10 +70,60 @@ public class RuleSetApiController {
             parameters.put(k, p);
         });
         out.put("parameters", parameters);
-        org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
-        out.put("files", source.files());
+        // What a reviewer needs: every file whole, the differences from the base version, every edit.
+        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
+        out.put("files", files.values());
+        Long basedOn = registry.get(id).orElseThrow().basedOn();
+        RuleSetRegistry.Version base = basedOn == null ? null : registry.get(basedOn).orElse(null);
+        out.put("basedOn", base == null ? null : Map.of("id", base.id(), "version", base.version(), "checksum",
+                base.checksum()));
+        List<Map<String, Object>> diff = new ArrayList<>();
+        if (base != null) {
+            for (VersionReview.FileDiff d : VersionReview.compare(registry.files(base.id()), files)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("path", d.path());
+                row.put("kind", d.kind());
+                row.put("status", d.status());
+                row.put("linesAdded", d.linesAdded());
+                row.put("linesRemoved", d.linesRemoved());
+                row.put("hunks", d.hunks().stream().map(RuleSetApiController::hunk).toList());
+                diff.add(row);
+            }
+        }
+        out.put("diff", diff);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (VersionReview.ChangeView c : VersionReview.history(registry.changes(id))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.change().id());
+            row.put("at", c.change().at().toString());
+            row.put("actor", c.change().actor());
+            row.put("path", c.change().path());
+            row.put("kind", c.change().kind());
+            row.put("before", c.change().before());
+            row.put("after", c.change().after());
+            row.put("hunks", c.hunks().stream().map(RuleSetApiController::hunk).toList());
+            changes.add(row);
+        }
+        out.put("changes", changes);
         out.put("guidedRules", registry.guidedView(id, "vi"));
         return out;
+    }
+
+    /** A hunk of a line diff: its lines as {op: SAME|REMOVED|ADDED, old, new, text} (line numbers, 0 for none). */
+    static List<Map<String, Object>> hunk(TextDiff.Hunk hunk) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (TextDiff.Line l : hunk.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("op", l.op());
+            line.put("old", l.oldNumber());
+            line.put("new", l.newNumber());
+            line.put("text", l.text());
+            if (l.noNewlineAtEnd()) {
+                line.put("noNewlineAtEnd", true);
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     @PostMapping("/api/rulesets/{id}/drafts")
@@ -123,9 +177,19 @@ public class RuleSetApiController {
         return impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /**
+     * Approves the content the approver saw: its checksum as the query parameter {@code checksum} or in a JSON body
+     * {@code {"checksum": "…"}} (the parameter wins when both are given). Missing or not the version's current
+     * checksum: 409 and nothing changes.
+     */
     @PostMapping("/api/rulesets/{id}/approve")
-    public Map<String, Object> approve(@PathVariable long id) {
-        registry.approve(id, PageController.user());
+    public Map<String, Object> approve(@PathVariable long id, @RequestParam(required = false) String checksum,
+            @RequestBody(required = false) JsonNode body) {
+        String seen = checksum;
+        if (seen == null && body != null && body.hasNonNull("checksum")) {
+            seen = body.get("checksum").asText();
+        }
+        registry.approve(id, PageController.user(), seen);
         return version(id);
     }
 
@@ -151,7 +215,8 @@ public class RuleSetApiController {
             org.springframework.web.context.request.WebRequest request) {
         String lang = request.getParameter("lang");
         Messages m = Messages.of(CheckApiController.language(lang));
-        HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN
+                : e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
         problem.setProperty("errors", e.texts(m));
         problem.setProperty("codes", e.getProblems().stream().map(GovernanceException.Problem::key).toList());

@@ -82,7 +82,7 @@ class CheckCommandDatabaseTest {
         registry.saveParameters(draft, "board", Map.of(), Map.of("age.reelection_min_months",
                 "Quy định 365-QĐ/TW, ghi chú của bài kiểm tra dòng lệnh"));
         impact.run(draft, "board", 1);
-        registry.approve(draft, "approver");
+        registry.approve(draft, "approver", registry.get(draft).orElseThrow().checksum());
         registry.activate(draft, "approver");
         try {
             RuleSetRegistry.Version v = registry.get(draft).orElseThrow();

@@ -216,6 +216,13 @@ class BrowserTest {
 
         signInAs("approver");
         browser.get(draftUrl);
+        // What the approver reviews: the change of the value against the base version, and the edit in the history.
+        WebElement diff = browser.findElement(By.cssSelector("#diff .file-diff[data-path='parameters.csv']"));
+        assertThat(diff.getText()).contains("- age.reelection_min_months,48,", "+ age.reelection_min_months,42,");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("board", "parameters.csv",
+                "org/slatecheck/rules/age/AGE-002.cases.yaml");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
+        screenshot("ruleset-review");
         browser.findElement(By.id("approve")).click();
         waitFor(".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");

@@ -14,28 +14,62 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads a rule case file ({@code *.cases.yaml}: the rules it is about, then cases with a congress row, nominee rows,
- * parameter overrides and expected findings). Safe YAML only: no types are constructed from the text.
+ * parameter overrides and expected findings). Case files are uploaded by users, so the YAML is read safely: a
+ * {@link SafeConstructor} (plain maps, lists, strings, numbers, booleans and dates; a type tag such as
+ * {@code !!javax.script.ScriptEngineManager} is refused, no class is ever instantiated from the text), no global
+ * tags, few aliases, a bounded nesting depth and a size limit.
  */
 public final class CaseFile {
+    /** The largest case file read, in characters (the shipped ones are under 6 000). */
+    public static final int MAX_CHARS = 256 * 1024;
+
     private CaseFile() {
     }
 
+    /** The loader options: limits and no global tags. */
+    static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARS);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(20);
+        options.setAllowDuplicateKeys(false);
+        options.setTagInspector(tag -> false);
+        return options;
+    }
+
     /** The cases of the file named {@code name}; IllegalArgumentException (with the name) when it does not read. */
-    @SuppressWarnings("unchecked")
     public static List<RuleCase> parse(String name, String yaml) {
-        Map<String, Object> doc;
+        if (yaml == null || yaml.isEmpty()) {
+            throw new IllegalArgumentException(name + ": empty file");
+        }
+        if (yaml.length() > MAX_CHARS) {
+            throw new IllegalArgumentException(name + ": larger than " + MAX_CHARS + " characters");
+        }
+        Object doc;
         try {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            doc = new Yaml(new SafeConstructor(options())).load(yaml);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
         if (doc == null) {
             throw new IllegalArgumentException(name + ": empty file");
         }
-        List<String> scope = (List<String>) doc.get("rules");
-        if (scope == null || scope.isEmpty()) {
+        try {
+            return cases(name, doc);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException(name + ": not a case file (unexpected structure)", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RuleCase> cases(String name, Object document) {
+        Map<String, Object> doc = (Map<String, Object>) document;
+        List<Object> rules = (List<Object>) doc.get("rules");
+        if (rules == null || rules.isEmpty()) {
             throw new IllegalArgumentException(name + ": no 'rules' list");
         }
+        List<String> scope = rules.stream().map(String::valueOf).toList();
         List<RuleCase> cases = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) doc.getOrDefault("cases", List.of())) {
             List<Map<String, String>> nominees = new ArrayList<>();
