@@ -59,7 +59,7 @@ public class ImpactAnalysis {
         // runs can never lend its checksum to results of other content.
         RuleSetSource source = registry.source(id);
         String analysed = source.checksum();
-        RuleSet draft = RuleSet.compile(source);
+        RuleSet draft = RuleSet.compile(RuleSetRegistry.releaseRulesOnly(id, source));
         RuleSetSnapshot active = registry.snapshot();
         RuleSetSnapshot withDraft = active.with(List.of(RuleSetSnapshot.Entry.of(draft, () -> source)));
         RuleSet current = active.ruleSet(v.term());

@@ -121,7 +121,7 @@ public class RuleSetRegistry {
 
     private boolean runs(long id) {
         try {
-            RuleSet.compile(source(id));
+            RuleSet.compile(releaseRulesOnly(id, source(id)));
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -250,9 +250,20 @@ public class RuleSetRegistry {
     /** The compiled rule set of a version (compiled once; DRL shared between versions compiles once). */
     public RuleSet compiled(long id) {
         lastUsed.put(id, ticks.incrementAndGet());
-        RuleSet r = compiled.computeIfAbsent(id, k -> RuleSet.compile(source(k)));
+        RuleSet r = compiled.computeIfAbsent(id, k -> RuleSet.compile(releaseRulesOnly(k, source(k))));
         trim();
         return r;
+    }
+
+    /**
+     * {@code source} when its rule files are this release's; otherwise refused: a version stored with other DRL (an
+     * upload from before the upload was removed, or rules of another release) is never compiled by this one.
+     */
+    static RuleSetSource releaseRulesOnly(long id, RuleSetSource source) {
+        if (!source.hasReleaseRules()) {
+            throw GovernanceException.of("governance.foreign_rules", id);
+        }
+        return source;
     }
 
     /** How many versions are compiled now (the active ones plus at most {@value #RECENT} others). */
@@ -568,6 +579,9 @@ public class RuleSetRegistry {
     }
 
     private void compileOrRefuse(RuleSetSource source) {
+        if (!source.hasReleaseRules()) {
+            throw GovernanceException.of("governance.foreign_rules", source.id());
+        }
         try {
             RuleSet.release(RuleSet.compile(source), compiled.values());
         } catch (org.slatecheck.rules.params.ParameterException e) {

@@ -53,6 +53,11 @@ public final class StoredVersions {
                         throw new SQLException("rule set version " + rs.getString("version")
                                 + " does not match its stored checksum");
                     }
+                    if (!source.hasReleaseRules()) {
+                        // Rules come only with a release: a version holding other DRL is never compiled by this one.
+                        throw new SQLException("rule set version " + rs.getString("version")
+                                + " holds rule files that are not this release's");
+                    }
                     entries.add(RuleSetSnapshot.Entry.of(source));
                 }
             }

@@ -40,6 +40,8 @@ class BoardDataTest {
     TestRestTemplate anonymous;
     @Autowired
     RuleSetRegistry registry;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);
@@ -144,5 +146,22 @@ class BoardDataTest {
         String page = as("board").getForObject("/rulesets/" + draft, String.class);
         assertThat(page).doesNotContain("<script>alert(1)</script>");
         assertThat(Files.exists(Path.of(MARKER))).isFalse();
+    }
+
+    /** A version stored with DRL that is not this release's (an upload from before it was removed) never runs. */
+    @Test
+    void aStoredVersionWithForeignRulesIsNeverCompiled() throws Exception {
+        long draft = draft();
+        jdbc.update("update rule_set_file set content = content || ? where version_id = ? and path = ?",
+                "\nrule \"x\" @id(\"DRV-X\") @derives(\"nothing\") when Nominee() then "
+                        + "System.setProperty(\"slatecheck.pwned\", \"yes\"); end\n", draft,
+                "org/slatecheck/rules/HLT/HLT-rules.drl");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.compiled(draft))
+                .isInstanceOf(org.slatecheck.governance.GovernanceException.class)
+                .hasMessage("governance.foreign_rules");
+        ResponseEntity<String> impact = as("board").postForEntity("/api/rulesets/" + draft + "/impact?lang=en",
+                null, String.class);
+        assertThat(impact.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(System.getProperty("slatecheck.pwned")).isNull();
     }
 }

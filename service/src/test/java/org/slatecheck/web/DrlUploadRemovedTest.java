@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DrlUploadRemovedTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path MARKER = Path.of("target", "slatecheck-pwned").toAbsolutePath();
-    static final String DRL_PATH = "org/slatecheck/rules/health/HLT-001-health.drl";
+    static final String DRL_PATH = "org/slatecheck/rules/HLT/HLT-rules.drl";
     static final String HEAD = "package org.slatecheck.rules.health;\n\nimport org.slatecheck.rules.model.Nominee;\n\n";
     static final String Q3 = "\"\"\"";
 
@@ -116,19 +116,25 @@ class DrlUploadRemovedTest {
 
         for (Map.Entry<String, String> payload : payloads().entrySet()) {
             String evil = payload.getValue();
-            for (String path : List.of(DRL_PATH, "org/slatecheck/rules/health/HLT-900.drl",
-                    "org/slatecheck/rules/health/HLT-900.DRL", "org/slatecheck/rules/health/HLT-900.drl.txt",
-                    "parameters.csv", "../../etc/x.drl")) {
+            for (String path : List.of(DRL_PATH, "org/slatecheck/rules/HLT/HLT-900.drl",
+                    "org/slatecheck/rules/HLT/HLT-900.DRL", "org/slatecheck/rules/HLT/HLT-900.drl.txt",
+                    "guided/POS-901.drl", "../../etc/x.drl")) {
                 ResponseEntity<String> r = put(draft, path, evil, "en");
                 assertThat(r.getStatusCode()).as(payload.getKey() + " " + path).isEqualTo(HttpStatus.BAD_REQUEST);
-                assertThat(r.getBody()).contains("governance.only_cases",
-                        "Only rule case files (*.cases.yaml) can be uploaded");
+                assertThat(r.getBody()).contains("governance.file_unknown",
+                        "cannot be changed by a board: rules (DRL) come only with a release");
+            }
+            // The data files a board may change are read by their strict readers: rule text there does not read.
+            for (String path : List.of("parameters.csv", "citations.csv", "switches.csv", "guided/POS-901.yaml")) {
+                ResponseEntity<String> r = put(draft, path, evil, "en");
+                assertThat(r.getStatusCode()).as(payload.getKey() + " " + path).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(r.getBody()).as(path).contains("data.error.");
             }
             ResponseEntity<String> vi = put(draft, DRL_PATH, evil, "vi");
             assertThat(vi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(vi.getBody()).contains("Chỉ tải lên được tệp ca kiểm thử (*.cases.yaml)");
+            assertThat(vi.getBody()).contains("quy tắc (DRL) chỉ đến từ phiên bản phần mềm");
             // DRL under a case file's name is read as YAML, never compiled, and does not read.
-            ResponseEntity<String> disguised = put(draft, "org/slatecheck/rules/health/HLT-001.cases.yaml", evil, "en");
+            ResponseEntity<String> disguised = put(draft, "org/slatecheck/rules/HLT/HLT-001.cases.yaml", evil, "en");
             assertThat(disguised.getStatusCode()).as(payload.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(disguised.getBody()).contains("governance.cases_unreadable");
 
@@ -138,7 +144,7 @@ class DrlUploadRemovedTest {
             assertThat(form.statusCode()).as(payload.getKey()).isIn(404, 405);
             // The case upload form refuses rule files.
             assertThat(board.upload(page + "/cases", DRL_PATH, evil, page))
-                    .contains("Chỉ tải lên được tệp ca kiểm thử (*.cases.yaml)");
+                    .contains("quy tắc (DRL) chỉ đến từ phiên bản phần mềm");
         }
         assertThat(stored(draft)).isEqualTo(before);
 

@@ -224,6 +224,11 @@ public final class RuleSet {
         return true;
     }
 
+    /** True when {@code r}'s compiled KieBase is still cached for later compilations (for tests and monitoring). */
+    public static boolean isBaseCached(RuleSet r) {
+        return KIE_BASES.containsValue(r.kieBase) || POOLS.containsKey(r.kieBase);
+    }
+
     /** How many compiled KieBases and session pools are cached (for tests and monitoring). */
     public static int[] cacheSizes() {
         return new int[] {KIE_BASES.size(), POOLS.size()};

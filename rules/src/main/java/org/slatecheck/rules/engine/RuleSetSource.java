@@ -119,6 +119,20 @@ public record RuleSetSource(String id, Map<String, String> files) {
         }
     }
 
+    /**
+     * True when this source's rule files are exactly this release's: the only rules a stored version may run. A
+     * version holding other DRL (uploaded before the upload was removed, or stored by another release) is refused.
+     */
+    public boolean hasReleaseRules() {
+        Map<String, String> release = new TreeMap<>();
+        shippedRules().forEach((k, v) -> {
+            if (k.endsWith(".drl")) {
+                release.put(k, v);
+            }
+        });
+        return drlFiles().equals(release);
+    }
+
     /** The rule files (DRL from a release): path → text. */
     public Map<String, String> drlFiles() {
         return select(p -> p.endsWith(".drl"));
