@@ -101,6 +101,35 @@ public final class Baseline {
                 f.add(Finding.nominee(rules.get("POL-001"), n));
             } else if (n.getPoliticalConclusion() == Conclusion.NOT_MET) {
                 f.add(Finding.nominee(rules.get("POL-002"), n, "conclusionDate", n.getPoliticalConclusionDate()));
+            } else if (n.getPoliticalConclusion() == Conclusion.NEEDS_REVIEW) {
+                f.add(Finding.nominee(rules.get("POL-004"), n, "conclusionDate", n.getPoliticalConclusionDate()));
+            }
+            // CON-001: low-confidence share above the maximum (exact decimals).
+            java.math.BigDecimal lowMax = p.decimal("confidence.low_share_max");
+            if (n.getLowConfidenceShare() != null && n.getLowConfidenceShare().compareTo(lowMax) > 0) {
+                f.add(Finding.nominee(rules.get("CON-001"), n, "share", n.getLowConfidenceShare(), "max", lowMax)
+                        .on("confidence.low_share_max"));
+            }
+            // PLN-001: a senior post proposed without holding it or a plan for it or higher.
+            for (Post post : n.getUnplannedPosts()) {
+                f.add(Finding.nominee(rules.get("PLN-001"), n, "post", post, "plannedPosts", n.getPlannedPosts()));
+            }
+            // DAT-002: implausible dates.
+            if (n.getPartyJoinDate() != null && n.getPartyJoinLastDay().isBefore(n.getBirthDate().plusYears(18))) {
+                f.add(Finding.nominee(rules.get("DAT-002"), n, "field", "party_join_date", "value",
+                        n.getPartyJoinDate(), "problem", "BEFORE_18"));
+            }
+            if (n.getPartyJoinDate() != null && n.getPartyJoinDate().isAfter(day)) {
+                f.add(Finding.nominee(rules.get("DAT-002"), n, "field", "party_join_date", "value",
+                        n.getPartyJoinDate(), "problem", "AFTER_CONGRESS"));
+            }
+            if (n.getDisciplineFirstDay() != null && n.getDisciplineFirstDay().isAfter(day)) {
+                f.add(Finding.nominee(rules.get("DAT-002"), n, "field", "discipline_date", "value",
+                        n.getDisciplineFirstDay(), "problem", "AFTER_CONGRESS"));
+            }
+            if (n.getPoliticalConclusionDate() != null && n.getPoliticalConclusionDate().isAfter(day)) {
+                f.add(Finding.nominee(rules.get("DAT-002"), n, "field", "political_conclusion_date", "value",
+                        n.getPoliticalConclusionDate(), "problem", "AFTER_CONGRESS"));
             }
             Integer maxAge = p.optionalInteger("political_conclusion.max_age_months");
             if (maxAge != null && n.getPoliticalConclusionDate() != null) {
@@ -232,7 +261,7 @@ public final class Baseline {
         }
         int total = nominees.size();
         ListComposition composition = new ListComposition(total, women, womenSenior, under40, band, minority);
-        listRules(rules, p, c, s, composition, list);
+        listRules(rules, p, c, s, composition, list, nominees);
 
         list.replaceAll(x -> Screening.cite(ruleSet, c, x));
         List<NomineeResult> results = new ArrayList<>(total);
@@ -244,6 +273,9 @@ public final class Baseline {
         }
         list.sort(Finding.ORDER);
         List<String> notChecked = new ArrayList<>();
+        if (nominees.stream().allMatch(n -> n.getPlannedPosts() == null)) {
+            notChecked.add("PLN-001");
+        }
         if (c.isCommitteeList()) {
             if (committeeMax(p, c) == null) {
                 notChecked.add("NUM-001");
@@ -260,7 +292,7 @@ public final class Baseline {
     }
 
     private static void listRules(Map<String, Rule> rules, Parameters p, Congress c, CongressStandards s,
-            ListComposition l, List<Finding> list) {
+            ListComposition l, List<Finding> list, List<Nominee> nominees) {
         int total = l.getTotal();
         int seats = c.getCommitteeSeats();
         if (c.isCommitteeList()) {
@@ -298,8 +330,9 @@ public final class Baseline {
                         p.decimal("structure.under40_min_percent"), "age", p.integer("structure.under40_age"))
                         .on("structure.under40_min_percent"));
             }
-            if (Shares.below(l.getBand(), total, p.decimal("structure.band_min_percent"))
-                    || Shares.above(l.getBand(), total, p.decimal("structure.band_max_percent"))) {
+            if (p.hasCode("structure.band_levels", c.getLevel())
+                    && (Shares.below(l.getBand(), total, p.decimal("structure.band_min_percent"))
+                    || Shares.above(l.getBand(), total, p.decimal("structure.band_max_percent")))) {
                 list.add(Finding.list(rules.get("STR-004"), "band", l.getBand(), "total", total, "minimum",
                         Shares.atLeast(total, p.decimal("structure.band_min_percent")), "maximum",
                         Shares.atMost(total, p.decimal("structure.band_max_percent")), "fromAge", p.integer("structure.band_from_age"), "toAge",
@@ -332,6 +365,35 @@ public final class Baseline {
                         + Shares.atLeast(seats, p.decimal("election.prepared_surplus_min_percent")) ? "few" : "many"));
             }
         }
+        if (c.isCommitteeList()) {
+            Integer deputies = c.getDeputySecretarySeats();
+            int proposedDeputies = proposing(nominees, Post.DEPUTY_SECRETARY);
+            if (deputies != null && proposedDeputies != deputies) {
+                list.add(Finding.list(rules.get("NUM-008"), "count", proposedDeputies, "seats", deputies, "difference",
+                        proposedDeputies - deputies).variant(proposedDeputies < deputies ? "few" : "many"));
+            }
+            Integer standing = c.getStandingSeats();
+            if (standing != null) {
+                int senior = 0;
+                for (Nominee n : nominees) {
+                    senior += n.isStandingOrAbove() ? 1 : 0;
+                }
+                java.math.BigDecimal max = p.decimal("standing.surplus_max_percent");
+                if (senior < standing || Shares.above(senior - standing, standing, max)) {
+                    list.add(Finding.list(rules.get("NUM-009"), "count", senior, "seats", standing, "max", max,
+                            "maxCount", standing + Shares.atMost(standing, max)).on("standing.surplus_max_percent")
+                            .variant(senior < standing ? "few" : "many"));
+                }
+            }
+        }
+        if (c.getListKind() != null) {
+            Post key = c.getListKind() == ListKind.INSPECTION_LIST ? Post.INSPECTION_CHAIR : Post.SECRETARY;
+            int proposed = proposing(nominees, key);
+            if (proposed != 1) {
+                list.add(Finding.list(rules.get("NUM-007"), "post", key, "count", proposed)
+                        .variant(proposed == 0 ? "few" : "many"));
+            }
+        }
         if ((c.getListKind() == ListKind.PERSONNEL_PLAN || c.getListKind() == ListKind.INSPECTION_LIST)
                 && total != seats) {
             list.add(Finding.list(rules.get("NUM-006"), "count", total, "seats", seats, "difference",
@@ -351,26 +413,44 @@ public final class Baseline {
                 ? "age.reelection_min_months.PROVINCE.DEPUTY_SECRETARY" : "age.reelection_min_months";
     }
 
-    /** The committee maximum that binds: the rule set's (merged units or not), else the congress row's. */
+    /** The committee maximum that binds: the smaller of the rule set's (merged units or not) and the congress row's. */
     private static Integer committeeMax(Parameters p, Congress c) {
-        Integer max = p.perLevel("committee.max_seats", c.getLevel());
-        if (max == null) {
-            return c.getMaxCommitteeSeats();
+        Integer ruleSet = ruleSetMax(p, c);
+        Integer row = c.getMaxCommitteeSeats();
+        if (ruleSet == null || row == null) {
+            return ruleSet != null ? ruleSet : row;
         }
-        Integer above = p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above");
-        Integer merged = p.perLevel("committee.max_seats", c.getLevel(), "merged");
-        return above != null && merged != null && c.getMergedUnitsOrOne() > above ? merged : max;
+        return Math.min(ruleSet, row);
     }
 
-    private static String committeeMaxParameter(Parameters p, Congress c) {
+    private static Integer ruleSetMax(Parameters p, Congress c) {
         Integer max = p.perLevel("committee.max_seats", c.getLevel());
         if (max == null) {
             return null;
         }
         Integer above = p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above");
         Integer merged = p.perLevel("committee.max_seats", c.getLevel(), "merged");
+        return above != null && merged != null && c.getMergedUnitsOrOne() > above ? merged : max;
+    }
+
+    /** The parameter behind the binding maximum: the rule set's unless the congress row's is smaller. */
+    private static String committeeMaxParameter(Parameters p, Congress c) {
+        Integer max = p.perLevel("committee.max_seats", c.getLevel());
+        if (max == null || (c.getMaxCommitteeSeats() != null && c.getMaxCommitteeSeats() < ruleSetMax(p, c))) {
+            return null;
+        }
+        Integer above = p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above");
+        Integer merged = p.perLevel("committee.max_seats", c.getLevel(), "merged");
         String base = "committee.max_seats." + c.getLevel();
         return above != null && merged != null && c.getMergedUnitsOrOne() > above ? base + ".merged" : base;
+    }
+
+    private static int proposing(List<Nominee> nominees, Post post) {
+        int count = 0;
+        for (Nominee n : nominees) {
+            count += n.proposes(post) ? 1 : 0;
+        }
+        return count;
     }
 
     private static Finding missing(Map<String, Rule> rules, Parameters p, Nominee n, String field, String neededBy) {

@@ -126,7 +126,7 @@ class ConventionTest {
         }
         Files.createDirectories(DOC.getParent());
         Files.writeString(DOC, b.toString(), StandardCharsets.UTF_8);
-        assertThat(byId).hasSize(32);
+        assertThat(byId).hasSize(39);
     }
 
     private static Set<String> decisionIds() {

@@ -96,7 +96,8 @@ class CheckCommandTest {
         List<String> all = new ArrayList<>(List.of("MEM-001", "AGE-001", "AGE-002", "AGE-003", "DIS-001", "DIS-002",
                 "DIS-003", "POL-001", "POL-002", "QUA-001", "QUA-002", "TRM-001", "EDU-001", "EDU-002", "INT-001",
                 "INT-002", "HLT-001", "FAM-001", "LOC-001", "DAT-001", "STR-001", "STR-002", "STR-003", "STR-004",
-                "STR-005", "NUM-001", "NUM-002", "NUM-003", "NUM-004", "NUM-005", "NUM-006"));
+                "STR-005", "NUM-001", "NUM-002", "NUM-003", "NUM-004", "NUM-005", "NUM-006", "POL-004", "PLN-001",
+                "CON-001", "DAT-002", "NUM-007", "NUM-008", "NUM-009"));
         assertThat(fired).containsExactlyInAnyOrderElementsOf(all);
     }
 

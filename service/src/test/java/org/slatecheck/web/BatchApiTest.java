@@ -49,7 +49,7 @@ class BatchApiTest {
         JsonNode state = waitForEnd(id);
         assertThat(state.get("status").asText()).isEqualTo("DONE");
         assertThat(state.get("listsDone").asInt()).isEqualTo(3);
-        assertThat(state.get("eligible").asInt()).isEqualTo(59);
+        assertThat(state.get("eligible").asInt()).isEqualTo(57);
         assertThat(state.get("nonCompliantLists").asInt()).isEqualTo(3);
 
         JsonNode summary = JSON.readTree(http.getForObject("/api/batches/" + id + "/summary", String.class));
@@ -57,11 +57,11 @@ class BatchApiTest {
         assertThat(summary.get("topRules").get(0).get("rule_id").asText()).isNotBlank();
         String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
                 StandardCharsets.UTF_8);
-        assertThat(csv).contains("PROVINCE,1,40,29,5,6,1");
+        assertThat(csv).contains("PROVINCE,1,40,27,7,6,1");
         String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(orgs.lines()).hasSize(4);
-        assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,29,5,6,"
+        assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,"
                 + "NON_COMPLIANT");
         assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE",
                 "Lists not compliant", "Đảng bộ tỉnh Ninh Bình");
@@ -70,7 +70,7 @@ class BatchApiTest {
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Tổng hợp", "PROVINCE: 1 danh sách, 40 nhân sự — 29 đủ điều kiện",
+            assertThat(text).contains("Tổng hợp", "PROVINCE: 1 danh sách, 40 nhân sự — 27 đủ điều kiện",
                     "Đảng bộ tỉnh Ninh Bình", "Quy tắc vi phạm nhiều nhất");
         }
         assertThat(http.getForEntity("/api/batches/no-such-batch/summary.pdf", byte[].class).getStatusCode())

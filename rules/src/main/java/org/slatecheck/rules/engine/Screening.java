@@ -81,7 +81,8 @@ public final class Screening {
         }
         listFindings.sort(Finding.ORDER);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
-                listFindings, notChecked(congress, parameters, committeeMaximum), composition, parameters);
+                listFindings, notChecked(congress, parameters, committeeMaximum,
+                nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), composition, parameters);
     }
 
     /** An agenda filter that lets no rule of the ids in {@code off} fire. */
@@ -106,9 +107,16 @@ public final class Screening {
         return severity == f.getSeverity() ? resolved : resolved.withSeverity(severity);
     }
 
-    /** The number checks whose limit neither the rule set nor the congress row gives (RULES.md section 6). */
-    private static List<String> notChecked(Congress congress, Parameters parameters, boolean committeeMaximum) {
+    /**
+     * The checks not made: PLN-001 when the nominees file has no planned_posts column (RULES.md version 2), and the
+     * number checks whose limit neither the rule set nor the congress row gives (section 6).
+     */
+    private static List<String> notChecked(Congress congress, Parameters parameters, boolean committeeMaximum,
+            boolean planningKnown) {
         List<String> skipped = new ArrayList<>();
+        if (!planningKnown) {
+            skipped.add("PLN-001");
+        }
         if (!congress.isCommitteeList()) {
             return skipped;
         }

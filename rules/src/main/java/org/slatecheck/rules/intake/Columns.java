@@ -37,7 +37,9 @@ public final class Columns {
             "asset_declaration", "ke_khai_tai_san",
             "health_ok", "du_suc_khoe",
             "relatives", "nguoi_than",
-            "retirement_month_override", "thang_nghi_huu");
+            "retirement_month_override", "thang_nghi_huu",
+            "planned_posts", "quy_hoach",
+            "low_confidence_share", "ty_le_tin_nhiem_thap");
 
     /** Nominee columns the header must have (congress_id only when the congresses file has several). */
     public static final List<String> NOMINEE_REQUIRED = List.of("nominee_id", "full_name", "sex", "birth_date",

@@ -70,6 +70,13 @@ public final class NomineeCodec {
         }
         YearMonth override = n.getRetirementMonthOverride();
         out.writeInt(override == null ? NO_MONTH : override.getYear() * 12 + override.getMonthValue() - 1);
+        date(out, n.getPartyJoinLastDay());
+        date(out, n.getDisciplineFirstDay());
+        out.writeBoolean(n.getPlannedPosts() != null);
+        if (n.getPlannedPosts() != null) {
+            posts(out, n.getPlannedPosts());
+        }
+        string(out, n.getLowConfidenceShare() == null ? null : n.getLowConfidenceShare().toPlainString());
     }
 
     public static Nominee read(DataInput in) throws IOException {
@@ -94,8 +101,14 @@ public final class NomineeCodec {
             ids.add(string(in));
         }
         int month = in.readInt();
-        return b.relatives(ids).retirementMonthOverride(month == NO_MONTH ? null
-                : YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1)).build();
+        b.relatives(ids).retirementMonthOverride(month == NO_MONTH ? null
+                : YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1));
+        b.partyJoinLastDay(date(in)).disciplineFirstDay(date(in));
+        if (in.readBoolean()) {
+            b.plannedPosts(posts(in));
+        }
+        String share = string(in);
+        return b.lowConfidenceShare(share == null ? null : new java.math.BigDecimal(share)).build();
     }
 
     private static void string(DataOutput out, String s) throws IOException {

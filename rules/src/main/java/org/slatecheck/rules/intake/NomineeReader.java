@@ -39,6 +39,7 @@ public final class NomineeReader {
         Membership membership = row.code("membership", true, Membership::parse,
                 "OFFICIAL, PROBATIONARY, chính thức, dự bị");
         var joined = row.date("party_join_date", false);
+        var joinedLastDay = row.lastDay("party_join_date");
         Boolean incumbent = row.bool("incumbent", true);
         Set<Post> current = posts(row, "current_posts");
         Set<Post> proposed = posts(row, "proposed_posts");
@@ -49,7 +50,9 @@ public final class NomineeReader {
         PoliticalTheory theory = row.enumCode("political_theory", false, PoliticalTheory.class);
         Education education = row.enumCode("education", false, Education.class);
         DisciplineForm form = row.enumCode("discipline_form", false, DisciplineForm.class);
-        var disciplineDate = row.date("discipline_date", false);
+        // A month or year alone counts from its last day: the period never ends earlier than it may (RULES.md 3).
+        var disciplineFirstDay = row.date("discipline_date", false);
+        var disciplineDate = disciplineFirstDay == null ? null : row.lastDay("discipline_date");
         if (form != null && form != DisciplineForm.NONE && disciplineDate == null
                 && row.text("discipline_date") == null) {
             row.error("discipline_date", "discipline_date_required", form);
@@ -63,6 +66,9 @@ public final class NomineeReader {
         Boolean health = row.bool("health_ok", false);
         var relatives = row.list("relatives");
         var override = row.month("retirement_month_override");
+        // Without the column, planning is not known (PLN-001 is then not checked); an empty cell is "in no pool".
+        Set<Post> planned = row.hasColumn("planned_posts") ? posts(row, "planned_posts") : null;
+        var lowConfidence = row.share("low_confidence_share");
         if (row.hasErrors()) {
             return null;
         }
@@ -74,7 +80,8 @@ public final class NomineeReader {
                 .disciplinePending(Boolean.TRUE.equals(pending)).politicalConclusion(conclusion)
                 .politicalConclusionDate(conclusionDate).qualityRatings(ratings)
                 .unresolvedComplaints(complaints == null ? 0 : complaints).assetDeclaration(assets)
-                .healthOk(health).relatives(new ArrayList<>(relatives)).retirementMonthOverride(override).build();
+                .healthOk(health).relatives(new ArrayList<>(relatives)).retirementMonthOverride(override)
+                .partyJoinLastDay(joinedLastDay).disciplineFirstDay(disciplineFirstDay).plannedPosts(planned).lowConfidenceShare(lowConfidence).build();
     }
 
     private static Set<Post> posts(Row row, String column) {

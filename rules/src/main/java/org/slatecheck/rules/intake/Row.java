@@ -61,6 +61,31 @@ public final class Row {
         return written.getOrDefault(column, column);
     }
 
+    /** True when the file has {@code column} (an empty cell counts; an absent column does not). */
+    public boolean hasColumn(String column) {
+        return written.containsKey(column);
+    }
+
+    /**
+     * The last day a date cell may denote: the date itself when it is full, the last day of its month or year when
+     * only those are given (RULES.md section 3: partial dates never favour the nominee); null when empty or invalid
+     * (the error is recorded by {@link #date}).
+     */
+    public LocalDate lastDay(String column) {
+        String v = text(column);
+        if (v == null) {
+            return null;
+        }
+        LocalDate first = parseDate(v, true);
+        if (first == null) {
+            return null;
+        }
+        if (ISO_DATE.matcher(v).matches() || VN_DATE.matcher(v).matches()) {
+            return first;
+        }
+        return parseMonth(v) != null ? YearMonth.from(first).atEndOfMonth() : first.withDayOfYear(first.lengthOfYear());
+    }
+
     /** True when an error was already recorded on {@code column}. */
     public boolean hasErrorOn(String column) {
         String name = written.getOrDefault(column, column);

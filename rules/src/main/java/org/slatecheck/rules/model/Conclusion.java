@@ -1,6 +1,9 @@
 package org.slatecheck.rules.model;
 
-/** Political-standards conclusion (kết luận tiêu chuẩn chính trị). Missing is represented by null. */
+/**
+ * Political-standards conclusion (kết luận tiêu chuẩn chính trị): met, not met, or a political-history question the
+ * competent level weighs case by case (RULES.md version 2). Missing is represented by null.
+ */
 public enum Conclusion {
-    MET, NOT_MET
+    MET, NOT_MET, NEEDS_REVIEW
 }

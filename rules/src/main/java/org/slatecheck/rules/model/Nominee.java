@@ -43,6 +43,10 @@ public final class Nominee {
     private final Boolean healthOk;
     private final Set<String> relatives;
     private final YearMonth retirementMonthOverride;
+    private final LocalDate partyJoinLastDay;
+    private final LocalDate disciplineFirstDay;
+    private final Set<Post> plannedPosts;
+    private final java.math.BigDecimal lowConfidenceShare;
     private final int highestProposedRank;
     private final int highestCurrentRank;
 
@@ -82,6 +86,12 @@ public final class Nominee {
         this.healthOk = b.healthOk;
         this.relatives = Collections.unmodifiableSet(new LinkedHashSet<>(b.relatives));
         this.retirementMonthOverride = b.retirementMonthOverride;
+        this.partyJoinLastDay = b.partyJoinLastDay != null ? b.partyJoinLastDay : b.partyJoinDate;
+        this.disciplineFirstDay = b.disciplineFirstDay != null ? b.disciplineFirstDay : b.disciplineDate;
+        this.plannedPosts = b.plannedPosts == null ? null
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(b.plannedPosts.isEmpty()
+                        ? java.util.EnumSet.noneOf(Post.class) : b.plannedPosts));
+        this.lowConfidenceShare = b.lowConfidenceShare;
         this.highestProposedRank = maxRank(proposedPosts);
         // An incumbent with no current post written holds COMMITTEE (RULES.md section 2.2).
         this.highestCurrentRank = currentPosts.isEmpty() ? (incumbent ? Post.COMMITTEE.getRank() : 0)
@@ -134,6 +144,36 @@ public final class Nominee {
     /** Nominee ids of close family as written; ids not on the list are ignored by the rules. */
     public Set<String> getRelatives() { return relatives; }
     public YearMonth getRetirementMonthOverride() { return retirementMonthOverride; }
+    /** The last day the party join date may denote (the date itself when it is a full date). */
+    public LocalDate getPartyJoinLastDay() { return partyJoinLastDay; }
+    /** The first day the discipline date may denote ({@link #getDisciplineDate()} is the last one). */
+    public LocalDate getDisciplineFirstDay() { return disciplineFirstDay; }
+    /** Posts the nominee is in the planning pool for; null when the file has no planned_posts column. */
+    public Set<Post> getPlannedPosts() { return plannedPosts; }
+    /** Share of low-confidence votes in the latest confidence vote (0..1), or null when not given. */
+    public java.math.BigDecimal getLowConfidenceShare() { return lowConfidenceShare; }
+
+    /**
+     * The proposed posts of rank 2 or more that the nominee neither holds nor is planned for (a plan for a post of
+     * equal or higher rank covers it); empty when planning is not known. An incumbent without current posts holds
+     * COMMITTEE (rank 1), which covers nothing of rank 2.
+     */
+    public java.util.List<Post> getUnplannedPosts() {
+        java.util.List<Post> out = new java.util.ArrayList<>();
+        if (plannedPosts == null) {
+            return out;
+        }
+        int plannedRank = 0;
+        for (Post p : plannedPosts) {
+            plannedRank = Math.max(plannedRank, p.getRank());
+        }
+        for (Post p : proposedPosts) {
+            if (p.getRank() >= 2 && !currentPosts.contains(p) && plannedRank < p.getRank()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
     /** Highest rank among the proposed posts. */
     public int getHighestProposedRank() { return highestProposedRank; }
     /** Highest rank among the current posts; COMMITTEE for an incumbent with none written, 0 otherwise. */
@@ -208,6 +248,10 @@ public final class Nominee {
         private Boolean healthOk;
         private Set<String> relatives = new LinkedHashSet<>();
         private YearMonth retirementMonthOverride;
+        private LocalDate partyJoinLastDay;
+        private LocalDate disciplineFirstDay;
+        private Set<Post> plannedPosts;
+        private java.math.BigDecimal lowConfidenceShare;
 
         public Builder congressId(String v) { congressId = v; return this; }
         public Builder nomineeId(String v) { nomineeId = v; return this; }
@@ -235,6 +279,10 @@ public final class Nominee {
         public Builder healthOk(Boolean v) { healthOk = v; return this; }
         public Builder relatives(List<String> v) { relatives = new LinkedHashSet<>(v); return this; }
         public Builder retirementMonthOverride(YearMonth v) { retirementMonthOverride = v; return this; }
+        public Builder partyJoinLastDay(LocalDate v) { partyJoinLastDay = v; return this; }
+        public Builder disciplineFirstDay(LocalDate v) { disciplineFirstDay = v; return this; }
+        public Builder plannedPosts(Set<Post> v) { plannedPosts = v; return this; }
+        public Builder lowConfidenceShare(java.math.BigDecimal v) { lowConfidenceShare = v; return this; }
 
         public Nominee build() {
             return new Nominee(this);
