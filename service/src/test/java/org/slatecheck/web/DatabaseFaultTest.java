@@ -115,8 +115,13 @@ class DatabaseFaultTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> signedIn = user().getForEntity("/api/checks", String.class);
         assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String cookie = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        String cookie = cookies(signedIn);
         long before = checks();
+        // The login form, read while the database is up (its CSRF token and session).
+        ResponseEntity<String> loginPage = anonymous.getForEntity("/login?lang=en", String.class);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(loginPage.getBody());
+        String loginCookie = cookies(loginPage);
 
         stopDatabase();
         try {
@@ -125,7 +130,7 @@ class DatabaseFaultTest {
             HttpHeaders headers = new HttpHeaders();
             headers.addAll(sample.getHeaders());
             if (cookie != null) {
-                headers.add(HttpHeaders.COOKIE, cookie.split(";", 2)[0]);
+                headers.add(HttpHeaders.COOKIE, cookie);
             }
             long start = System.nanoTime();
             ResponseEntity<String> check = user().exchange("/api/checks?lang=en", HttpMethod.POST,
@@ -155,6 +160,25 @@ class DatabaseFaultTest {
             assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
             assertThat(page.getBody()).contains("<html lang=\"en\">", "The database is temporarily unavailable");
             assertThat(user().getForObject("/checks", String.class)).contains("Cơ sở dữ liệu tạm thời");
+            // The login form: a 503 page, not "wrong user name or password".
+            if (csrf.find()) {
+                HttpHeaders form = new HttpHeaders();
+                form.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+                if (loginCookie != null) {
+                    form.add(HttpHeaders.COOKIE, loginCookie);
+                }
+                org.springframework.util.LinkedMultiValueMap<String, String> fields =
+                        new org.springframework.util.LinkedMultiValueMap<>();
+                fields.add("username", "subcommittee");
+                fields.add("password", "subcommittee");
+                fields.add("_csrf", csrf.group(1));
+                start = System.nanoTime();
+                ResponseEntity<String> login = anonymous.postForEntity("/login?lang=en", new HttpEntity<>(fields, form),
+                        String.class);
+                assertThat(login.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(seconds(start)).isLessThan(SECONDS_BOUND);
+                assertThat(login.getBody()).contains("The database is temporarily unavailable");
+            }
         } finally {
             startDatabase();
         }
@@ -171,24 +195,29 @@ class DatabaseFaultTest {
 
     @Test
     void aConnectionLostWhileACheckIsStoredLeavesNothing() throws Exception {
-        // The server ends the storing session in the middle of the check's transaction (after its check_run and
-        // first list rows, at its first finding), as a crash or an administrator would.
+        // The server ends the storing session at the last step of the check's transaction (its audit row, after
+        // the check, its lists, outcomes and findings), as a crash or an administrator would.
         jdbc.execute("create or replace function fault_end_session() returns trigger language plpgsql as $$ begin "
-                + "perform pg_terminate_backend(pg_backend_pid()); return null; end $$");
-        jdbc.execute("create trigger fault_end_session before insert on finding for each statement execute "
-                + "function fault_end_session()");
+                + "perform pg_terminate_backend(pg_backend_pid()); return new; end $$");
+        jdbc.execute("create trigger fault_end_session before insert on audit_log for each row when "
+                + "(new.action = 'CHECK') execute function fault_end_session()");
         long before = checks();
         long lists = jdbc.queryForObject("select count(*) from list_result", Long.class);
+        long findings = jdbc.queryForObject("select count(*) from finding", Long.class);
+        long audited = jdbc.queryForObject("select count(*) from audit_log where action = 'CHECK'", Long.class);
         try {
             ResponseEntity<String> check = user().postForEntity("/api/checks?lang=en", CheckApiTest.sample(),
                     String.class);
             assertThat(check.getStatusCode()).as(check.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         } finally {
-            jdbc.execute("drop trigger fault_end_session on finding");
+            jdbc.execute("drop trigger fault_end_session on audit_log");
             jdbc.execute("drop function fault_end_session()");
         }
         assertThat(checks()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from list_result", Long.class)).isEqualTo(lists);
+        assertThat(jdbc.queryForObject("select count(*) from finding", Long.class)).isEqualTo(findings);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'CHECK'", Long.class))
+                .isEqualTo(audited);
         assertThat(user().postForEntity("/api/checks", CheckApiTest.sample(), String.class).getStatusCode()
                 .is2xxSuccessful()).isTrue();
         assertThat(checks()).isEqualTo(before + 1);
@@ -246,6 +275,12 @@ class DatabaseFaultTest {
                 whole));
         assertThat(jdbc.queryForObject("select status from batch_run where id = ?", String.class, cut))
                 .isEqualTo("DONE");
+    }
+
+    /** The cookies a response set, as a Cookie header value; null when none. */
+    private static String cookies(ResponseEntity<?> response) {
+        List<String> set = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+        return set.isEmpty() ? null : String.join("; ", set.stream().map(c -> c.split(";", 2)[0]).toList());
     }
 
     private static double seconds(long startNanos) {
