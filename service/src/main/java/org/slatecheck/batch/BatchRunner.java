@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.screening.Checker;
+import org.slatecheck.rules.engine.EvaluationLimitException;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.Columns;
@@ -51,7 +52,8 @@ import org.springframework.stereotype.Service;
  * partition's lists are screened in parallel and one writer stores them with COPY, a group of lists per transaction,
  * into the same records as a web check. Input errors are found before anything is stored. Restarted with the same
  * id, a batch skips the lists already stored, so a killed run finishes with exactly the result of an uninterrupted
- * one.
+ * one. A list that an evaluation guard stops ({@link EvaluationLimitException}) fails alone: it is recorded in
+ * {@code batch_list_failure} with the reason and the batch goes on with the other lists (issue 11).
  */
 @Service
 public class BatchRunner {
@@ -71,7 +73,15 @@ public class BatchRunner {
     }
 
     /** What a batch did; {@code readMillis} is the part spent reading, validating and partitioning the input. */
-    public record Outcome(String id, UUID checkId, int lists, long nominees, int skipped, long millis, long readMillis) {
+    public record Outcome(String id, UUID checkId, int lists, long nominees, int skipped, long millis, long readMillis,
+            List<ListFailure> failures) {
+    }
+
+    /**
+     * A list that could not be checked: its congress id, the message key of the reason ({@code evaluation.limit_*},
+     * whose arguments are the congress id and {@code detail}) and the limit that was exceeded.
+     */
+    public record ListFailure(int position, String congressId, String reasonKey, String detail) {
     }
 
     /** Progress of the evaluation: lists done of total, nominees done. */
@@ -199,6 +209,8 @@ public class BatchRunner {
                     congressesSha, nomineesSha);
             upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
             Set<String> stored = records.storedCongresses(checkId);
+            // Lists that failed in an earlier run of this batch are screened again (and recorded again if they fail).
+            records.jdbc().update("delete from batch_list_failure where batch_id = ?", id);
             Writer writer = new Writer(checkId, congresses.size(), nomineesTotal, stored.size(),
                     stored.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum(), start, progress);
             Thread writerThread = new Thread(writer, "batch-writer");
@@ -222,7 +234,15 @@ public class BatchRunner {
                             rows.sort(Comparator.comparingLong(Spill.Spilled::line));
                             List<Nominee> nominees = new ArrayList<>(rows.size());
                             rows.forEach(r -> nominees.add(r.nominee()));
-                            ScreeningResult result = Checker.screen(snapshot, c, nominees);
+                            ScreeningResult result;
+                            try {
+                                result = Checker.screen(snapshot, c, nominees);
+                            } catch (EvaluationLimitException limit) {
+                                // This list alone fails; nothing of it is stored, the others go on.
+                                recordFailure(id, new ListFailure(position.get(c.getId()), c.getId(),
+                                        limit.messageKey(), String.valueOf(limit.getValue())));
+                                return null;
+                            }
                             writer.queue.put(CheckRecords.prepare(position.get(c.getId()), result));
                             return null;
                         }));
@@ -243,7 +263,7 @@ public class BatchRunner {
                     congresses.size(), nomineesTotal);
             deleteQuietly(dir);
             return new Outcome(id, checkId, congresses.size(), nomineesTotal, stored.size(),
-                    System.currentTimeMillis() - start, readMillis);
+                    System.currentTimeMillis() - start, readMillis, failures(id));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("batch interrupted", e);
@@ -349,6 +369,21 @@ public class BatchRunner {
             progress.accept(new Progress(listsDone, listsTotal, nomineesDone, nomineesTotal,
                     System.currentTimeMillis() - start));
         }
+    }
+
+    private void recordFailure(String id, ListFailure f) {
+        records.jdbc().update("insert into batch_list_failure (batch_id, congress_id, position, reason_key, detail, "
+                + "created_at) values (?,?,?,?,?,?) on conflict (batch_id, congress_id) do update set position = "
+                + "excluded.position, reason_key = excluded.reason_key, detail = excluded.detail, created_at = "
+                + "excluded.created_at", id, f.congressId(), f.position(), f.reasonKey(), f.detail(),
+                Timestamp.from(Instant.now()));
+    }
+
+    /** The lists of batch {@code id} that could not be checked, in file order. */
+    public List<ListFailure> failures(String id) {
+        return records.jdbc().query("select position, congress_id, reason_key, detail from batch_list_failure "
+                + "where batch_id = ? order by position", (rs, i) -> new ListFailure(rs.getInt(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)), id);
     }
 
     private void checkSameInputs(String id, String congressesSha, String nomineesSha) {

@@ -109,6 +109,7 @@ public class BatchService {
             out.put("listsTotal", s.get("lists_total"));
             out.put("nomineesTotal", s.get("nominees_total"));
             out.put("listsDone", records.storedCongresses((UUID) s.get("check_id")).size());
+            out.put("failedLists", runner.failures(id).size());
             for (String k : List.of("eligible", "review", "ineligible", "non_compliant_lists")) {
                 out.put(k.equals("non_compliant_lists") ? "nonCompliantLists" : k, s.get(k));
             }
@@ -136,8 +137,16 @@ public class BatchService {
                 BatchRunner.checkId(id));
     }
 
-    /** Per organisation level: lists, nominees by outcome, non-compliant lists; and the rules that fired most. */
+    /** {@link #summary(String, org.slatecheck.rules.explain.Messages)} with messages in Vietnamese. */
     public Map<String, Object> summary(String id) {
+        return summary(id, org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.VI));
+    }
+
+    /**
+     * Per organisation level: lists, nominees by outcome, non-compliant lists; the rules that fired most; and the
+     * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
+     */
+    public Map<String, Object> summary(String id, org.slatecheck.rules.explain.Messages messages) {
         UUID checkId = BatchRunner.checkId(id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("byLevel", records.jdbc().queryForList("select level, count(*) as lists, sum(nominees) as nominees, "
@@ -150,6 +159,16 @@ public class BatchService {
         out.put("topRules", records.jdbc().queryForList("select f.rule_id, count(*) as findings from finding f join "
                 + "list_result l on l.id = f.list_id where l.check_id = ? group by f.rule_id order by count(*) desc, "
                 + "f.rule_id limit 10", checkId));
+        List<Map<String, Object>> failed = runner.failures(id).stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("congress_id", f.congressId());
+            m.put("reason_key", f.reasonKey());
+            m.put("detail", f.detail());
+            m.put("message", messages.text(f.reasonKey(), f.congressId(), f.detail()));
+            return m;
+        }).toList();
+        out.put("failedListsCount", failed.size());
+        out.put("failedLists", failed);
         return out;
     }
 }

@@ -62,6 +62,10 @@ public final class BatchCommand {
             out.println("batch " + r.id() + ": " + r.lists() + " lists, " + r.nominees() + " nominees, "
                     + r.skipped() + " already stored, " + r.millis() + " ms (reading and validating " + r.readMillis()
                     + " ms); check " + r.checkId() + peakRss());
+            for (BatchRunner.ListFailure f : r.failures()) {
+                err.println(messages.text(f.reasonKey(), f.congressId(), f.detail()) + " "
+                        + messages.text("batch.list_failed", f.congressId()));
+            }
             return CheckCommand.OK;
         } catch (InputException e) {
             for (InputError x : e.getErrors()) {

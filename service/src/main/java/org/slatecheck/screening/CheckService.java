@@ -9,22 +9,27 @@ import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a check for the API and the pages and records it: the same screening path as the command line
- * ({@link Checker}), then one transaction that stores everything. Input errors store nothing.
+ * ({@link Checker}), then one transaction that stores everything, its audit row included (a database that stops
+ * meanwhile leaves neither). Input errors store nothing.
  */
 @Service
 public class CheckService {
     private final CheckRecords records;
     private final org.slatecheck.governance.RuleSetRegistry ruleSets;
     private final org.slatecheck.governance.AuditLog audit;
+    private final TransactionTemplate transaction;
 
     public CheckService(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets,
-            org.slatecheck.governance.AuditLog audit) {
+            org.slatecheck.governance.AuditLog audit, PlatformTransactionManager transactions) {
         this.records = records;
         this.ruleSets = ruleSets;
         this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A stored check: its id and results. */
@@ -34,10 +39,14 @@ public class CheckService {
     /** @throws InputException when the files have input errors (nothing is stored) */
     public Recorded check(String user, Intake.Input congresses, Intake.Input nominees) {
         List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets.snapshot());
-        UUID id = records.save(user, new StoredInputs(congresses.name(), congresses.content(), nominees.name(),
-                nominees.content()), results);
-        audit.append(user, "CHECK", id.toString(), null, null, results.size() + " lists, rule sets "
-                + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion).distinct().toList()));
+        // Screening holds no connection; storing the check and its audit row is one transaction (issue 11).
+        UUID id = transaction.execute(status -> {
+            UUID stored = records.save(user, new StoredInputs(congresses.name(), congresses.content(),
+                    nominees.name(), nominees.content()), results);
+            audit.append(user, "CHECK", stored.toString(), null, null, results.size() + " lists, rule sets "
+                    + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion).distinct().toList()));
+            return stored;
+        });
         return new Recorded(id, results);
     }
 

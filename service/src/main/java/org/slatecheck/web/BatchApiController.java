@@ -59,8 +59,8 @@ public class BatchApiController {
     }
 
     @GetMapping(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> summary(@PathVariable String id) {
-        return batches.summary(id);
+    public Map<String, Object> summary(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        return batches.summary(id, Messages.of(CheckApiController.language(lang)));
     }
 
     /** The summary as a printable PDF. */

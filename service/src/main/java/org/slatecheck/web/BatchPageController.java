@@ -28,7 +28,7 @@ public class BatchPageController {
         boolean running = "VALIDATING".equals(state.get("status")) || "RUNNING".equals(state.get("status"));
         model.addAttribute("running", running);
         if (!running) {
-            model.addAttribute("summary", batches.summary(id));
+            model.addAttribute("summary", batches.summary(id, m));
         }
         return "batch";
     }
