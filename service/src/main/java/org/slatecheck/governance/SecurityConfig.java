@@ -111,7 +111,9 @@ public class SecurityConfig {
                 .anyRequest().hasRole("SUBCOMMITTEE"))
                 .authenticationManager(new ProviderManager(new SignInProvider(users, encoder, guard, cache, false)))
                 .formLogin(f -> f.loginPage("/login").permitAll().failureHandler(new FormFailure()))
-                .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()))
+                // HTTP Basic on pages keeps its session (checked and audited once per session, like the form).
+                .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()).securityContextRepository(
+                        new org.springframework.security.web.context.HttpSessionSecurityContextRepository()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfig::headers);
         return http.build();

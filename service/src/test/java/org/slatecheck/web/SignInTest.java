@@ -291,4 +291,24 @@ class SignInTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
+
+    /** The Users page applies the same password policy, and issues a token shown once. */
+    @Test
+    void theUsersPageRefusesWeakPasswordsAndIssuesATokenOnce() throws Exception {
+        String name = "pageuser" + System.nanoTime();
+        WebSession admin = new WebSession(port, "admin");
+        String page = "/admin/users?lang=en";
+        assertThat(admin.post("/admin/users", Map.of("username", name, "password", "short", "roles", "BOARD"), page))
+                .contains("at least 12 characters");
+        assertThat(admin.post("/admin/users", Map.of("username", name, "password", "x" + name.toUpperCase() + "x",
+                "roles", "BOARD"), page)).contains("must not be or contain the user name");
+        assertThat(users.exists(name)).isFalse();
+        admin.post("/admin/users", Map.of("username", name, "password", STRONG, "roles", "BOARD"), page);
+        assertThat(users.exists(name)).isTrue();
+        String shown = admin.post("/admin/tokens", Map.of("username", name), page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"token\">(sct_[^<]+)<").matcher(shown);
+        assertThat(m.find()).as(shown).isTrue();
+        assertThat(get("/api/rulesets", "Bearer " + m.group(1)).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/users")).doesNotContain(m.group(1)); // shown once
+    }
 }
