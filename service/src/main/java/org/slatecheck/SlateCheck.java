@@ -8,7 +8,8 @@ import org.slatecheck.cli.CheckCommand;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Entry point of {@code slatecheck.jar}: {@code check …} runs the command line (no database); no argument, or
+ * Entry point of {@code slatecheck.jar}: {@code check …} runs the command line (no database), {@code batch …},
+ * {@code generate …} and {@code users add …} (the first administrator) their commands; no argument, or
  * {@code serve}, starts the web application.
  */
 public final class SlateCheck {
@@ -36,6 +37,9 @@ public final class SlateCheck {
         }
         if (args.length > 0 && args[0].equals("batch")) {
             return new org.slatecheck.cli.BatchCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("users")) {
+            return new org.slatecheck.cli.UsersCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length > 0 && args[0].equals("generate")) {
             return new org.slatecheck.cli.GenerateCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));

@@ -22,9 +22,21 @@ public class AuditLog {
     }
 
     public void append(String actor, String action, String subject, String before, String after, String detail) {
+        // The actor column holds 100 characters: a longer (e.g. attacker-chosen) name is cut, never a failed insert.
+        actor = cut(actor == null ? "anonymous" : actor, 100);
+        subject = subject == null ? null : cut(subject, 300);
         jdbc.update("insert into audit_log (at, actor, action, subject, before_checksum, after_checksum, detail) "
-                + "values (?,?,?,?,?,?,?)", Timestamp.from(Instant.now()), actor == null ? "anonymous" : actor,
+                + "values (?,?,?,?,?,?,?)", Timestamp.from(Instant.now()), actor,
                 action, subject, before, after, detail);
+    }
+
+    /** {@code s} cut to at most {@code max} characters, never splitting a surrogate pair. */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
     }
 
     /** The newest entries first. */

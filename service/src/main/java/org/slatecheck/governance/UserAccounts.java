@@ -2,14 +2,10 @@ package org.slatecheck.governance;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -19,39 +15,29 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Users and their roles, stored with bcrypt password hashes. On start, the users listed in
- * {@code slatecheck.demo-users} ({@code name/password/ROLE[+ROLE],…}) are created when missing: the local run lists
- * demo users, production sets its own list (or none) through {@code SLATECHECK_DEMO_USERS}.
+ * Users and their roles, stored with bcrypt password hashes. Production starts with no users: the first
+ * administrator is created with {@code slatecheck.jar users add} ({@code cli/UsersCommand}), further users on the
+ * Users page. The demo users exist only under the {@code demo} profile ({@link DemoUsers}).
  */
 @Service
-public class UserAccounts implements UserDetailsService, ApplicationRunner {
+public class UserAccounts implements UserDetailsService {
     public static final Set<String> ROLES = Set.of("SUBCOMMITTEE", "BOARD", "APPROVER", "ADMIN");
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
-    private final String demoUsers;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit,
-            @Value("${slatecheck.demo-users:}") String demoUsers) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
-        this.demoUsers = demoUsers;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        for (String entry : demoUsers.split(",")) {
-            String[] parts = entry.strip().split("/");
-            if (parts.length == 3 && !exists(parts[0])) {
-                create("system", parts[0], parts[1], Arrays.asList(parts[2].split("\\+")));
-            }
-        }
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (username == null || username.isEmpty() || username.length() > 100) {
+            throw new UsernameNotFoundException("no such user");
+        }
         List<UserDetails> found = jdbc.query("select username, password_hash, roles, enabled from app_user "
                 + "where username = ?", (rs, i) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
                         .roles(rs.getString(3).split(",")).disabled(!rs.getBoolean(4)).build(), username);
@@ -62,18 +48,34 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
     }
 
     public boolean exists(String username) {
+        if (username == null || username.length() > 100) {
+            return false;
+        }
         Integer n = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, username);
         return n != null && n > 0;
     }
 
-    /** Creates a user; IllegalArgumentException for a bad name, a short password, an unknown role or a taken name. */
+    /**
+     * Creates a user; IllegalArgumentException (message = message key) for a bad name, a weak password
+     * ({@link Passwords#check}), an unknown role or a taken name.
+     */
     public void create(String actor, String username, String password, List<String> roles) {
         if (username == null || !username.matches("[A-Za-z0-9_.-]{2,100}")) {
             throw new IllegalArgumentException("user.bad_name");
         }
-        if (password == null || password.length() < 5) {
-            throw new IllegalArgumentException("user.short_password");
+        Passwords.check(username, password);
+        insert(actor, username, password, roles);
+    }
+
+    /** The demo users of the {@code demo} profile only: their password is their name, so no password policy. */
+    void createDemo(String username, String password, List<String> roles) {
+        if (username == null || !username.matches("[A-Za-z0-9_.-]{2,100}") || password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("user.bad_name");
         }
+        insert("system", username, password, roles);
+    }
+
+    private void insert(String actor, String username, String password, List<String> roles) {
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("user.bad_role");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slatecheck.governance.ApiTokens;
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
@@ -42,9 +43,11 @@ public class GovernancePageController {
     private final ImpactAnalysis impact;
     private final AuditLog audit;
     private final UserAccounts users;
+    private final ApiTokens tokens;
 
     public GovernancePageController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit,
-            UserAccounts users) {
+            UserAccounts users, ApiTokens tokens) {
+        this.tokens = tokens;
         this.registry = registry;
         this.impact = impact;
         this.audit = audit;
@@ -204,6 +207,18 @@ public class GovernancePageController {
             flash.addFlashAttribute("ok", username);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** Issues an API token for a user; it is shown once, on the page the redirect leads to, and stored hashed. */
+    @PostMapping("/admin/tokens")
+    String issueToken(@RequestParam String username, RedirectAttributes flash, Locale locale) {
+        try {
+            flash.addFlashAttribute("token", tokens.issue(PageController.user(), username));
+            flash.addFlashAttribute("tokenUser", username);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problems", List.of(Messages.of(locale).raw(e.getMessage())));
         }
         return "redirect:/admin/users";
     }

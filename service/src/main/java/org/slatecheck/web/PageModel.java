@@ -29,5 +29,15 @@ public class PageModel {
         String login() {
             return "login";
         }
+
+        /** A throttled sign-in (forwarded here with status 429 and Retry-After): the form says how long to wait. */
+        @org.springframework.web.bind.annotation.RequestMapping("/login/throttled")
+        String throttled(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, Model model) {
+            Object seconds = request.getAttribute("throttledSeconds");
+            response.setStatus(429);
+            model.addAttribute("throttledSeconds", seconds == null ? 60L : seconds);
+            return "login";
+        }
     }
 }

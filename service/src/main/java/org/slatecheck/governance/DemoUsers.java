@@ -1,0 +1,37 @@
+package org.slatecheck.governance;
+
+import java.util.Arrays;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users ({@code slatecheck.demo-users}, {@code name/password/ROLE[+ROLE],…}, in
+ * {@code application-demo.properties}): created when missing, and only when the {@code demo} profile is active
+ * (the README's run command turns it on). Their password is their name, so they are exempt from the password
+ * policy, which is why they never exist without that profile: a production start has no users at all.
+ */
+@Component
+@Profile("demo")
+public class DemoUsers implements ApplicationRunner {
+    private final UserAccounts users;
+    private final String demoUsers;
+
+    public DemoUsers(UserAccounts users, @Value("${slatecheck.demo-users:}") String demoUsers) {
+        this.users = users;
+        this.demoUsers = demoUsers;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (String entry : demoUsers.split(",")) {
+            String[] parts = entry.strip().split("/");
+            if (parts.length == 3 && !users.exists(parts[0])) {
+                users.createDemo(parts[0], parts[1], Arrays.asList(parts[2].split("\\+")));
+            }
+        }
+    }
+}

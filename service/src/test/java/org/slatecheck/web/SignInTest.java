@@ -1,0 +1,314 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.SignInGuard;
+import org.slatecheck.governance.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 11 (sign-in, sessions, tokens) on a real port and database: a browser session never authorises an API
+ * call (no CSRF through the cookie), cookie flags and security headers, throttling with bounded audit rows, over-long
+ * user names, and bearer tokens stored only hashed. The first administrator of a start without demo users is in
+ * {@code governance/FirstAdministratorTest}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String STRONG = "correct horse battery staple";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuleSetRegistry registry;
+    @Autowired
+    SignInGuard guard;
+    @Autowired
+    UserAccounts users;
+
+    final HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Every case starts and ends with no failed sign-ins counted (all come from 127.0.0.1). */
+    @BeforeEach
+    @AfterEach
+    void forgetFailures() {
+        guard.clear();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return plain.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    int audit(String actor, String action) {
+        return jdbc.queryForObject("select count(*) from audit_log where actor = ? and action = ?", Integer.class,
+                actor, action);
+    }
+
+    static String multipart(String boundary) throws Exception {
+        Path samples = Path.of("../data/samples");
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"congresses\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + Files.readString(samples.resolve("congresses.csv")) + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"nominees\"; filename=\"n.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + Files.readString(samples.resolve("nominees.csv")) + "\r\n--"
+                + boundary + "--\r\n";
+    }
+
+    /** (a) The cross-site POST of the issue: signed in through the form, only the session cookie goes along. */
+    @Test
+    void aBrowserSessionCookieAuthorisesNoApiCall() throws Exception {
+        long active = registry.versions().stream().filter(v -> v.status().equals("ACTIVE")).findFirst().orElseThrow()
+                .id();
+        HttpResponse<String> created = plain.send(HttpRequest.newBuilder(uri("/api/rulesets/" + active + "/drafts"))
+                .header("Authorization", basic("board", "board")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
+        long draft = JSON.readTree(created.body()).get("version").get("id").asLong();
+        String checksum = registry.get(draft).orElseThrow().checksum();
+
+        WebSession approver = new WebSession(port, "approver");
+        assertThat(approver.get("/rulesets/" + draft)).contains(checksum); // the session is signed in for pages
+        HttpResponse<String> approve = approver.client.send(HttpRequest.newBuilder(uri("/api/rulesets/" + draft
+                + "/approve?checksum=" + checksum)).header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approve.statusCode()).isIn(401, 403);
+        HttpResponse<String> activate = approver.client.send(HttpRequest.newBuilder(uri("/api/rulesets/" + draft
+                + "/activate")).header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(activate.statusCode()).isIn(401, 403);
+        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
+
+        WebSession sub = new WebSession(port, "subcommittee");
+        int before = jdbc.queryForObject("select count(*) from check_run", Integer.class);
+        HttpResponse<String> check = sub.client.send(HttpRequest.newBuilder(uri("/api/checks?lang=en"))
+                .header("Origin", "https://evil.example")
+                .header("Content-Type", "multipart/form-data; boundary=evil-boundary")
+                .POST(HttpRequest.BodyPublishers.ofString(multipart("evil-boundary"), StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(check.statusCode()).isIn(401, 403);
+        assertThat(jdbc.queryForObject("select count(*) from check_run", Integer.class)).isEqualTo(before);
+        // The same session still works for pages, and the API answers with credentials on the request.
+        assertThat(sub.get("/checks")).contains("nav-history");
+        assertThat(get("/api/checks", basic("subcommittee", "subcommittee")).statusCode()).isEqualTo(200);
+        // An API answer never sets a session cookie.
+        assertThat(get("/api/checks", basic("subcommittee", "subcommittee")).headers().allValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    /** (b) Cookie flags and the security headers on a page and on an API answer; no inline script in templates. */
+    @Test
+    void cookiesAreHttpOnlySameSiteAndHeadersAreSent() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        for (HttpResponse<String> r : List.of(login, get("/api/checks", basic("subcommittee", "subcommittee")),
+                get("/api/checks", null))) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(r.uri().toString()).contains("frame-ancestors 'none'", "script-src 'self'",
+                    "default-src 'self'");
+            assertThat(csp.replaceAll(".*script-src([^;]*).*", "$1")).doesNotContain("unsafe-inline");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        }
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path t : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(t);
+                assertThat(html).as(t.toString()).doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+                        .doesNotContainPattern("\\s(th:)?on[a-z]+\\s*=").doesNotContainIgnoringCase("javascript:");
+            }
+        }
+    }
+
+    /** (d) Five wrong passwords, then the right one: 429 with Retry-After, one throttle row for the burst. */
+    @Test
+    void fiveFailuresBlockTheUserWith429AndOneAuditRow() throws Exception {
+        String name = "throttled-" + System.nanoTime();
+        users.create("test", name, STRONG, List.of("SUBCOMMITTEE"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/api/checks", basic(name, "wrong password " + i)).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> blocked = get("/api/checks?lang=en", basic(name, STRONG));
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(blocked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(blocked.body()).get("detail").asText()).contains("Too many failed sign-ins");
+        assertThat(get("/api/checks", basic(name, STRONG)).statusCode()).isEqualTo(429);
+        assertThat(audit(name, "LOGIN_THROTTLED")).isEqualTo(1);
+        assertThat(audit(name, "LOGIN_FAILED")).isEqualTo(1); // at most one per name and address per minute
+        assertThat(audit(name, "LOGIN")).isZero();
+
+        // Unblocked (an operator clears the counters): the right password works and counts as one API sign-in.
+        guard.clear();
+        assertThat(get("/api/checks", basic(name, STRONG)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/checks", basic(name, STRONG)).statusCode()).isEqualTo(200);
+        assertThat(audit(name, "LOGIN")).isEqualTo(1); // the stateless API: once per user per 10 minutes
+    }
+
+    /** (d) The login form: the sixth attempt is a 429 page in the chosen language. */
+    @Test
+    void theLoginFormShowsTheBlockInTheChosenLanguage() throws Exception {
+        String name = "formthrottled-" + System.nanoTime();
+        users.create("test", name, STRONG, List.of("SUBCOMMITTEE"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = formLogin(browser, name, "wrong password " + i, "vi");
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElse("")).contains("error");
+        }
+        HttpResponse<String> vi = formLogin(browser, name, STRONG, "vi");
+        assertThat(vi.statusCode()).isEqualTo(429);
+        assertThat(vi.headers().firstValue("Retry-After")).isPresent();
+        assertThat(vi.body()).contains("login-throttled", "Đăng nhập sai quá nhiều lần");
+        HttpResponse<String> en = formLogin(browser, name, STRONG, "en");
+        assertThat(en.statusCode()).isEqualTo(429);
+        assertThat(en.body()).contains("Too many failed sign-ins");
+        assertThat(audit(name, "LOGIN_THROTTLED")).isEqualTo(1);
+    }
+
+    HttpResponse<String> formLogin(HttpClient browser, String user, String password, String lang) throws Exception {
+        String page = browser.send(HttpRequest.newBuilder(uri("/login?lang=" + lang)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        Map<String, String> fields = Map.of("username", user, "password", password, "_csrf", WebSession.csrf(page));
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** (d) 100 anonymous failed attempts with different names add a bounded number of audit rows. */
+    @Test
+    void aHundredAnonymousFailuresWriteABoundedNumberOfAuditRows() throws Exception {
+        String prefix = "nobody" + System.nanoTime() + "-";
+        int before = jdbc.queryForObject("select count(*) from audit_log", Integer.class);
+        int blocked = 0;
+        for (int i = 0; i < 100; i++) {
+            int status = get("/api/checks", basic(prefix + i, "whatever password")).statusCode();
+            assertThat(status).isIn(401, 429);
+            blocked += status == 429 ? 1 : 0;
+        }
+        assertThat(blocked).isGreaterThanOrEqualTo(95); // the client address is blocked after 5 failures
+        int rows = jdbc.queryForObject("select count(*) from audit_log", Integer.class) - before;
+        assertThat(rows).isLessThanOrEqualTo(6); // 5 failures + 1 throttle row, whatever else happens
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where actor like ? and action = "
+                + "'LOGIN_THROTTLED'", Integer.class, prefix + "%")).isEqualTo(1);
+    }
+
+    /** (e) Over-long user names: a clean refusal (never 500), and the audit row holds at most 100 characters. */
+    @Test
+    void overLongUserNamesAreRefusedCleanly() throws Exception {
+        String name101 = "x".repeat(100) + "y";
+        HttpResponse<String> api = get("/api/checks", basic(name101, "whatever password"));
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(audit("x".repeat(100), "LOGIN_FAILED")).isPositive();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String name : List.of(name101, "z".repeat(10_000))) {
+            HttpResponse<String> form = formLogin(browser, name, "whatever password", "en");
+            assertThat(form.statusCode()).isEqualTo(302);
+            assertThat(form.headers().firstValue("Location").orElse("")).contains("error");
+        }
+        int huge = get("/api/checks", basic("w".repeat(10_000), "whatever password")).statusCode();
+        assertThat(huge).isBetween(400, 499);
+        assertThat(jdbc.queryForObject("select max(length(actor)) from audit_log", Integer.class))
+                .isLessThanOrEqualTo(100);
+    }
+
+    /** (f) An administrator issues a bearer token; it works for the API and only its SHA-256 is stored. */
+    @Test
+    void aBearerTokenWorksAndIsStoredOnlyHashed() throws Exception {
+        HttpResponse<String> refused = plain.send(HttpRequest.newBuilder(uri("/api/tokens")).header("Authorization",
+                basic("approver", "approver")).header("Content-Type", "application/json").POST(HttpRequest
+                        .BodyPublishers.ofString("{\"username\": \"subcommittee\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> issued = plain.send(HttpRequest.newBuilder(uri("/api/tokens")).header("Authorization",
+                basic("admin", "admin")).header("Content-Type", "application/json").POST(HttpRequest
+                        .BodyPublishers.ofString("{\"username\": \"subcommittee\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = JSON.readTree(issued.body()).get("token").asText();
+        assertThat(token).startsWith("sct_").hasSizeGreaterThan(40);
+
+        assertThat(get("/api/checks", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(get("/api/rulesets", "Bearer " + token).statusCode()).isEqualTo(403); // the user's roles
+        assertThat(get("/api/checks", "Bearer " + token + "x").statusCode()).isEqualTo(401);
+
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ? and username = "
+                + "'subcommittee'", Integer.class, hash)).isEqualTo(1);
+        String everyRow = jdbc.queryForList("select * from api_token").toString()
+                + jdbc.queryForList("select * from audit_log where action = 'TOKEN_ISSUED'").toString();
+        assertThat(everyRow).doesNotContain(token);
+        assertThat(audit("admin", "TOKEN_ISSUED")).isPositive();
+        // An unknown user gets no token.
+        HttpResponse<String> unknown = plain.send(HttpRequest.newBuilder(uri("/api/tokens?lang=en"))
+                .header("Authorization", basic("admin", "admin")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"nobody-at-all\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
+    /** The Users page applies the same password policy, and issues a token shown once. */
+    @Test
+    void theUsersPageRefusesWeakPasswordsAndIssuesATokenOnce() throws Exception {
+        String name = "pageuser" + System.nanoTime();
+        WebSession admin = new WebSession(port, "admin");
+        String page = "/admin/users?lang=en";
+        assertThat(admin.post("/admin/users", Map.of("username", name, "password", "short", "roles", "BOARD"), page))
+                .contains("at least 12 characters");
+        assertThat(admin.post("/admin/users", Map.of("username", name, "password", "x" + name.toUpperCase() + "x",
+                "roles", "BOARD"), page)).contains("must not be or contain the user name");
+        assertThat(users.exists(name)).isFalse();
+        admin.post("/admin/users", Map.of("username", name, "password", STRONG, "roles", "BOARD"), page);
+        assertThat(users.exists(name)).isTrue();
+        String shown = admin.post("/admin/tokens", Map.of("username", name), page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"token\">(sct_[^<]+)<").matcher(shown);
+        assertThat(m.find()).as(shown).isTrue();
+        assertThat(get("/api/rulesets", "Bearer " + m.group(1)).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/users")).doesNotContain(m.group(1)); // shown once
+    }
+}
