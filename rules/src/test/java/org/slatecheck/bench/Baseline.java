@@ -156,7 +156,7 @@ public final class Baseline {
                     }
                     if (id != null) {
                         Finding d = Finding.nominee(rule, n, "disciplineForm", form, "disciplineDate",
-                                n.getDisciplineDate(), "lapsesOn", lapses).on("discipline.period_months");
+                                n.getDisciplineDate(), "lapsesOn", lapses, "eligibleFrom", lapses).on("discipline.period_months");
                         f.add(id.equals("DIS-001") ? d.variant(d.getSeverity().name()) : d);
                     }
                 }

@@ -78,7 +78,7 @@ class ConventionTest {
         assertThat(vi.stringPropertyNames()).as("keys in Vietnamese but not English")
                 .isSubsetOf(en.stringPropertyNames());
         for (String id : decisionIds()) {
-            List<String> keys = new ArrayList<>(List.of("title." + id));
+            List<String> keys = new ArrayList<>(List.of("title." + id, "remedy." + id));
             // A rule with several situations chooses its message variant itself (message.ID.VARIANT).
             vi.stringPropertyNames().stream().filter(k -> k.startsWith("message." + id + ".")).forEach(keys::add);
             if (keys.size() == 1) {

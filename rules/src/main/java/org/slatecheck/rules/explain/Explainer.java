@@ -56,7 +56,7 @@ public final class Explainer {
             return fillGuided(finding.getGuided().text("remedy", language()), finding);
         }
         String key = "remedy." + finding.getRuleId();
-        return messages.has(key) ? messages.text(key, values(finding)) : "";
+        return messages.has(key) ? filled(key, finding) : "";
     }
 
     private String language() {
@@ -79,7 +79,11 @@ public final class Explainer {
         if (finding.getGuided() != null) {
             return fillGuided(finding.getGuided().text("message", language()), finding);
         }
-        String key = messageKey(finding);
+        return filled(messageKey(finding), finding);
+    }
+
+    /** The bundle text {@code key} filled from {@code finding}'s evidence and the derived placeholders. */
+    private String filled(String key, Finding finding) {
         Map<String, Object> evidence = finding.getEvidence();
         Map<String, String> values = values(finding);
         String template = messages.raw(key);
