@@ -102,7 +102,7 @@ class CheckCommandTest {
     }
 
     private static void checkFinding(JsonNode f) {
-        assertThat(f.fieldNames()).toIterable().containsExactly("ruleId", "severity", "title", "citation", "message",
+        assertThat(f.fieldNames()).toIterable().containsExactly("ruleId", "severity", "title", "citation", "message", "remedy",
                 "evidence");
         for (String field : List.of("title", "citation", "message")) {
             assertThat(f.get(field).asText()).as(field).isNotBlank().doesNotContain("{");
