@@ -19,9 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Users and their roles, stored with bcrypt password hashes. On start, the users listed in
- * {@code slatecheck.demo-users} ({@code name/password/ROLE[+ROLE],…}) are created when missing: the local run lists
- * demo users, production sets its own list (or none) through {@code SLATECHECK_DEMO_USERS}.
+ * Users, their roles and their organisation unit, stored with bcrypt password hashes. On start, the units listed in
+ * {@code slatecheck.demo-units} ({@code CODE/name/PARENT/LEVEL,…}, parents first) and the users listed in
+ * {@code slatecheck.demo-users} ({@code name/password/ROLE[+ROLE][/UNIT],…}; without a unit: the root unit) are
+ * created when missing: the local run lists demo users, production sets its own list (or none) through
+ * {@code SLATECHECK_DEMO_USERS}.
  */
 @Service
 public class UserAccounts implements UserDetailsService, ApplicationRunner {
@@ -30,22 +32,33 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final OrgUnits units;
     private final String demoUsers;
+    private final String demoUnits;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit,
-            @Value("${slatecheck.demo-users:}") String demoUsers) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit, OrgUnits units,
+            @Value("${slatecheck.demo-users:}") String demoUsers, @Value("${slatecheck.demo-units:}") String demoUnits) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.units = units;
         this.demoUsers = demoUsers;
+        this.demoUnits = demoUnits;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        for (String entry : demoUnits.split(",")) {
+            String[] parts = entry.strip().split("/");
+            if (parts.length == 4) {
+                units.createIfMissing(parts[0], parts[1], parts[2], parts[3]);
+            }
+        }
         for (String entry : demoUsers.split(",")) {
             String[] parts = entry.strip().split("/");
-            if (parts.length == 3 && !exists(parts[0])) {
-                create("system", parts[0], parts[1], Arrays.asList(parts[2].split("\\+")));
+            if ((parts.length == 3 || parts.length == 4) && !exists(parts[0])) {
+                create("system", parts[0], parts[1], Arrays.asList(parts[2].split("\\+")),
+                        parts.length == 4 ? parts[3] : OrgUnits.ROOT);
             }
         }
     }
@@ -66,8 +79,12 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
         return n != null && n > 0;
     }
 
-    /** Creates a user; IllegalArgumentException for a bad name, a short password, an unknown role or a taken name. */
-    public void create(String actor, String username, String password, List<String> roles) {
+    /**
+     * Creates a user of {@code unit}; IllegalArgumentException for a bad name, a short password, an unknown role, a
+     * taken name, or a unit that does not exist or lies outside the actor's scope (an ADMIN creates users of their
+     * own unit and the units below it; "system" is the start-up configuration).
+     */
+    public void create(String actor, String username, String password, List<String> roles, String unit) {
         if (username == null || !username.matches("[A-Za-z0-9_.-]{2,100}")) {
             throw new IllegalArgumentException("user.bad_name");
         }
@@ -77,15 +94,21 @@ public class UserAccounts implements UserDetailsService, ApplicationRunner {
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("user.bad_role");
         }
+        if (unit == null || !units.exists(unit) || !("system".equals(actor) || units.within(unit, units.unitOf(actor)))) {
+            throw new IllegalArgumentException("unit.bad_unit");
+        }
         if (exists(username)) {
             throw new IllegalArgumentException("user.taken");
         }
-        jdbc.update("insert into app_user (username, password_hash, roles, enabled, created_at) values (?,?,?,true,?)",
-                username, encoder.encode(password), String.join(",", roles), Timestamp.from(Instant.now()));
-        audit.append(actor, "USER_CREATED", username, null, null, String.join(",", roles));
+        jdbc.update("insert into app_user (username, password_hash, roles, enabled, created_at, unit_code) "
+                + "values (?,?,?,true,?,?)", username, encoder.encode(password), String.join(",", roles),
+                Timestamp.from(Instant.now()), unit);
+        audit.append(actor, "USER_CREATED", username, null, null, String.join(",", roles) + " unit " + unit);
     }
 
-    public List<Map<String, Object>> all() {
-        return jdbc.queryForList("select username, roles, enabled, created_at from app_user order by username");
+    /** Users of {@code scope} and the units below it (every user for the root unit). */
+    public List<Map<String, Object>> all(String scope) {
+        return jdbc.queryForList("select username, roles, enabled, created_at, unit_code from app_user where "
+                + "unit_code in " + OrgUnits.SUBTREE + " order by username", scope);
     }
 }
