@@ -161,8 +161,10 @@ public class GovernancePageController {
     @GetMapping("/rulesets/{id}/impact")
     String impactPage(@PathVariable long id, Model model) {
         model.addAttribute("v", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("impact", impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND)));
+        var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        scope.downloaded("impact " + report.get("id"), "page");
+        model.addAttribute("impact", report);
         return "impact";
     }
 

@@ -178,7 +178,10 @@ public class RuleSetApiController {
     /** The latest impact report the user's unit may see (made at their unit or below it). */
     @GetMapping("/api/rulesets/{id}/impact")
     public Object latestImpact(@PathVariable long id) {
-        return impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        scope.downloaded("impact " + report.get("id"), "json");
+        return report;
     }
 
     /**

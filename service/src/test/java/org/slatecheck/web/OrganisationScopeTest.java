@@ -222,6 +222,8 @@ class OrganisationScopeTest {
         assertThat(jdbc.queryForObject("select unit_code from impact_report where id = ?", String.class,
                 JSON.readTree(as("board-a").getForObject("/api/rulesets/" + draft + "/impact", String.class))
                         .get("id").asLong())).isEqualTo("PA");
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'board-a' and action = 'DOWNLOAD' "
+                + "and subject like 'impact %'", String.class)).contains("json");
     }
 
     @Test
