@@ -104,6 +104,26 @@ public class BatchRunner {
      */
     public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
             Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled) throws IOException {
+        return run(id, congressesFile, nomineesFile, workDir, threads, progress, cancelled, "batch:" + id,
+                org.slatecheck.governance.OrgUnits.ROOT);
+    }
+
+    /**
+     * The folder name of batch {@code id} inside a work folder: the SHA-256 of the id, so two ids never share one
+     * (a sanitised name would: {@code a.b} and {@code a_b}).
+     */
+    public static String folder(String id) {
+        return sha256Hex(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs (or resumes) batch {@code id} as {@link #run(String, Path, Path, Path, int, Consumer,
+     * java.util.function.BooleanSupplier)}, recording its check run as made by {@code user} for organisation unit
+     * {@code unit}.
+     */
+    public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
+            Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled, String user, String unit)
+            throws IOException {
         long start = System.currentTimeMillis();
         // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile.
         // A resumed batch keeps the versions its stored lists used, so it ends as an uninterrupted run would.
@@ -130,7 +150,7 @@ public class BatchRunner {
         // Pass 1: read the nominees file once; rows are read in parallel chunks and each valid nominee is spilled,
         // in binary form with its line number, to the partition file of its congress (a row with errors: its ids).
         String nomineesName = nomineesFile.getFileName().toString();
-        Path dir = Files.createDirectories(workDir.resolve("batch-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
+        Path dir = Files.createDirectories(workDir.resolve("batch-" + folder(id)));
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();
         // Rows of the wrong shape make the file unreadable beyond them, as in Intake.read: only they are reported.
@@ -205,7 +225,7 @@ public class BatchRunner {
             long readMillis = System.currentTimeMillis() - start;
             UUID checkId = checkId(id);
             long nomineesTotal = counts.values().stream().mapToLong(Long::longValue).sum();
-            records.createBatchRun(checkId, "batch:" + id, congressesFile.getFileName().toString(), nomineesName,
+            records.createBatchRun(checkId, user, unit, congressesFile.getFileName().toString(), nomineesName,
                     congressesSha, nomineesSha);
             upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
             Set<String> stored = records.storedCongresses(checkId);
@@ -402,6 +422,14 @@ public class BatchRunner {
                 + "nominees_sha256, lists_total, nominees_total) values (?,?,?,?,?,?,?,?,?) on conflict (id) do update "
                 + "set status = excluded.status, updated_at = excluded.updated_at", id, checkId, status, now, now, cSha,
                 nSha, lists, nominees);
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -36,10 +36,14 @@ public class BatchService {
         volatile BatchRunner.Progress progress;
         volatile List<InputError> errors = List.of();
         final AtomicBoolean cancel = new AtomicBoolean();
+        /** Who started it and the organisation unit it is made for (its scope while nothing is stored yet). */
+        volatile String user;
+        volatile String unit;
     }
 
     private final BatchRunner runner;
     private final CheckRecords records;
+    private final org.slatecheck.governance.AuditLog audit;
     private final Path work;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -48,27 +52,40 @@ public class BatchService {
         return t;
     });
 
-    public BatchService(BatchRunner runner, CheckRecords records, SlateCheckProperties props) {
+    public BatchService(BatchRunner runner, CheckRecords records, SlateCheckProperties props,
+            org.slatecheck.governance.AuditLog audit) {
         this.runner = runner;
         this.records = records;
+        this.audit = audit;
         this.work = props.dataDir().toAbsolutePath().resolveSibling("batches");
     }
 
-    /** Starts batch {@code id} on uploaded content; returns at once. */
-    public void start(String id, byte[] congresses, byte[] nominees) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("upload-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
+    /** The upload folder of batch {@code id}: unique per id (a hash of it, never a sanitised name). */
+    public Path uploadFolder(String id) {
+        return work.resolve("upload-" + BatchRunner.folder(id));
+    }
+
+    /**
+     * Starts batch {@code id} on uploaded content for {@code user} of organisation unit {@code unit}; returns at
+     * once. The caller has made sure an existing batch of that id lies in the user's scope.
+     */
+    public void start(String id, String user, String unit, byte[] congresses, byte[] nominees) throws IOException {
+        Path dir = Files.createDirectories(uploadFolder(id));
         Path c = dir.resolve("congresses.csv");
         Path n = dir.resolve("nominees.csv");
         Files.write(c, congresses);
         Files.write(n, nominees);
         Live state = new Live();
+        state.user = user;
+        state.unit = unit;
         live.put(id, state);
+        audit.append(user, "BATCH_START", id, null, null, "unit " + unit);
         background.submit(() -> {
             try {
                 runner.run(id, c, n, work, Runtime.getRuntime().availableProcessors(), p -> {
                     state.status = "RUNNING";
                     state.progress = p;
-                }, state.cancel::get);
+                }, state.cancel::get, user, unit);
                 state.status = state.cancel.get() ? "CANCELLED" : "DONE";
             } catch (InputException e) {
                 state.errors = e.getErrors();
@@ -77,16 +94,32 @@ public class BatchService {
                 LOG.error("batch {} failed: {}", id, e.getClass().getSimpleName());
                 state.status = "FAILED";
             }
+            // Who started it, not the runner: the finish is the starting user's action.
+            audit.append(user, "BATCH_FINISH", id, null, null, state.status);
         });
     }
 
-    /** Asks a running batch to stop after the lists in progress. */
-    public boolean cancel(String id) {
+    /**
+     * The organisation unit batch {@code id} is made for: while it runs here, the starter's; afterwards, its stored
+     * check run's. Empty when there is no such batch.
+     */
+    public Optional<String> unitOf(String id) {
+        Live state = live.get(id);
+        if (state != null && state.unit != null) {
+            return Optional.of(state.unit);
+        }
+        return records.jdbc().queryForList("select c.unit_code from batch_run b join check_run c on c.id = "
+                + "b.check_id where b.id = ?", String.class, id).stream().findFirst();
+    }
+
+    /** Asks a running batch to stop after the lists in progress; {@code user} is who asked (audit log). */
+    public boolean cancel(String id, String user) {
         Live state = live.get(id);
         if (state == null) {
             return false;
         }
         state.cancel.set(true);
+        audit.append(user, "BATCH_CANCEL", id, null, null, null);
         return true;
     }
 

@@ -51,11 +51,6 @@ public final class UsersCommand {
             err.println(messages.raw("cli.users_usage"));
             return CheckCommand.INPUT;
         }
-        if (o.containsKey("--unit")) {
-            // Organisation units of users come with the organisation scope of records (same issue, another part).
-            err.println(messages.text("cli.users_unit", o.get("--unit")));
-            return CheckCommand.INPUT;
-        }
         String password;
         try {
             password = password(o.get("--password-file"), messages);
@@ -72,7 +67,9 @@ public final class UsersCommand {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SlateCheckApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .run("--slatecheck.demo-users=")) {
-            ctx.getBean(UserAccounts.class).create("cli", o.get("--name"), password, roles);
+            // Without --unit the user belongs to the root unit (TW): the first administrator sees everything.
+            ctx.getBean(UserAccounts.class).create("cli", o.get("--name"), password, roles,
+                    o.getOrDefault("--unit", org.slatecheck.governance.OrgUnits.ROOT));
             out.println(messages.text("cli.users_created", o.get("--name"), String.join("+", roles)));
             return CheckCommand.OK;
         } catch (IllegalArgumentException e) {

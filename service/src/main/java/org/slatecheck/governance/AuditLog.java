@@ -2,6 +2,10 @@ package org.slatecheck.governance;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only audit log: who did what, when, with the rule set checksum before and after where one changed.
- * The application only inserts and reads; the database refuses UPDATE, DELETE and TRUNCATE on the table (a
- * trigger), so not even a bug here can rewrite history. Never holds personal data of nominees: subjects are ids.
+ * The append-only audit log: who did what, when, with the rule set checksum before and after where one changed,
+ * and the actor's organisation unit. The application only inserts and reads; the database refuses UPDATE, DELETE
+ * and TRUNCATE on the table (a trigger), so not even a bug here can rewrite history. Never holds personal data of
+ * nominees: subjects are record ids (check, batch, version, user, unit), never names, birth dates or nominee ids.
  */
 @Repository
 public class AuditLog {
@@ -21,13 +26,14 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** Appends an entry; the unit is the actor's unit at this moment (none for an unknown actor). */
     public void append(String actor, String action, String subject, String before, String after, String detail) {
         // The actor column holds 100 characters: a longer (e.g. attacker-chosen) name is cut, never a failed insert.
-        actor = cut(actor == null ? "anonymous" : actor, 100);
+        String who = cut(actor == null ? "anonymous" : actor, 100);
         subject = subject == null ? null : cut(subject, 300);
-        jdbc.update("insert into audit_log (at, actor, action, subject, before_checksum, after_checksum, detail) "
-                + "values (?,?,?,?,?,?,?)", Timestamp.from(Instant.now()), actor,
-                action, subject, before, after, detail);
+        jdbc.update("insert into audit_log (at, actor, action, subject, before_checksum, after_checksum, detail, "
+                + "unit_code) values (?,?,?,?,?,?,?,(select unit_code from app_user where username = ?))",
+                Timestamp.from(Instant.now()), who, action, subject, before, after, detail, who);
     }
 
     /** {@code s} cut to at most {@code max} characters, never splitting a surrogate pair. */
@@ -41,7 +47,58 @@ public class AuditLog {
 
     /** The newest entries first. */
     public List<Map<String, Object>> recent(int limit) {
-        return jdbc.queryForList("select id, at, actor, action, subject, before_checksum, after_checksum, detail "
-                + "from audit_log order by id desc limit ?", limit);
+        return search(new Filter(null, null, null, null, null, null), 0, limit).entries();
+    }
+
+    /**
+     * What to look for: action and user exactly, unit with every unit below it, dates inclusive (UTC days);
+     * {@code scope} is the reader's unit: only entries of their scope (entries without a unit count as the root's).
+     */
+    public record Filter(String action, String actor, String unit, LocalDate from, LocalDate to, String scope) {
+    }
+
+    /** One page of entries, newest first, with the number of all entries the filter matches. */
+    public record Page(List<Map<String, Object>> entries, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    public Page search(Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (f.scope() != null) {
+            where.append(" and coalesce(unit_code, '").append(OrgUnits.ROOT).append("') in ").append(OrgUnits.SUBTREE);
+            args.add(f.scope());
+        }
+        if (f.action() != null && !f.action().isBlank()) {
+            where.append(" and action = ?");
+            args.add(f.action().strip());
+        }
+        if (f.actor() != null && !f.actor().isBlank()) {
+            where.append(" and actor = ?");
+            args.add(f.actor().strip());
+        }
+        if (f.unit() != null && !f.unit().isBlank()) {
+            where.append(" and coalesce(unit_code, '").append(OrgUnits.ROOT).append("') in ").append(OrgUnits.SUBTREE);
+            args.add(f.unit().strip());
+        }
+        if (f.from() != null) {
+            where.append(" and at >= ?");
+            args.add(Timestamp.from(f.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        if (f.to() != null) {
+            where.append(" and at < ?");
+            args.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        Long total = jdbc.queryForObject("select count(*) from audit_log" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Map<String, Object>> entries = jdbc.queryForList("select id, at, actor, unit_code, action, subject, "
+                + "before_checksum, after_checksum, detail from audit_log" + where
+                + " order by id desc limit ? offset ?", pageArgs.toArray()).stream()
+                .map(m -> (Map<String, Object>) new LinkedHashMap<>(m)).toList();
+        return new Page(entries, total == null ? 0 : total, page, size);
     }
 }

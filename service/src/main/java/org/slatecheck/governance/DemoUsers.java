@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users ({@code slatecheck.demo-users}, {@code name/password/ROLE[+ROLE],…}, in
+ * The demo users ({@code slatecheck.demo-users}, {@code name/password/ROLE[+ROLE][/UNIT],…}, and units, in
  * {@code application-demo.properties}): created when missing, and only when the {@code demo} profile is active
  * (the README's run command turns it on). Their password is their name, so they are exempt from the password
  * policy, which is why they never exist without that profile: a production start has no users at all.
@@ -19,18 +19,30 @@ import org.springframework.stereotype.Component;
 public class DemoUsers implements ApplicationRunner {
     private final UserAccounts users;
     private final String demoUsers;
+    private final String demoUnits;
 
-    public DemoUsers(UserAccounts users, @Value("${slatecheck.demo-users:}") String demoUsers) {
+    public DemoUsers(UserAccounts users, @Value("${slatecheck.demo-users:}") String demoUsers,
+            @Value("${slatecheck.demo-units:}") String demoUnits) {
         this.users = users;
         this.demoUsers = demoUsers;
+        this.demoUnits = demoUnits;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // Demo units first (CODE/name/PARENT/LEVEL, parents first), then users (name/password/ROLE[+ROLE][/UNIT];
+        // without a unit: the root unit).
+        for (String entry : demoUnits.split(",")) {
+            String[] parts = entry.strip().split("/");
+            if (parts.length == 4) {
+                users.units().createIfMissing(parts[0], parts[1], parts[2], parts[3]);
+            }
+        }
         for (String entry : demoUsers.split(",")) {
             String[] parts = entry.strip().split("/");
-            if (parts.length == 3 && !users.exists(parts[0])) {
-                users.createDemo(parts[0], parts[1], Arrays.asList(parts[2].split("\\+")));
+            if ((parts.length == 3 || parts.length == 4) && !users.exists(parts[0])) {
+                users.createDemo(parts[0], parts[1], Arrays.asList(parts[2].split("\\+")),
+                        parts.length == 4 ? parts[3] : OrgUnits.ROOT);
             }
         }
     }

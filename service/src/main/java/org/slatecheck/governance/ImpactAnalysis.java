@@ -72,9 +72,13 @@ public class ImpactAnalysis {
         int listsEvaluated = 0;
         int nomineesEvaluated = 0;
         int skipped = 0;
+        // Only the checks the analysing board member's unit may see (their unit and the units below it): the report
+        // shows names from stored checks, and these must stay with their organisation.
+        String unit = jdbc.queryForList("select unit_code from app_user where username = ?", String.class, actor)
+                .stream().findFirst().orElse(OrgUnits.ROOT);
         List<Map<String, Object>> checks = jdbc.queryForList("select id, congresses_file, congresses_csv, "
-                + "nominees_file, nominees_csv from check_run where congresses_csv is not null "
-                + "order by created_at desc limit ?", maxChecks);
+                + "nominees_file, nominees_csv from check_run where congresses_csv is not null and unit_code in "
+                + OrgUnits.SUBTREE + " order by created_at desc limit ?", unit, maxChecks);
         for (Map<String, Object> check : checks) {
             Intake.Input congresses = new Intake.Input((String) check.get("congresses_file"),
                     (byte[]) check.get("congresses_csv"));
@@ -140,9 +144,9 @@ public class ImpactAnalysis {
         ArrayNode failed = report.putArray("casesFailedNames");
         caseOutcome.failed().forEach(failed::add);
         Long reportId = jdbc.queryForObject("insert into impact_report (version_id, version_checksum, created_by, "
-                + "created_at, cases_passed, cases_failed, report) values (?,?,?,?,?,?,cast(? as jsonb)) returning id",
-                Long.class, id, analysed, actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
-                caseOutcome.failed().size(), report.toString());
+                + "created_at, cases_passed, cases_failed, report, unit_code) values (?,?,?,?,?,?,cast(? as jsonb),?) "
+                + "returning id", Long.class, id, analysed, actor, Timestamp.from(Instant.now()), caseOutcome.passed(),
+                caseOutcome.failed().size(), report.toString(), unit);
         audit.append(actor, "IMPACT_ANALYSED", v.version(), analysed, analysed,
                 totals.get("nomineesChanged").asInt() + " nominees and " + totals.get("listsChanged").asInt()
                         + " lists change; cases " + caseOutcome.passed() + " passed, " + caseOutcome.failed().size()
@@ -152,9 +156,18 @@ public class ImpactAnalysis {
 
     /** The latest report of version {@code id}, with whether it is for the version's current content. */
     public Optional<Map<String, Object>> latest(long id) {
+        return latest(id, OrgUnits.ROOT);
+    }
+
+    /**
+     * The latest report of version {@code id} that a reader of unit {@code scope} may see: one made at their unit or
+     * below it (so it only holds names from checks of their scope).
+     */
+    public Optional<Map<String, Object>> latest(long id, String scope) {
         List<Map<String, Object>> rows = jdbc.queryForList("select r.id, r.version_checksum = v.checksum as current, "
                 + "r.created_by, r.created_at, r.report::text as report from impact_report r join rule_set_version v "
-                + "on v.id = r.version_id where r.version_id = ? order by r.id desc limit 1", id);
+                + "on v.id = r.version_id where r.version_id = ? and r.unit_code in " + OrgUnits.SUBTREE
+                + " order by r.id desc limit 1", id, scope);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

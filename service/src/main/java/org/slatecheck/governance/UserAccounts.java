@@ -15,9 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Users and their roles, stored with bcrypt password hashes. Production starts with no users: the first
- * administrator is created with {@code slatecheck.jar users add} ({@code cli/UsersCommand}), further users on the
- * Users page. The demo users exist only under the {@code demo} profile ({@link DemoUsers}).
+ * Users, their roles and their organisation unit, stored with bcrypt password hashes. Production starts with no
+ * users: the first administrator is created with {@code slatecheck.jar users add} ({@code cli/UsersCommand}), further
+ * users on the Users page. The demo units and users exist only under the {@code demo} profile ({@link DemoUsers}).
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -26,11 +26,13 @@ public class UserAccounts implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final OrgUnits units;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit, OrgUnits units) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.units = units;
     }
 
     @Override
@@ -56,38 +58,51 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Creates a user; IllegalArgumentException (message = message key) for a bad name, a weak password
-     * ({@link Passwords#check}), an unknown role or a taken name.
+     * Creates a user of {@code unit}; IllegalArgumentException (message = message key) for a bad name, a weak password
+     * ({@link Passwords#check}), an unknown role, a taken name, or a unit that does not exist or lies outside the
+     * actor's scope (an ADMIN creates users of their own unit and the units below it; "system" is the start-up).
      */
-    public void create(String actor, String username, String password, List<String> roles) {
+    public void create(String actor, String username, String password, List<String> roles, String unit) {
         if (username == null || !username.matches("[A-Za-z0-9_.-]{2,100}")) {
             throw new IllegalArgumentException("user.bad_name");
         }
         Passwords.check(username, password);
-        insert(actor, username, password, roles);
+        insert(actor, username, password, roles, unit);
     }
 
     /** The demo users of the {@code demo} profile only: their password is their name, so no password policy. */
-    void createDemo(String username, String password, List<String> roles) {
+    void createDemo(String username, String password, List<String> roles, String unit) {
         if (username == null || !username.matches("[A-Za-z0-9_.-]{2,100}") || password == null || password.isEmpty()) {
             throw new IllegalArgumentException("user.bad_name");
         }
-        insert("system", username, password, roles);
+        insert("system", username, password, roles, unit);
     }
 
-    private void insert(String actor, String username, String password, List<String> roles) {
+    /** The organisation units (for the demo units of the {@code demo} profile). */
+    OrgUnits units() {
+        return units;
+    }
+
+    private void insert(String actor, String username, String password, List<String> roles, String unit) {
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("user.bad_role");
+        }
+        if (unit == null || !units.exists(unit) || !("system".equals(actor) || "cli".equals(actor)
+                || units.within(unit, units.unitOf(actor)))) {
+            throw new IllegalArgumentException("unit.bad_unit");
         }
         if (exists(username)) {
             throw new IllegalArgumentException("user.taken");
         }
-        jdbc.update("insert into app_user (username, password_hash, roles, enabled, created_at) values (?,?,?,true,?)",
-                username, encoder.encode(password), String.join(",", roles), Timestamp.from(Instant.now()));
-        audit.append(actor, "USER_CREATED", username, null, null, String.join(",", roles));
+        jdbc.update("insert into app_user (username, password_hash, roles, enabled, created_at, unit_code) "
+                + "values (?,?,?,true,?,?)", username, encoder.encode(password), String.join(",", roles),
+                Timestamp.from(Instant.now()), unit);
+        audit.append(actor, "USER_CREATED", username, null, null, String.join(",", roles) + " unit " + unit);
     }
 
-    public List<Map<String, Object>> all() {
-        return jdbc.queryForList("select username, roles, enabled, created_at from app_user order by username");
+    /** Users of {@code scope} and the units below it (every user for the root unit). */
+    public List<Map<String, Object>> all(String scope) {
+        return jdbc.queryForList("select username, roles, enabled, created_at, unit_code from app_user where "
+                + "unit_code in " + OrgUnits.SUBTREE + " order by username", scope);
     }
 }

@@ -47,9 +47,9 @@ public class CheckRecords {
         this.jdbc = jdbc;
     }
 
-    /** Stores a check and returns its id. */
+    /** Stores a check made by {@code user} for organisation unit {@code unit} and returns its id. */
     @Transactional
-    public UUID save(String user, StoredInputs inputs, List<ScreeningResult> results) {
+    public UUID save(String user, String unit, StoredInputs inputs, List<ScreeningResult> results) {
         UUID id = UUID.randomUUID();
         int nominees = 0;
         int[] outcomes = new int[3];
@@ -63,10 +63,10 @@ public class CheckRecords {
         }
         jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
                 + "congresses_sha256, nominees_sha256, congresses_csv, nominees_csv, lists, nominees, eligible, review, "
-                + "ineligible, non_compliant_lists) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + "ineligible, non_compliant_lists, unit_code) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, Timestamp.from(java.time.Instant.now()), user, inputs.congressesFile(), inputs.nomineesFile(),
                 sha256(inputs.congresses()), sha256(inputs.nominees()), inputs.congresses(), inputs.nominees(),
-                results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant);
+                results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant, unit);
         int position = 0;
         for (ScreeningResult r : results) {
             saveList(id, position++, r);
@@ -237,15 +237,24 @@ public class CheckRecords {
         }
     }
 
-    /** Creates the check run of a batch (no input files kept: they are referenced by their SHA-256). */
+    /**
+     * Creates the check run of a batch (no input files kept: they are referenced by their SHA-256), made by
+     * {@code user} for organisation unit {@code unit}.
+     */
     @Transactional
-    public void createBatchRun(UUID id, String user, String congressesFile, String nomineesFile,
+    public void createBatchRun(UUID id, String user, String unit, String congressesFile, String nomineesFile,
             String congressesSha, String nomineesSha) {
         jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
                 + "congresses_sha256, nominees_sha256, lists, nominees, eligible, review, ineligible, "
-                + "non_compliant_lists) values (?,?,?,?,?,?,?,0,0,0,0,0,0) on conflict (id) do nothing",
+                + "non_compliant_lists, unit_code) values (?,?,?,?,?,?,?,0,0,0,0,0,0,?) on conflict (id) do nothing",
                 id, Timestamp.from(java.time.Instant.now()), user, congressesFile, nomineesFile, congressesSha,
-                nomineesSha);
+                nomineesSha, unit);
+    }
+
+    /** The organisation unit a stored check was made for; empty when there is no such check. */
+    public Optional<String> unitOf(UUID id) {
+        return jdbc.queryForList("select unit_code from check_run where id = ?", String.class, id).stream()
+                .findFirst();
     }
 
     /** Recomputes a check run's summary from its stored lists. */
@@ -285,17 +294,39 @@ public class CheckRecords {
                 json(evidence)};
     }
 
-    /** The most recent checks, newest first. */
+    /** The most recent checks of every unit, newest first (the command line, tests). */
     public List<CheckSummary> recent(int limit) {
+        return recent(limit, null, null);
+    }
+
+    /**
+     * The most recent checks made for {@code scope} or a unit below it (every unit when null), newest first;
+     * {@code query}, when given, keeps the checks with a list whose congress id or organisation contains it.
+     */
+    public List<CheckSummary> recent(int limit, String scope, String query) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (scope != null) {
+            where.append(" and c.unit_code in ").append(org.slatecheck.governance.OrgUnits.SUBTREE);
+            args.add(scope);
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" and exists (select 1 from list_result q where q.check_id = c.id and (q.congress_id ilike ? "
+                    + "or q.organisation ilike ?))");
+            String like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        args.add(limit);
         return jdbc.query("select c.*, (select string_agg(l.congress_id, '\u001f' order by l.position) from list_result l "
                 + "where l.check_id = c.id) as congress_ids, (select string_agg(l.organisation, '\u001f' order by "
-                + "l.position) from list_result l where l.check_id = c.id) as organisations from check_run c "
-                + "order by c.created_at desc limit ?", (rs, i) -> new CheckSummary(rs.getObject("id", UUID.class),
+                + "l.position) from list_result l where l.check_id = c.id) as organisations from check_run c"
+                + where + " order by c.created_at desc limit ?", (rs, i) -> new CheckSummary(rs.getObject("id", UUID.class),
                         rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                         rs.getString("created_by"), split(rs.getString("congress_ids")),
                         split(rs.getString("organisations")), rs.getInt("lists"), rs.getInt("nominees"),
                         rs.getInt("eligible"), rs.getInt("review"), rs.getInt("ineligible"),
-                        rs.getInt("non_compliant_lists")), limit);
+                        rs.getInt("non_compliant_lists")), args.toArray());
     }
 
     /** A stored check's summary. */

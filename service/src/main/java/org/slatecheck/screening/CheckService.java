@@ -23,28 +23,38 @@ public class CheckService {
     private final org.slatecheck.governance.RuleSetRegistry ruleSets;
     private final org.slatecheck.governance.AuditLog audit;
     private final TransactionTemplate transaction;
+    private final org.slatecheck.governance.OrgUnits units;
 
     public CheckService(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets,
-            org.slatecheck.governance.AuditLog audit, PlatformTransactionManager transactions) {
+            org.slatecheck.governance.AuditLog audit, PlatformTransactionManager transactions,
+            org.slatecheck.governance.OrgUnits units) {
         this.records = records;
         this.ruleSets = ruleSets;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.units = units;
     }
 
     /** A stored check: its id and results. */
     public record Recorded(UUID id, List<ScreeningResult> results) {
     }
 
-    /** @throws InputException when the files have input errors (nothing is stored) */
+    /**
+     * Checks and records the files for the user's own organisation unit (a check is always made for the unit of the
+     * user who runs it: see docs/decisions.md, "Organisation scope").
+     *
+     * @throws InputException when the files have input errors (nothing is stored)
+     */
     public Recorded check(String user, Intake.Input congresses, Intake.Input nominees) {
         List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets.snapshot());
         // Screening holds no connection; storing the check and its audit row is one transaction (issue 11).
+        String unit = units.unitOf(user);
         UUID id = transaction.execute(status -> {
-            UUID stored = records.save(user, new StoredInputs(congresses.name(), congresses.content(),
+            UUID stored = records.save(user, unit, new StoredInputs(congresses.name(), congresses.content(),
                     nominees.name(), nominees.content()), results);
-            audit.append(user, "CHECK", stored.toString(), null, null, results.size() + " lists, rule sets "
-                    + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion).distinct().toList()));
+            audit.append(user, "CHECK", stored.toString(), null, null, "unit " + unit + ", " + results.size()
+                    + " lists, rule sets " + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion)
+                    .distinct().toList()));
             return stored;
         });
         return new Recorded(id, results);

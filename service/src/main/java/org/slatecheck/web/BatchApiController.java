@@ -29,9 +29,16 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/batches")
 public class BatchApiController {
     private final BatchService batches;
+    private final Scope scope;
 
-    public BatchApiController(BatchService batches) {
+    public BatchApiController(BatchService batches, Scope scope) {
         this.batches = batches;
+        this.scope = scope;
+    }
+
+    /** Returns when batch {@code id} exists and lies in the user's scope; 404 (and an audit entry) otherwise. */
+    private void visible(String id, String what) {
+        scope.record(batches.unitOf(id), "batch " + what, id);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,33 +49,44 @@ public class BatchApiController {
         if (!batchId.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: letters, digits, . _ - only");
         }
-        batches.start(batchId, congresses.getBytes(), nominees.getBytes());
+        // An id already taken by a batch of another unit's scope: 404 as for any of its records (it is never resumed
+        // into, and nothing about it is shown). A batch of the user's scope is resumed, as before.
+        if (batches.unitOf(batchId).isPresent()) {
+            visible(batchId, "start");
+        }
+        batches.start(batchId, PageController.user(), scope.unit(), congresses.getBytes(), nominees.getBytes());
         return ResponseEntity.accepted().location(URI.create("/api/batches/" + batchId))
                 .body(Map.of("id", batchId, "status", "VALIDATING"));
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> get(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        visible(id, "progress");
         return batches.state(id, Messages.of(CheckApiController.language(lang)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/{id}/cancel")
     public ResponseEntity<Void> cancel(@PathVariable String id) {
-        return batches.cancel(id) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
+        visible(id, "cancel");
+        return batches.cancel(id, PageController.user()) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
     }
 
     @GetMapping(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> summary(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        visible(id, "summary");
+        scope.downloaded("batch " + id, "summary json");
         return batches.summary(id, Messages.of(CheckApiController.language(lang)));
     }
 
     /** The summary as a printable PDF. */
     @GetMapping(value = "/{id}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> summaryPdf(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
+        visible(id, "summary.pdf");
         if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        scope.downloaded("batch " + id, "summary pdf");
         return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"batch-" + id + ".pdf\"")
                 .body(org.slatecheck.explanation.PdfReport.batchSummary(id, batches.summary(id),
                         Messages.of(CheckApiController.language(lang))));
@@ -77,9 +95,11 @@ public class BatchApiController {
     /** Per organisation (one list each): counts by outcome and the list's status, as CSV in file order. */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id) throws IOException {
+        visible(id, "organisations.csv");
         if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        scope.downloaded("batch " + id, "organisations csv");
         StringWriter out = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
@@ -97,6 +117,8 @@ public class BatchApiController {
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
     @SuppressWarnings("unchecked")
     public ResponseEntity<byte[]> summaryCsv(@PathVariable String id) throws IOException {
+        visible(id, "summary.csv");
+        scope.downloaded("batch " + id, "summary csv");
         StringWriter out = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");

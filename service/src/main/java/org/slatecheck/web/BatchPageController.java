@@ -14,14 +14,17 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 public class BatchPageController {
     private final BatchService batches;
+    private final Scope scope;
 
-    public BatchPageController(BatchService batches) {
+    public BatchPageController(BatchService batches, Scope scope) {
         this.batches = batches;
+        this.scope = scope;
     }
 
     @GetMapping("/batches/{id}")
     public String batch(@PathVariable String id, Model model, Locale locale) {
         Messages m = Messages.of(locale);
+        scope.record(batches.unitOf(id), "batch page", id);
         var state = batches.state(id, m).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("batch", state);

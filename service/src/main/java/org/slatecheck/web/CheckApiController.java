@@ -41,10 +41,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class CheckApiController {
     private final CheckService checks;
     private final CheckRecords records;
+    private final Scope scope;
 
-    public CheckApiController(CheckService checks, CheckRecords records) {
+    public CheckApiController(CheckService checks, CheckRecords records, Scope scope) {
         this.checks = checks;
         this.records = records;
+        this.scope = scope;
     }
 
     /** Checks an upload ({@code congresses} and {@code nominees} CSV files) and records it. */
@@ -103,17 +105,23 @@ public class CheckApiController {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The most recent checks, newest first. */
+    /**
+     * The most recent checks of the user's unit and the units below it, newest first; {@code q} searches congress ids
+     * and organisation names.
+     */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<CheckSummary> list(@RequestParam(defaultValue = "50") int limit) {
-        return records.recent(Math.max(1, Math.min(limit, 500)));
+    public List<CheckSummary> list(@RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String q) {
+        return records.recent(Math.max(1, Math.min(limit, 500)), scope.unit(), q);
     }
 
     /** A stored check, exactly as it was shown when it ran. */
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode get(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
         language(lang);
+        scope.check(id, "json");
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        scope.downloaded(id.toString(), "json");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("checkId", id.toString());
         body.set("results", results);
@@ -124,7 +132,9 @@ public class CheckApiController {
     @GetMapping(value = "/{id}/report.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> csv(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
         language(lang);
+        scope.check(id, "csv");
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        scope.downloaded(id.toString(), "csv");
         byte[] body = ("\uFEFF" + ResultCsv.write(results)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"slatecheck-" + id + ".csv\"")
                 .body(body);
@@ -134,7 +144,9 @@ public class CheckApiController {
     @GetMapping(value = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
         Locale locale = language(lang);
+        scope.check(id, "pdf");
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        scope.downloaded(id.toString(), "pdf");
         CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
         byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), id.toString(),
                 summary.createdAt().toString());
@@ -148,6 +160,8 @@ public class CheckApiController {
      */
     @PostMapping(value = "/{id}/reproduce", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode reproduce(@PathVariable UUID id) {
+        scope.check(id, "reproduce");
+        scope.downloaded(id.toString(), "reproduce");
         var inputs = records.inputs(id).orElseThrow(() -> notFound(id));
         ArrayNode stored = records.results(id, "vi").orElseThrow(() -> notFound(id));
         ArrayNode again = ResultJson.of(checks.rerun(id, inputs), new Explainer(Messages.of(Messages.VI)));

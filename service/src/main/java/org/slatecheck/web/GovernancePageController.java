@@ -44,10 +44,14 @@ public class GovernancePageController {
     private final AuditLog audit;
     private final UserAccounts users;
     private final ApiTokens tokens;
+    private final org.slatecheck.governance.OrgUnits units;
+    private final Scope scope;
 
     public GovernancePageController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit,
-            UserAccounts users, ApiTokens tokens) {
+            UserAccounts users, ApiTokens tokens, org.slatecheck.governance.OrgUnits units, Scope scope) {
         this.tokens = tokens;
+        this.units = units;
+        this.scope = scope;
         this.registry = registry;
         this.impact = impact;
         this.audit = audit;
@@ -74,7 +78,7 @@ public class GovernancePageController {
         model.addAttribute("guided", registry.guidedView(id, locale.getLanguage()));
         model.addAttribute("catalogue", org.slatecheck.rules.guided.Catalogue.FIELDS.values());
         model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
-        model.addAttribute("impact", impact.latest(id).orElse(null));
+        model.addAttribute("impact", impact.latest(id, scope.unit()).orElse(null));
         // What the reviewer sees: every file whole, the differences from the base version, every edit.
         Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
         RuleSetRegistry.Version base = v.basedOn() == null ? null : registry.get(v.basedOn()).orElse(null);
@@ -160,14 +164,18 @@ public class GovernancePageController {
     @GetMapping("/rulesets/{id}/impact")
     String impactPage(@PathVariable long id, Model model) {
         model.addAttribute("v", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("impact", impact.latest(id).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND)));
+        var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        scope.downloaded("impact " + report.get("id"), "page");
+        model.addAttribute("impact", report);
         return "impact";
     }
 
     @GetMapping(value = "/rulesets/{id}/impact.csv", produces = "text/csv;charset=UTF-8")
     ResponseEntity<byte[]> impactCsv(@PathVariable long id) throws IOException {
-        var report = impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        scope.downloaded("impact " + report.get("id"), "csv");
         StringWriter out = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             for (List<String> row : ImpactAnalysis.csvRows((com.fasterxml.jackson.databind.JsonNode) report
@@ -185,25 +193,44 @@ public class GovernancePageController {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
+    /** The audit log of the reader's scope, filtered (action, user, unit, dates) and paged on the server. */
     @GetMapping("/audit")
-    String audit(Model model) {
-        model.addAttribute("entries", audit.recent(500));
+    String audit(@RequestParam(required = false) String action, @RequestParam(required = false) String user,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, Model model) {
+        int n = Math.max(1, Math.min(size, 500));
+        AuditLog.Page result = audit.search(AuditPage.filter(action, user, unit, from, to, scope.unit()),
+                Math.max(0, page), n);
+        model.addAttribute("entries", result.entries());
+        model.addAttribute("page", result);
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("action", action == null ? "" : action);
+        filters.put("user", user == null ? "" : user);
+        filters.put("unit", unit == null ? "" : unit);
+        filters.put("from", from == null ? "" : from);
+        filters.put("to", to == null ? "" : to);
+        model.addAttribute("filters", filters);
+        model.addAttribute("size", n);
         return "audit";
     }
 
     @GetMapping("/admin/users")
     String users(Model model) {
-        model.addAttribute("users", users.all());
+        String unit = scope.unit();
+        model.addAttribute("users", users.all(unit));
+        model.addAttribute("units", units.within(unit));
         return "users";
     }
 
     @PostMapping("/admin/users")
     String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String roles,
-            RedirectAttributes flash, Locale locale) {
+            @RequestParam(required = false) String unit, RedirectAttributes flash, Locale locale) {
         Messages m = Messages.of(locale);
         try {
             users.create(PageController.user(), username, password,
-                    Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+                    Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                    unit == null || unit.isBlank() ? scope.unit() : unit.strip());
             flash.addFlashAttribute("ok", username);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
@@ -219,6 +246,33 @@ public class GovernancePageController {
             flash.addFlashAttribute("tokenUser", username);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problems", List.of(Messages.of(locale).raw(e.getMessage())));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** A new organisation unit below one of the admin's scope. */
+    @PostMapping("/admin/units")
+    String createUnit(@RequestParam String code, @RequestParam String name, @RequestParam String parent,
+            @RequestParam String level, RedirectAttributes flash, Locale locale) {
+        Messages m = Messages.of(locale);
+        try {
+            units.create(PageController.user(), code.strip(), name, parent.strip(), level.strip());
+            flash.addFlashAttribute("ok", code.strip());
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** Units from CSV (code, name, parent_code, level): all of them or none. */
+    @PostMapping("/admin/units/import")
+    String importUnits(@RequestParam MultipartFile file, RedirectAttributes flash, Locale locale) throws IOException {
+        Messages m = Messages.of(locale);
+        try {
+            int n = units.importCsv(PageController.user(), file.getBytes());
+            flash.addFlashAttribute("ok", m.text("ui.units.imported", n));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
         }
         return "redirect:/admin/users";
     }

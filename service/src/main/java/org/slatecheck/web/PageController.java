@@ -44,10 +44,12 @@ public class PageController {
 
     private final CheckService checks;
     private final CheckRecords records;
+    private final Scope scope;
 
-    public PageController(CheckService checks, CheckRecords records) {
+    public PageController(CheckService checks, CheckRecords records, Scope scope) {
         this.checks = checks;
         this.records = records;
+        this.scope = scope;
     }
 
     /** The signed-in user's name (who a check is recorded for). */
@@ -101,9 +103,11 @@ public class PageController {
         }
     }
 
+    /** The checks of the user's unit and the units below it; {@code q} searches congress ids and organisations. */
     @GetMapping("/checks")
-    public String history(Model model, Locale locale) {
-        model.addAttribute("checks", records.recent(200));
+    public String history(@RequestParam(required = false) String q, Model model, Locale locale) {
+        model.addAttribute("checks", records.recent(200, scope.unit(), q));
+        model.addAttribute("q", q);
         return "history";
     }
 
@@ -111,8 +115,10 @@ public class PageController {
     public String result(@PathVariable UUID id, @RequestParam(required = false) String outcome, Model model,
             Locale locale) {
         String lang = Messages.of(locale).locale().getLanguage();
+        scope.check(id, "page");
         JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
+        scope.downloaded(id.toString(), "page");
         model.addAttribute("id", id);
         model.addAttribute("summary", records.summary(id).orElseThrow());
         model.addAttribute("results", JSON.convertValue(results, List.class));
@@ -127,11 +133,14 @@ public class PageController {
     public String nominee(@PathVariable UUID id, @PathVariable int list, @PathVariable String nomineeId, Model model,
             Locale locale) {
         String lang = Messages.of(locale).locale().getLanguage();
+        scope.check(id, "dossier");
         JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         JsonNode result = results.path(list);
         for (JsonNode n : result.path("nominees")) {
             if (n.path("nomineeId").asText().equals(nomineeId)) {
+                // The dossier's check and list only: never the nominee's id or name in the audit log.
+                scope.downloaded(id.toString(), "dossier list " + list);
                 model.addAttribute("id", id);
                 model.addAttribute("congress", JSON.convertValue(result.path("congress"), Map.class));
                 model.addAttribute("nominee", JSON.convertValue(n, Map.class));

@@ -43,7 +43,10 @@ public class RuleSetApiController {
     private final ImpactAnalysis impact;
     private final AuditLog audit;
 
-    public RuleSetApiController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit) {
+    private final Scope scope;
+
+    public RuleSetApiController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit, Scope scope) {
+        this.scope = scope;
         this.registry = registry;
         this.impact = impact;
         this.audit = audit;
@@ -169,12 +172,16 @@ public class RuleSetApiController {
     @PostMapping("/api/rulesets/{id}/impact")
     public Object runImpact(@PathVariable long id, @RequestParam(defaultValue = "200") int checks) {
         impact.run(id, PageController.user(), Math.max(1, Math.min(checks, 2000)));
-        return impact.latest(id).orElseThrow();
+        return impact.latest(id, scope.unit()).orElseThrow();
     }
 
+    /** The latest impact report the user's unit may see (made at their unit or below it). */
     @GetMapping("/api/rulesets/{id}/impact")
     public Object latestImpact(@PathVariable long id) {
-        return impact.latest(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        scope.downloaded("impact " + report.get("id"), "json");
+        return report;
     }
 
     /**
@@ -199,9 +206,23 @@ public class RuleSetApiController {
         return version(id);
     }
 
+    /**
+     * The audit log of the reader's unit and the units below it, newest first: filters {@code action}, {@code user},
+     * {@code unit} (with the units below it), {@code from} and {@code to} (dates, inclusive), paging by {@code page}
+     * (from 0) and {@code size} (or {@code limit}); the body is the page's entries, the headers {@code X-Total-Count}
+     * and {@code X-Total-Pages} say how many match.
+     */
     @GetMapping("/api/audit")
-    public List<Map<String, Object>> audit(@RequestParam(defaultValue = "200") int limit) {
-        return audit.recent(Math.max(1, Math.min(limit, 5000)));
+    public ResponseEntity<List<Map<String, Object>>> audit(@RequestParam(required = false) String action,
+            @RequestParam(required = false) String user, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Integer limit) {
+        int n = size != null ? size : limit != null ? limit : 200;
+        var result = audit.search(AuditPage.filter(action, user, unit, from, to, scope.unit()), Math.max(0, page),
+                Math.max(1, Math.min(n, 5000)));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(result.total()))
+                .header("X-Total-Pages", String.valueOf(result.pages())).body(result.entries());
     }
 
     /** An unknown version id: 404. */

@@ -254,7 +254,7 @@ public final class Benchmark {
                 .properties("slatecheck.data-dir=" + db).run()) {
             CheckRecords records = ctx.getBean(CheckRecords.class);
             java.util.UUID checkId = java.util.UUID.randomUUID();
-            records.createBatchRun(checkId, "bench", "congresses.csv", "nominees.csv", "0".repeat(64),
+            records.createBatchRun(checkId, "bench", org.slatecheck.governance.OrgUnits.ROOT, "congresses.csv", "nominees.csv", "0".repeat(64),
                     "0".repeat(64));
             long stored = 0;
             long rows = 0;

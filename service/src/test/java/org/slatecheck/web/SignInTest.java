@@ -164,7 +164,7 @@ class SignInTest {
     @Test
     void fiveFailuresBlockTheUserWith429AndOneAuditRow() throws Exception {
         String name = "throttled-" + System.nanoTime();
-        users.create("test", name, STRONG, List.of("SUBCOMMITTEE"));
+        users.create("system", name, STRONG, List.of("SUBCOMMITTEE"), "TW");
         for (int i = 0; i < 5; i++) {
             assertThat(get("/api/checks", basic(name, "wrong password " + i)).statusCode()).isEqualTo(401);
         }
@@ -189,7 +189,7 @@ class SignInTest {
     @Test
     void theLoginFormShowsTheBlockInTheChosenLanguage() throws Exception {
         String name = "formthrottled-" + System.nanoTime();
-        users.create("test", name, STRONG, List.of("SUBCOMMITTEE"));
+        users.create("system", name, STRONG, List.of("SUBCOMMITTEE"), "TW");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < 5; i++) {

@@ -1,0 +1,292 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.slatecheck.batch.BatchService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Personnel dossiers stay with their organisation (issue 11): two provinces (PA, PB) and their communes (PA-C1,
+ * PA-C2, PB-C1) from the test configuration. A user sees the records of their unit and the units below it; anything
+ * else is a 404 in pages and API alike, and every access, refusal and batch step is in the audit log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrganisationScopeTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    BatchService batches;
+    @LocalServerPort
+    int port;
+
+    TestRestTemplate as(String user) {
+        return anonymous.withBasicAuth(user, user);
+    }
+
+    String check(String user) throws Exception {
+        ResponseEntity<String> r = as(user).postForEntity("/api/checks", CheckApiTest.sample(), String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return JSON.readTree(r.getBody()).get("checkId").asText();
+    }
+
+    HttpStatus status(String user, String path) {
+        return HttpStatus.valueOf(as(user).getForEntity(path, byte[].class).getStatusCode().value());
+    }
+
+    long audits(String actor, String action, String subject) {
+        return jdbc.queryForObject("select count(*) from audit_log where actor = ? and action = ? and subject = ?",
+                Long.class, actor, action, subject);
+    }
+
+    List<String> listed(String user, String query) throws Exception {
+        JsonNode list = JSON.readTree(as(user).getForObject("/api/checks?limit=500" + (query == null ? "" : "&q="
+                + query), String.class));
+        return list.findValuesAsText("id");
+    }
+
+    @Test
+    void aProvinceSeesItsCommunesButNeitherTheOtherProvinceNorACommuneItsProvince() throws Exception {
+        String b = check("prov-b");
+        String b1 = check("com-b1");
+        String a = check("prov-a");
+        String a1 = check("com-a1");
+        String a2 = check("com-a2");
+        assertThat(jdbc.queryForObject("select unit_code from check_run where id = cast(? as uuid)", String.class, a1))
+                .isEqualTo("PA-C1");
+
+        // Province A: its own check and its communes' checks, listed, searched and opened.
+        assertThat(listed("prov-a", null)).contains(a, a1, a2).doesNotContain(b, b1);
+        assertThat(listed("prov-a", "TINH-NB")).contains(a, a1).doesNotContain(b, b1);
+        for (String id : List.of(a, a1, a2)) {
+            assertThat(status("prov-a", "/api/checks/" + id)).isEqualTo(HttpStatus.OK);
+            assertThat(status("prov-a", "/checks/" + id)).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(status("prov-a", "/api/checks/" + a1 + "/report.csv")).isEqualTo(HttpStatus.OK);
+
+        // ... but nothing of province B or its commune: 404 everywhere, as for a check that does not exist.
+        for (String id : List.of(b, b1)) {
+            for (String path : List.of("/api/checks/" + id, "/api/checks/" + id + "?lang=en",
+                    "/api/checks/" + id + "/report.csv", "/api/checks/" + id + "/report.pdf", "/checks/" + id,
+                    "/checks/" + id + "/lists/0/nominees/T06")) {
+                assertThat(status("prov-a", path)).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            }
+            assertThat(as("prov-a").postForEntity("/api/checks/" + id + "/reproduce", null, String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(as("prov-a").getForObject("/checks", String.class)).doesNotContain(id);
+            assertThat(as("prov-a").getForObject("/checks?q=TINH", String.class)).doesNotContain(id);
+            assertThat(audits("prov-a", "ACCESS_REFUSED", id)).isGreaterThanOrEqualTo(7);
+        }
+
+        // A commune sees its own checks only: not its province's, not its sibling commune's.
+        assertThat(listed("com-a1", null)).contains(a1).doesNotContain(a, a2, b, b1);
+        for (String id : List.of(a, a2, b)) {
+            assertThat(status("com-a1", "/api/checks/" + id)).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(status("com-a1", "/api/checks/" + id + "/report.pdf")).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(status("com-a1", "/checks/" + id)).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(status("com-a1", "/api/checks/" + a1 + "/report.pdf")).isEqualTo(HttpStatus.OK);
+        // The root unit (the demo user without a unit) sees every unit's checks.
+        assertThat(listed("subcommittee", null)).contains(a, a1, b, b1);
+
+        // The audit log: who checked, who read what in which format, who was refused; never nominee data.
+        assertThat(audits("prov-b", "CHECK", b)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select unit_code from audit_log where action = 'CHECK' and subject = ?",
+                String.class, b)).isEqualTo("PB");
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-a' and action = 'DOWNLOAD' "
+                + "and subject = ?", String.class, a1)).contains("json", "csv", "page");
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'com-a1' and action = 'DOWNLOAD' "
+                + "and subject = ?", String.class, a1)).contains("pdf");
+        List<Map<String, Object>> rows = jdbc.queryForList("select subject, detail from audit_log where actor in "
+                + "('prov-a', 'prov-b', 'com-a1', 'com-a2', 'com-b1')");
+        assertThat(rows.toString()).doesNotContain("Nguyễn", "T06", "1967");
+    }
+
+    JsonNode waitForEnd(String user, String id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode state = JSON.readTree(as(user).getForObject("/api/batches/" + id + "?lang=en", String.class));
+            String status = state.get("status").asText();
+            if (!status.equals("VALIDATING") && !status.equals("RUNNING")) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch " + id + " did not end");
+    }
+
+    @Test
+    void anotherProvincesBatchIs404AndCannotBeCancelledOrResumed() throws Exception {
+        String id = "scope-b-" + System.nanoTime();
+        assertThat(as("prov-b").postForEntity("/api/batches?id=" + id, CheckApiTest.sample(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // While it may still run and after it ended: nothing of it is visible to province A or to a sibling commune.
+        assertThat(status("prov-a", "/api/batches/" + id)).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode state = waitForEnd("prov-b", id);
+        assertThat(state.get("status").asText()).isEqualTo("DONE");
+        String checkId = state.get("checkId").asText();
+        for (String user : List.of("prov-a", "com-a1", "com-b1")) {
+            for (String path : List.of("/api/batches/" + id, "/api/batches/" + id + "/summary",
+                    "/api/batches/" + id + "/summary.csv", "/api/batches/" + id + "/summary.pdf",
+                    "/api/batches/" + id + "/organisations.csv", "/batches/" + id, "/api/checks/" + checkId)) {
+                assertThat(status(user, path)).as(user + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
+            }
+            assertThat(as(user).postForEntity("/api/batches/" + id + "/cancel", null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        // Starting a batch with the taken id from another province neither resumes into it nor reveals it.
+        assertThat(as("prov-a").postForEntity("/api/batches?id=" + id, CheckApiTest.sample(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(audits("prov-a", "ACCESS_REFUSED", id)).isGreaterThanOrEqualTo(7);
+        // Its own province sees it all.
+        assertThat(status("prov-b", "/api/batches/" + id + "/organisations.csv")).isEqualTo(HttpStatus.OK);
+        assertThat(status("prov-b", "/batches/" + id)).isEqualTo(HttpStatus.OK);
+        assertThat(status("prov-b", "/api/checks/" + checkId)).isEqualTo(HttpStatus.OK);
+
+        // The audit log names the user who started, cancelled and finished it, not "batch:<id>".
+        assertThat(audits("prov-b", "BATCH_START", id)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'BATCH_FINISH' "
+                + "and subject = ?", String.class, id)).containsExactly("DONE");
+        assertThat(jdbc.queryForObject("select created_by from check_run where id = cast(? as uuid)", String.class,
+                checkId)).isEqualTo("prov-b");
+        assertThat(as("prov-b").postForEntity("/api/batches/" + id + "/cancel", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(audits("prov-b", "BATCH_CANCEL", id)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
+                + "and subject = ?", String.class, "batch " + id)).contains("organisations csv");
+    }
+
+    @Test
+    void batchIdsThatSanitiseAlikeDoNotShareAFolder() throws Exception {
+        long n = System.nanoTime();
+        String dot = "fold.x" + n;
+        String underscore = "fold_x" + n;
+        assertThat(batches.uploadFolder(dot)).isNotEqualTo(batches.uploadFolder(underscore));
+        // Started one right after the other: each runs on its own upload (three lists, one list).
+        byte[] congresses = Files.readAllBytes(CheckApiTest.SAMPLES.resolve("congresses.csv"));
+        byte[] nominees = Files.readAllBytes(CheckApiTest.SAMPLES.resolve("nominees.csv"));
+        String oneCongress = new String(congresses, StandardCharsets.UTF_8).lines().limit(2)
+                .reduce((x, y) -> x + "\n" + y).orElseThrow() + "\n";
+        String firstId = oneCongress.lines().skip(1).findFirst().orElseThrow().split("[,;]")[0];
+        String oneList = new String(nominees, StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("congress_id") || l.startsWith(firstId + ",") || l.startsWith(firstId + ";"))
+                .reduce((x, y) -> x + "\n" + y).orElseThrow() + "\n";
+        as("prov-a").postForEntity("/api/batches?id=" + dot, CheckApiTest.sample(), String.class);
+        as("prov-a").postForEntity("/api/batches?id=" + underscore, CheckApiTest.upload("c.csv",
+                oneCongress.getBytes(StandardCharsets.UTF_8), "n.csv", oneList.getBytes(StandardCharsets.UTF_8)),
+                String.class);
+        assertThat(waitForEnd("prov-a", dot).get("listsDone").asInt()).isEqualTo(3);
+        assertThat(waitForEnd("prov-a", underscore).get("listsDone").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anImpactAnalysisOnlyReevaluatesTheChecksOfTheBoardMembersUnit() throws Exception {
+        check("com-a2");
+        check("prov-b");
+        long active = 0;
+        for (JsonNode v : JSON.readTree(as("board").getForObject("/api/rulesets", String.class))) {
+            if (v.get("term").asText().equals("2025-2030") && v.get("status").asText().equals("ACTIVE")) {
+                active = v.get("id").asLong();
+            }
+        }
+        long draft = JSON.readTree(as("board-a").postForEntity("/api/rulesets/" + active + "/drafts", null,
+                String.class).getBody()).get("version").get("id").asLong();
+        // Province B's board member analyses first: province A's member must not be shown that report.
+        assertThat(as("board-b").postForEntity("/api/rulesets/" + draft + "/impact?checks=2000", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status("board-a", "/api/rulesets/" + draft + "/impact")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("board-a", "/rulesets/" + draft + "/impact.csv")).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode report = JSON.readTree(as("board-a").postForEntity("/api/rulesets/" + draft + "/impact?checks=2000",
+                null, String.class).getBody()).get("report");
+        long inScope = jdbc.queryForObject("select count(*) from check_run where congresses_csv is not null and "
+                + "unit_code in ('PA', 'PA-C1', 'PA-C2')", Long.class);
+        assertThat(report.get("totals").get("checks").asLong()).isEqualTo(Math.min(inScope, 2000));
+        assertThat(jdbc.queryForObject("select unit_code from impact_report where id = ?", String.class,
+                JSON.readTree(as("board-a").getForObject("/api/rulesets/" + draft + "/impact", String.class))
+                        .get("id").asLong())).isEqualTo("PA");
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'board-a' and action = 'DOWNLOAD' "
+                + "and subject like 'impact %'", String.class)).contains("json");
+    }
+
+    @Test
+    void theAuditLogFiltersAndPagesOnTheServer() throws Exception {
+        String b = check("prov-b");
+        status("prov-a", "/api/checks/" + b);
+        status("prov-a", "/api/checks/" + b + "/report.csv");
+        TestRestTemplate approver = as("approver");
+        ResponseEntity<String> refused = approver.getForEntity("/api/audit?action=ACCESS_REFUSED&user=prov-a&size=1",
+                String.class);
+        long total = Long.parseLong(refused.getHeaders().getFirst("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        JsonNode first = JSON.readTree(refused.getBody());
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).get("actor").asText()).isEqualTo("prov-a");
+        assertThat(first.get(0).get("action").asText()).isEqualTo("ACCESS_REFUSED");
+        assertThat(first.get(0).get("unit_code").asText()).isEqualTo("PA");
+        JsonNode second = JSON.readTree(approver.getForObject(
+                "/api/audit?action=ACCESS_REFUSED&user=prov-a&size=1&page=1", String.class));
+        assertThat(second.get(0).get("id").asLong()).isLessThan(first.get(0).get("id").asLong());
+        // By unit (with the units below it) and by date.
+        JsonNode byUnit = JSON.readTree(approver.getForObject("/api/audit?unit=PB&size=500", String.class));
+        assertThat(byUnit).isNotEmpty().allSatisfy(e -> assertThat(e.get("unit_code").asText()).isIn("PB", "PB-C1"));
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(approver.getForEntity("/api/audit?user=prov-b&from=" + today + "&to=" + today, String.class)
+                .getHeaders().getFirst("X-Total-Count")).isNotEqualTo("0");
+        assertThat(approver.getForEntity("/api/audit?user=prov-b&to=2000-01-01", String.class).getHeaders()
+                .getFirst("X-Total-Count")).isEqualTo("0");
+        assertThat(approver.getForEntity("/api/audit?from=yesterday", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // The page: the same filters, a page of rows and a link to the next page.
+        String page = approver.getForObject("/audit?action=ACCESS_REFUSED&user=prov-a&size=1&lang=en", String.class);
+        assertThat(page).contains("id=\"audit-next\"", total + " entries, page 1 of " + total);
+        assertThat(page.split("<td>ACCESS_REFUSED</td>", -1)).hasSize(2);
+        String last = approver.getForObject("/audit?action=ACCESS_REFUSED&user=prov-a&size=1&lang=en&page="
+                + (total - 1), String.class);
+        assertThat(last).contains("id=\"audit-previous\"").doesNotContain("id=\"audit-next\"");
+    }
+
+    @Test
+    void anAdminCreatesUnitsAndUsersOfTheirOwnScope() throws Exception {
+        WebSession admin = new WebSession(port, "admin");
+        long n = System.nanoTime() % 1_000_000;
+        String csv = "code,name,parent_code,level\nIMP-C" + n + ",Imported commune,IMP-P" + n + ",COMMUNE\nIMP-P" + n
+                + ",Imported province,TW,PROVINCE\n";
+        String shown = admin.follow(admin.uploadRaw("/admin/units/import", "", "units.csv", csv, "/admin/users"));
+        assertThat(shown).contains("IMP-P" + n, "IMP-C" + n, "Imported commune");
+        assertThat(jdbc.queryForObject("select parent_code from org_unit where code = ?", String.class, "IMP-C" + n))
+                .isEqualTo("IMP-P" + n);
+        admin.post("/admin/users", Map.of("username", "imp-user" + n, "password", "secret1", "roles", "SUBCOMMITTEE",
+                "unit", "IMP-C" + n), "/admin/users");
+        assertThat(jdbc.queryForObject("select unit_code from app_user where username = ?", String.class,
+                "imp-user" + n)).isEqualTo("IMP-C" + n);
+        assertThat(audits("admin", "USER_CREATED", "imp-user" + n)).isEqualTo(1);
+        assertThat(audits("admin", "UNIT_CREATED", "IMP-C" + n)).isEqualTo(1);
+
+        // An admin of province A can neither place a user in province B nor see B's users.
+        WebSession adminA = new WebSession(port, "admin-a");
+        String refused = adminA.post("/admin/users", Map.of("username", "b-user" + n, "password", "secret1", "roles",
+                "SUBCOMMITTEE", "unit", "PB"), "/admin/users");
+        assertThat(refused).doesNotContain("prov-b");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Long.class, "b-user" + n))
+                .isZero();
+    }
+}
