@@ -274,7 +274,7 @@ class OrganisationScopeTest {
         assertThat(shown).contains("IMP-P" + n, "IMP-C" + n, "Imported commune");
         assertThat(jdbc.queryForObject("select parent_code from org_unit where code = ?", String.class, "IMP-C" + n))
                 .isEqualTo("IMP-P" + n);
-        admin.post("/admin/users", Map.of("username", "imp-user" + n, "password", "secret1", "roles", "SUBCOMMITTEE",
+        admin.post("/admin/users", Map.of("username", "imp-user" + n, "password", "correct horse battery 7", "roles", "SUBCOMMITTEE",
                 "unit", "IMP-C" + n), "/admin/users");
         assertThat(jdbc.queryForObject("select unit_code from app_user where username = ?", String.class,
                 "imp-user" + n)).isEqualTo("IMP-C" + n);
@@ -283,7 +283,7 @@ class OrganisationScopeTest {
 
         // An admin of province A can neither place a user in province B nor see B's users.
         WebSession adminA = new WebSession(port, "admin-a");
-        String refused = adminA.post("/admin/users", Map.of("username", "b-user" + n, "password", "secret1", "roles",
+        String refused = adminA.post("/admin/users", Map.of("username", "b-user" + n, "password", "correct horse battery 7", "roles",
                 "SUBCOMMITTEE", "unit", "PB"), "/admin/users");
         assertThat(refused).doesNotContain("prov-b");
         assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Long.class, "b-user" + n))
