@@ -56,7 +56,8 @@ public class BatchService {
 
     /** Starts batch {@code id} on uploaded content; returns at once. */
     public void start(String id, byte[] congresses, byte[] nominees) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("upload-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
+        org.slatecheck.config.PrivateFolders.create(work);
+        Path dir = org.slatecheck.config.PrivateFolders.create(work.resolve("upload-" + id.replaceAll("[^A-Za-z0-9_-]", "_")));
         Path c = dir.resolve("congresses.csv");
         Path n = dir.resolve("nominees.csv");
         Files.write(c, congresses);
