@@ -150,7 +150,8 @@ public class BatchRunner {
         // Pass 1: read the nominees file once; rows are read in parallel chunks and each valid nominee is spilled,
         // in binary form with its line number, to the partition file of its congress (a row with errors: its ids).
         String nomineesName = nomineesFile.getFileName().toString();
-        Path dir = Files.createDirectories(workDir.resolve("batch-" + folder(id)));
+        org.slatecheck.config.PrivateFolders.create(workDir);
+        Path dir = org.slatecheck.config.PrivateFolders.create(workDir.resolve("batch-" + folder(id)));
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();
         // Rows of the wrong shape make the file unreadable beyond them, as in Intake.read: only they are reported.
@@ -174,7 +175,15 @@ public class BatchRunner {
                     Semaphore inFlight = new Semaphore(workers * 2);
                     List<Future<?>> chunks = new ArrayList<>();
                     List<Row> chunk = new ArrayList<>(CHUNK);
+                    long maxRows = org.slatecheck.rules.intake.InputLimits.current().maxRowsPerBatch();
+                    long rowsRead = 0;
                     for (Row row : stream) {
+                        if (++rowsRead > maxRows) {
+                            // Too many rows for one batch: said once, at the first row beyond; the rest is not read.
+                            shapes.addAll(List.of(org.slatecheck.rules.intake.InputError.of(nomineesName, row.line(),
+                                    "-", "too_many_batch_rows", maxRows)));
+                            break;
+                        }
                         chunk.add(row);
                         if (chunk.size() == CHUNK) {
                             chunks.add(submitChunk(pool, inFlight, chunk, reader, counts, errors, shapes, spill));
@@ -193,6 +202,7 @@ public class BatchRunner {
             }
             if (spill != null && shapes.count() == 0) {
                 errors.addAll(reader.emptyCongresses(counts::containsKey));
+                errors.addAll(Intake.tooManyNominees(read, congressesName, counts));
                 // Pass 2: nominee ids used twice within a congress, one partition at a time. Every row with both ids
                 // counts (also rows with errors); the first use is the lowest line, whatever order chunks spilled in.
                 for (int p = 0; p < partitions; p++) {

@@ -70,7 +70,8 @@ public class BatchService {
      * once. The caller has made sure an existing batch of that id lies in the user's scope.
      */
     public void start(String id, String user, String unit, byte[] congresses, byte[] nominees) throws IOException {
-        Path dir = Files.createDirectories(uploadFolder(id));
+        org.slatecheck.config.PrivateFolders.create(work);
+        Path dir = org.slatecheck.config.PrivateFolders.create(uploadFolder(id));
         Path c = dir.resolve("congresses.csv");
         Path n = dir.resolve("nominees.csv");
         Files.write(c, congresses);

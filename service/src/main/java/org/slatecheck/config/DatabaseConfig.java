@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database: the server named by {@code SLATECHECK_DB_URL} when set (nothing is started then), otherwise an
  * embedded PostgreSQL that the application starts itself, with its files under {@code slatecheck.data-dir} so
- * records survive a restart. One embedded server per JVM.
+ * records survive a restart. One embedded server per JVM. The data folder and the work folder (which holds the
+ * server binaries started at the next run) are owner-only, mode 0700 ({@link PrivateFolders}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {
@@ -65,16 +66,17 @@ public class DatabaseConfig {
         if (embedded == null) {
             try {
                 Path dir = dataDir.toAbsolutePath();
-                Files.createDirectories(dir);
+                PrivateFolders.create(dir);
                 Path lock = dir.resolve("postmaster.pid");
                 stopOrphan(lock);
                 if (Files.exists(lock) && !alive(lock)) {
                     Files.delete(lock);
                 }
                 Path work = dir.resolveSibling(dir.getFileName() + "-work");
-                Files.createDirectories(work);
+                PrivateFolders.create(work);
                 embedded = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
                         .setOverrideWorkingDirectory(work.toFile()).start();
+                PrivateFolders.create(work); // the server unpacks its binaries there: owner only, also afterwards
                 LOG.info("embedded PostgreSQL started on port {} with data in {}", embedded.getPort(), dir);
                 Runtime.getRuntime().addShutdownHook(new Thread(DatabaseConfig::stop));
             } catch (IOException e) {

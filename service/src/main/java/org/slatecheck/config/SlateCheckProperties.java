@@ -2,7 +2,9 @@ package org.slatecheck.config;
 
 import java.nio.file.Path;
 
+import org.slatecheck.rules.intake.InputLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * SlateCheck's settings ({@code slatecheck.*}, environment {@code SLATECHECK_*}).
@@ -13,16 +15,55 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dbPassword password for {@code dbUrl} ({@code SLATECHECK_DB_PASSWORD})
  * @param dataDir    folder of the embedded database's files; kept between runs so records survive a restart
  *                   (default {@code .slatecheck/db} under the working directory)
+ * @param limits     what one request, file, list and cell may hold ({@code slatecheck.limits.*})
  */
 @ConfigurationProperties(prefix = "slatecheck")
-public record SlateCheckProperties(String dbUrl, String dbUser, String dbPassword, Path dataDir) {
+public record SlateCheckProperties(String dbUrl, String dbUser, String dbPassword, Path dataDir, Limits limits) {
     public SlateCheckProperties {
         if (dataDir == null) {
             dataDir = Path.of(".slatecheck", "db");
+        }
+        if (limits == null) {
+            limits = new Limits(null, null, null, null, null, null, null);
         }
     }
 
     public boolean external() {
         return dbUrl != null && !dbUrl.isBlank();
+    }
+
+    /**
+     * Limits (issue 11); each unset one takes its default. A request body above its limit is refused with 413
+     * before it is read; the others are input errors with line and column (400), and nothing is stored.
+     *
+     * @param maxRequestSize         a request body that is not a multipart upload, e.g. the JSON of
+     *                               {@code POST /api/checks} (default 20MB)
+     * @param maxUploadSize          a multipart upload, all files together (default 100MB; also
+     *                               {@code spring.servlet.multipart.max-request-size})
+     * @param maxCellChars           characters in one cell or form field (default 1000)
+     * @param maxIdChars             characters in a congress or nominee id (default 100)
+     * @param maxNomineesPerCongress nominees in one list (default 2000)
+     * @param maxRowsPerCheck        nominee rows in one interactive check (default 10000)
+     * @param maxRowsPerBatch        nominee rows in one batch (default 2000000)
+     */
+    public record Limits(DataSize maxRequestSize, DataSize maxUploadSize, Integer maxCellChars, Integer maxIdChars,
+            Integer maxNomineesPerCongress, Integer maxRowsPerCheck, Long maxRowsPerBatch) {
+        public Limits {
+            InputLimits d = InputLimits.DEFAULTS;
+            maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(20);
+            maxUploadSize = maxUploadSize != null ? maxUploadSize : DataSize.ofMegabytes(100);
+            maxCellChars = maxCellChars != null ? maxCellChars : d.maxCellChars();
+            maxIdChars = maxIdChars != null ? maxIdChars : d.maxIdChars();
+            maxNomineesPerCongress = maxNomineesPerCongress != null ? maxNomineesPerCongress
+                    : d.maxNomineesPerCongress();
+            maxRowsPerCheck = maxRowsPerCheck != null ? maxRowsPerCheck : d.maxRowsPerCheck();
+            maxRowsPerBatch = maxRowsPerBatch != null ? maxRowsPerBatch : d.maxRowsPerBatch();
+        }
+
+        /** The intake's part of these limits. */
+        public InputLimits input() {
+            return new InputLimits(maxCellChars, maxIdChars, maxNomineesPerCongress, maxRowsPerCheck,
+                    maxRowsPerBatch);
+        }
     }
 }

@@ -7,14 +7,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
  * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation); a nominee without
  * findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
- * each congress's nominees with an empty nominee and the list status as outcome.
+ * each congress's nominees with an empty nominee and the list status as outcome. Every cell goes through
+ * {@link ExportCsv} (no cell is read as a formula).
  */
 public final class ResultCsv {
     public static final List<String> HEADER = List.of("congress_id", "nominee_id", "full_name", "outcome", "rule_id",
@@ -26,8 +25,8 @@ public final class ResultCsv {
     /** @param results a JSON array of section 7 objects */
     public static String write(JsonNode results) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(HEADER);
+        try (ExportCsv p = ExportCsv.to(out)) {
+            p.record(HEADER);
             for (JsonNode r : results) {
                 String congress = r.path("congress").path("id").asText();
                 for (JsonNode n : r.path("nominees")) {
@@ -35,7 +34,7 @@ public final class ResultCsv {
                     String name = n.path("fullName").asText();
                     String outcome = n.path("outcome").asText();
                     if (n.path("findings").isEmpty()) {
-                        p.printRecord(congress, id, name, outcome, "", "", "", "", "");
+                        p.record(congress, id, name, outcome, "", "", "", "", "");
                     }
                     for (JsonNode f : n.path("findings")) {
                         row(p, congress, id, name, outcome, f);
@@ -51,9 +50,9 @@ public final class ResultCsv {
         return out.toString();
     }
 
-    private static void row(CSVPrinter p, String congress, String id, String name, String outcome, JsonNode f)
+    private static void row(ExportCsv p, String congress, String id, String name, String outcome, JsonNode f)
             throws IOException {
-        p.printRecord(congress, id, name, outcome, f.path("ruleId").asText(), f.path("severity").asText(),
+        p.record(congress, id, name, outcome, f.path("ruleId").asText(), f.path("severity").asText(),
                 f.path("title").asText(), f.path("message").asText(), f.path("citation").asText());
     }
 }

@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slatecheck.batch.BatchService;
+import org.slatecheck.explanation.ExportCsv;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -101,11 +100,11 @@ public class BatchApiController {
         }
         scope.downloaded("batch " + id, "organisations csv");
         StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
+        try (ExportCsv p = ExportCsv.to(out)) {
+            p.record("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
                     "ineligible", "list_status");
             for (Map<String, Object> row : batches.organisations(id)) {
-                p.printRecord(row.get("congress_id"), row.get("organisation"), row.get("level"), row.get("term"),
+                p.record(row.get("congress_id"), row.get("organisation"), row.get("level"), row.get("term"),
                         row.get("list_kind"), row.get("nominees"), row.get("eligible"), row.get("review"),
                         row.get("ineligible"), row.get("list_status"));
             }
@@ -120,10 +119,10 @@ public class BatchApiController {
         visible(id, "summary.csv");
         scope.downloaded("batch " + id, "summary csv");
         StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");
+        try (ExportCsv p = ExportCsv.to(out)) {
+            p.record("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");
             for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
-                p.printRecord(row.get("level"), row.get("lists"), row.get("nominees"), row.get("eligible"),
+                p.record(row.get("level"), row.get("lists"), row.get("nominees"), row.get("eligible"),
                         row.get("review"), row.get("ineligible"), row.get("non_compliant"));
             }
         }

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slatecheck.governance.ApiTokens;
+import org.slatecheck.explanation.ExportCsv;
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.ImpactAnalysis;
@@ -176,15 +175,19 @@ public class GovernancePageController {
         var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         scope.downloaded("impact " + report.get("id"), "csv");
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"impact-" + id + ".csv\"")
+                .body(impactCsv((com.fasterxml.jackson.databind.JsonNode) report.get("report")));
+    }
+
+    /** The impact report as CSV (with a byte-order mark), every cell through {@link ExportCsv}. */
+    static byte[] impactCsv(com.fasterxml.jackson.databind.JsonNode report) throws IOException {
         StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            for (List<String> row : ImpactAnalysis.csvRows((com.fasterxml.jackson.databind.JsonNode) report
-                    .get("report"))) {
-                p.printRecord(row);
+        try (ExportCsv p = ExportCsv.to(out)) {
+            for (List<String> row : ImpactAnalysis.csvRows(report)) {
+                p.record(row);
             }
         }
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"impact-" + id + ".csv\"")
-                .body(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+        return ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);
     }
 
     /** An unknown version id in a path: a 404 page, never a stack trace. */

@@ -15,7 +15,12 @@ public record InputError(String file, long line, String column, String key, List
 
     public static InputError of(String file, long line, String column, String key, Object... args) {
         return new InputError(file, line, column, key,
-                java.util.Arrays.stream(args).map(String::valueOf).toList());
+                java.util.Arrays.stream(args).map(String::valueOf).map(InputError::shortened).toList());
+    }
+
+    /** Cell text quoted in a message is cut at 300 characters (a message never carries a whole oversized cell). */
+    static String shortened(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
     /** The reason in the language of {@code messages}. */

@@ -42,6 +42,13 @@ public final class Intake {
         NomineeRows reader = new NomineeRows(read, congresses.name(), nominees.name(),
                 nomineeTable.hasColumn("congress_id"));
         boolean readable = nomineeTable.errors().isEmpty();
+        int maxRows = InputLimits.current().maxRowsPerCheck();
+        if (readable && nomineeTable.rows().size() > maxRows) {
+            // Too many rows for one check: said once, at the first row beyond the limit; the rows are not read.
+            errors.add(InputError.of(nominees.name(), nomineeTable.rows().get(maxRows).line(), "-", "too_many_rows",
+                    nomineeTable.rows().size(), maxRows));
+            throw new InputException(sorted(errors, congresses.name()));
+        }
         if (readable) {
             List<InputError> header = reader.headerErrors();
             errors.addAll(header);
@@ -49,6 +56,7 @@ public final class Intake {
         }
         Map<String, List<Nominee>> listed = new LinkedHashMap<>();
         Map<String, Map<String, Long>> seen = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>(); // rows per congress, also rows with errors (as the batch counts)
         for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
             NomineeRows.Read r = reader.read(row);
             errors.addAll(row.errors());
@@ -61,6 +69,7 @@ public final class Intake {
                 }
             }
             if (r.congressId() != null) {
+                counts.merge(r.congressId(), 1L, Long::sum);
                 List<Nominee> list = listed.computeIfAbsent(r.congressId(), k -> new ArrayList<>());
                 if (r.nominee() != null && first == null) {
                     list.add(r.nominee());
@@ -69,6 +78,7 @@ public final class Intake {
         }
         if (readable) {
             errors.addAll(reader.emptyCongresses(listed::containsKey));
+            errors.addAll(tooManyNominees(read, congresses.name(), counts));
         }
         if (!errors.isEmpty()) {
             throw new InputException(sorted(errors, congresses.name()));
@@ -118,6 +128,23 @@ public final class Intake {
             errors.add(InputError.of(congresses.name(), 2, "-", "no_congress"));
         }
         return new Congresses(byId, congressLines, congressIdColumn, errors);
+    }
+
+    /**
+     * One error per congress with more nominees than {@link InputLimits#maxNomineesPerCongress}, at the congress's
+     * line of the congresses file; shared by {@link #read} and the batch runner (same files, same errors).
+     */
+    public static List<InputError> tooManyNominees(Congresses read, String congressesName, Map<String, Long> counts) {
+        int max = InputLimits.current().maxNomineesPerCongress();
+        List<InputError> out = new ArrayList<>();
+        for (Map.Entry<String, Long> e : read.lines().entrySet()) {
+            long n = counts.getOrDefault(e.getKey(), 0L);
+            if (n > max) {
+                out.add(InputError.of(congressesName, e.getValue(), read.idColumns().get(e.getKey()),
+                        "too_many_nominees", e.getKey(), n, max));
+            }
+        }
+        return out;
     }
 
     private static List<InputError> sorted(List<InputError> errors, String congressFile) {

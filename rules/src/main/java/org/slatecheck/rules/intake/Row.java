@@ -39,6 +39,8 @@ public final class Row {
     private final Map<String, String> values;
     private final Map<String, String> written;
     private final List<InputError> errors = new ArrayList<>();
+    /** Columns whose cell is longer than the limits allow: read as empty, with their error already recorded. */
+    private final Set<String> oversize = new java.util.HashSet<>();
 
     /**
      * @param values  raw cell text by canonical column name
@@ -49,6 +51,21 @@ public final class Row {
         this.line = line;
         this.values = values;
         this.written = written;
+        InputLimits limits = InputLimits.current();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getValue();
+            if (v == null) {
+                continue;
+            }
+            boolean id = e.getKey().equals("congress_id") || e.getKey().equals("nominee_id");
+            if (v.length() > limits.maxCellChars()) {
+                oversize.add(e.getKey());
+                error(e.getKey(), "cell_too_long", v.length(), limits.maxCellChars());
+            } else if (id && v.strip().length() > limits.maxIdChars()) {
+                oversize.add(e.getKey());
+                error(e.getKey(), "id_too_long", v.strip().length(), limits.maxIdChars());
+            }
+        }
     }
 
     public String file() { return file; }
@@ -100,7 +117,7 @@ public final class Row {
     /** The trimmed text of {@code column}, or null when empty or absent. */
     public String text(String column) {
         String v = values.get(column);
-        if (v == null || v.isBlank()) {
+        if (v == null || v.isBlank() || oversize.contains(column)) {
             return null;
         }
         return v.strip();
@@ -109,7 +126,7 @@ public final class Row {
     /** Like {@link #text} but an empty cell is an error. */
     public String required(String column) {
         String v = text(column);
-        if (v == null) {
+        if (v == null && !oversize.contains(column)) {
             error(column, "required");
         }
         return v;
