@@ -108,6 +108,25 @@ class DatabaseFaultTest {
         return jdbc.queryForObject("select count(*) from check_run", Long.class);
     }
 
+    /**
+     * After a restart: waits (at most 60 s) until the application's own pool hands out a working connection again —
+     * the pool recovers by itself; on a busy machine the postmaster may need a few seconds to accept connections.
+     */
+    void awaitRecovery() throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                jdbc.queryForObject("select 1", Integer.class);
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
     @Test
     void whileTheDatabaseIsStoppedChecksAndSignInsAre503AndNothingIsStoredThenItRecovers() throws Exception {
         // Up: a wrong password is still a 401, a good one works; the session cookie skips the password next time.
@@ -182,6 +201,7 @@ class DatabaseFaultTest {
         } finally {
             startDatabase();
         }
+        awaitRecovery();
 
         // Back: no application restart; nothing of the refused check was stored, the same requests now work.
         assertThat(checks()).isEqualTo(before);
@@ -252,6 +272,7 @@ class DatabaseFaultTest {
                 startDatabase();
             }
         }
+        awaitRecovery();
         assertThat(stopped).isTrue();
         assertThat(failed).as("the cut run fails").isNotNull();
         int storedBefore = jdbc.queryForObject("select count(*) from list_result where check_id = ?", Integer.class,

@@ -7,7 +7,10 @@ import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Rating;
 
-/** The years the quality rules look at (RULES.md QUA-001, QUA-002). Pure functions called from the rules. */
+/**
+ * Year arithmetic for the quality rules (RULES.md QUA-001, QUA-002). Which years count is decided by the QUA
+ * classification rules; {@link #failedOutgoingYears} and {@link #shortfall} restate them for the hand-written baseline.
+ */
 public final class QualityYears {
     private QualityYears() {
     }
@@ -46,5 +49,34 @@ public final class QualityYears {
             }
         }
         return years.isEmpty() ? null : new QualityShortfall(List.copyOf(years));
+    }
+
+    /** The outgoing term's years: {@code quality.outgoing_term_first_year} .. congress year − 1. */
+    public static List<Integer> outgoingTerm(Congress c, org.slatecheck.rules.params.Parameters p) {
+        return between(p.integer("quality.outgoing_term_first_year"), c.getCongressYear() - 1);
+    }
+
+    /** The last N years ({@code quality.years}): congress year − N .. congress year − 1. */
+    public static List<Integer> lastYears(Congress c, org.slatecheck.rules.params.Parameters p) {
+        return between(c.getCongressYear() - p.integer("quality.years"), c.getCongressYear() - 1);
+    }
+
+    /** The years {@code from} .. {@code to}, ascending (empty when {@code to < from}). */
+    public static List<Integer> between(int from, int to) {
+        List<Integer> years = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    /** The years of {@code list} (RatedYear facts or numbers), ascending. */
+    public static List<Integer> sorted(List<?> list) {
+        List<Integer> years = new ArrayList<>();
+        for (Object o : list) {
+            years.add(o instanceof RatedYear r ? r.getYear() : ((Number) o).intValue());
+        }
+        java.util.Collections.sort(years);
+        return years;
     }
 }

@@ -138,6 +138,17 @@ public final class Nominee {
     public LocalDate getPoliticalConclusionDate() { return politicalConclusionDate; }
     /** Ratings by year, in ascending year order. */
     public Map<Integer, Rating> getQualityRatings() { return qualityRatings; }
+
+    /** The rating of {@code year}, or null when the file gives none. */
+    public Rating ratingIn(int year) {
+        return qualityRatings.get(year);
+    }
+
+    /** True when {@code year} has no rating or one below {@code minimum} (a {@link Rating}). */
+    public boolean ratingBelow(int year, Object minimum) {
+        Rating r = qualityRatings.get(year);
+        return r == null || r.isBelow((Rating) minimum);
+    }
     public int getUnresolvedComplaints() { return unresolvedComplaints; }
     public Boolean getAssetDeclaration() { return assetDeclaration; }
     public Boolean getHealthOk() { return healthOk; }
