@@ -67,6 +67,19 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Clicks {@code element} (a link or submit button) and waits until the page it leads to has replaced the current
+     * one and matches {@code regex}: waiting on the address alone could see the old page, whose address often matches
+     * too, and the next lookup would then find an element of the page being replaced.
+     */
+    static void clickAndWait(WebElement element, String regex) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitFor(regex);
+    }
+
     /** Waits until the browser shows a fully loaded page whose address matches {@code regex}. */
     static void waitFor(String regex) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
@@ -81,8 +94,7 @@ class BrowserTest {
         if (browser.getCurrentUrl().contains("/login")) {
             browser.findElement(By.id("username")).sendKeys("subcommittee");
             browser.findElement(By.id("password")).sendKeys("subcommittee");
-            browser.findElement(By.id("login")).click();
-            waitFor(".*/checks.*");
+            clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
         }
     }
 
@@ -93,15 +105,13 @@ class BrowserTest {
     @Test
     void checksTheSampleFiltersToIneligibleOpensANomineeAndSwitchesLanguage() {
         browser.get(url("/?lang=vi"));
-        browser.findElement(By.id("check-sample")).click();
-        waitFor(".*/checks/[0-9a-f-]{36}$");
+        clickAndWait(browser.findElement(By.id("check-sample")), ".*/checks/[0-9a-f-]{36}$");
         List<WebElement> statuses = browser.findElements(By.cssSelector(".list-status"));
         assertThat(statuses).hasSize(3);
         assertThat(statuses.get(0).getText()).isEqualTo("Danh sách chưa đạt yêu cầu");
         assertThat(browser.findElements(By.cssSelector("tr.nominee"))).hasSize(82);
 
-        browser.findElement(By.id("filter-INELIGIBLE")).click();
-        waitFor(".*outcome=INELIGIBLE$");
+        clickAndWait(browser.findElement(By.id("filter-INELIGIBLE")), ".*outcome=INELIGIBLE$");
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.nominee"));
         assertThat(rows).hasSize(12).allMatch(r -> "INELIGIBLE".equals(r.getAttribute("data-outcome")));
 
@@ -114,8 +124,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".citation")).getText()).startsWith("Căn cứ:")
                 .contains("Chỉ thị 45-CT/TW");
 
-        browser.findElement(By.id("lang-switch")).click();
-        waitFor(".*lang=en$");
+        clickAndWait(browser.findElement(By.id("lang-switch")), ".*lang=en$");
         assertThat(browser.findElement(By.id("nominee-outcome")).getText()).isEqualTo("Ineligible");
         assertThat(browser.findElement(By.cssSelector(".citation")).getText()).startsWith("Citation:");
         browser.get(url("/?lang=vi"));
@@ -133,8 +142,7 @@ class BrowserTest {
         browser.get(url("/?lang=en"));
         browser.findElement(By.id("nominees")).sendKeys(nominees.toAbsolutePath().toString());
         browser.findElement(By.id("congresses")).sendKeys(congresses.toAbsolutePath().toString());
-        browser.findElement(By.id("check-upload")).click();
-        waitFor(".*/checks$");
+        clickAndWait(browser.findElement(By.id("check-upload")), ".*/checks$");
         List<WebElement> rows = browser.findElements(By.cssSelector("#input-errors tbody tr"));
         assertThat(rows).extracting(WebElement::getText).containsExactly(
                 "danh-sach.csv 2 birth_date “1970-02-30” is not a valid date (YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, "
@@ -156,14 +164,12 @@ class BrowserTest {
     void signInAs(String user) {
         browser.get(url("/checks"));
         if (!browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.cssSelector("form.logout button")).click();
-            waitFor(".*/login\\?logout$");
+            clickAndWait(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
         }
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("login")).click();
-        waitFor(".*/(checks)?(\\?continue)?$");
+        clickAndWait(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
     }
 
     /**
@@ -177,8 +183,7 @@ class BrowserTest {
         browser.get(url("/rulesets?lang=vi"));
         String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
                 .getAttribute("href");
-        browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
         String draftUrl = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("DRAFT");
 
@@ -188,8 +193,7 @@ class BrowserTest {
         WebElement source = browser.findElement(By.name("source.age.reelection_min_months"));
         source.clear();
         source.sendKeys("Hướng dẫn giả định 99-HD/BTCTW: tái cử còn ít nhất 42 tháng");
-        browser.findElement(By.id("save-parameters")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("save-parameters")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
         assertThat(browser.findElement(By.name("value.age.reelection_min_months")).getAttribute("value"))
                 .isEqualTo("42");
@@ -202,15 +206,12 @@ class BrowserTest {
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(path);
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=file]"))
                     .sendKeys(file.toAbsolutePath().toString());
-            browser.findElement(By.cssSelector("form[action$='/cases'] button")).click();
-            waitFor(".*/rulesets/\\d+$");
+            clickAndWait(browser.findElement(By.cssSelector("form[action$='/cases'] button")), ".*/rulesets/\\d+$");
             assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã nhận tệp ca kiểm thử.");
         }
-        browser.findElement(By.id("run-impact")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("run-impact")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("impact-totals")).getText()).endsWith(" đạt, 0 không đạt.");
-        browser.findElement(By.id("impact-link")).click();
-        waitFor(".*/impact$");
+        clickAndWait(browser.findElement(By.id("impact-link")), ".*/impact$");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Phân tích tác động của 2025-2030.");
         screenshot("ruleset-impact");
 
@@ -223,11 +224,9 @@ class BrowserTest {
                 "org/slatecheck/rules/AGE/AGE-002.cases.yaml");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
         screenshot("ruleset-review");
-        browser.findElement(By.id("approve")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
-        browser.findElement(By.id("activate")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).startsWith("Đã kích hoạt");
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
         screenshot("ruleset-activated");
@@ -236,8 +235,7 @@ class BrowserTest {
                 "approver", "board");
 
         browser.get(shippedUrl);
-        browser.findElement(By.id("activate")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
         signInAs("subcommittee");
     }
@@ -269,13 +267,11 @@ class BrowserTest {
         browser.get(url("/rulesets?lang=vi"));
         String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
                 .getAttribute("href");
-        browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
         String draftUrl = browser.getCurrentUrl();
         // The form comes with the example filled in: the rule the issue asks for.
         assertThat(browser.findElement(By.id("guided-content")).getAttribute("value")).contains("CU_NHAN");
-        browser.findElement(By.id("save-guided")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("save-guided")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
         String sentence = browser.findElement(By.cssSelector(".guided .sentence")).getText();
         assertThat(sentence).isEqualTo("Nếu nhân sự được đề xuất làm bí thư và trình độ lý luận chính "
@@ -291,12 +287,10 @@ class BrowserTest {
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(file[0]);
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=file]"))
                     .sendKeys(cases.toAbsolutePath().toString());
-            browser.findElement(By.cssSelector("form[action$='/cases'] button")).click();
-            waitFor(".*/rulesets/\\d+$");
+            clickAndWait(browser.findElement(By.cssSelector("form[action$='/cases'] button")), ".*/rulesets/\\d+$");
             assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã nhận tệp ca kiểm thử.");
         }
-        browser.findElement(By.id("run-impact")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("run-impact")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("impact-totals")).getText()).endsWith(" đạt, 0 không đạt.");
         screenshot("guided-draft");
 
@@ -305,11 +299,9 @@ class BrowserTest {
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains(sentence, "guided/POS-901.cases.yaml", "Quy định 214-QĐ/TW ngày 2/1/2020");
         screenshot("guided-approval");
-        browser.findElement(By.id("approve")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
-        browser.findElement(By.id("activate")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
 
         signInAs("subcommittee");
@@ -325,17 +317,14 @@ class BrowserTest {
         browser.get(url("/?lang=vi"));
         browser.findElement(By.id("nominees")).sendKeys(nominees.toAbsolutePath().toString());
         browser.findElement(By.id("congresses")).sendKeys(congresses.toAbsolutePath().toString());
-        browser.findElement(By.id("check-upload")).click();
-        waitFor(".*/checks/[0-9a-f-]{36}$");
-        browser.findElement(By.cssSelector("a.nominee-link")).click();
-        waitFor(".*/nominees/[^/]+$");
+        clickAndWait(browser.findElement(By.id("check-upload")), ".*/checks/[0-9a-f-]{36}$");
+        clickAndWait(browser.findElement(By.cssSelector("a.nominee-link")), ".*/nominees/[^/]+$");
         WebElement finding = browser.findElement(By.xpath("//section[contains(@class,'finding')][.//span[text()='POS-901']]"));
         assertThat(finding.getText()).contains("Bí thư chưa có cử nhân chính trị",
                 "Hướng xử lý: Cử đi đào tạo cử nhân chính trị hoặc giới thiệu nhân sự khác.",
                 "Căn cứ: Quy định 214-QĐ/TW ngày 2/1/2020 (tiêu chuẩn chức danh bí thư)");
         screenshot("guided-finding-vi");
-        browser.findElement(By.id("lang-switch")).click();
-        waitFor(".*lang=en$");
+        clickAndWait(browser.findElement(By.id("lang-switch")), ".*lang=en$");
         finding = browser.findElement(By.xpath("//section[contains(@class,'finding')][.//span[text()='POS-901']]"));
         assertThat(finding.getText()).contains("Secretary without a bachelor's degree in political theory",
                 "What to do: Send for a bachelor's course in political theory or propose another nominee.",
@@ -344,8 +333,7 @@ class BrowserTest {
 
         signInAs("approver");
         browser.get(shippedUrl);
-        browser.findElement(By.id("activate")).click();
-        waitFor(".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
         signInAs("subcommittee");
     }
