@@ -42,6 +42,8 @@ public final class RuleSet {
     private final GuidedRules guided;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> decisionRules;
+    /** Lets no rule a board turned off fire (by rule name, resolved once); null when no rule is off. */
+    private final org.kie.api.runtime.rule.AgendaFilter agendaFilter;
 
     private RuleSet(RuleSetSource source, RuleSetParameters parameters, Citations citations, RuleSwitches switches,
             GuidedRules guided, KieBase kieBase) {
@@ -61,6 +63,13 @@ public final class RuleSet {
             }
         }
         this.decisionRules = decisions;
+        java.util.Set<String> off = new java.util.HashSet<>();
+        for (Rule rule : rules(kieBase)) {
+            if (!switches.enabled(RuleInfo.of(rule).id())) {
+                off.add(rule.getName());
+            }
+        }
+        this.agendaFilter = off.isEmpty() ? null : match -> !off.contains(match.getRule().getName());
     }
 
     /**
@@ -165,6 +174,11 @@ public final class RuleSet {
     public RuleSwitches switches() { return switches; }
     public GuidedRules guided() { return guided; }
     KieBase kieBase() { return kieBase; }
+
+    /** The agenda filter of the board's switches (no rule turned off fires); null when none is off. */
+    org.kie.api.runtime.rule.AgendaFilter agendaFilter() {
+        return agendaFilter;
+    }
 
     /** The severity findings of {@code ruleId} get under this rule set's switches. */
     Severity severityOf(String ruleId, Severity shipped) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.params.Parameters;
@@ -47,8 +46,7 @@ public final class Screening {
             for (Nominee n : nominees) {
                 session.insert(n);
             }
-            List<String> off = ruleSet.switches().disabled();
-            EvaluationLimits.current().fireAllRules(session, off.isEmpty() ? null : disabled(off), congress.getId(),
+            EvaluationLimits.current().fireAllRules(session, ruleSet.agendaFilter(), congress.getId(),
                     nominees.size() + 1);
             for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition
                     || o instanceof CommitteeMaximum)) {
@@ -83,12 +81,6 @@ public final class Screening {
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
                 listFindings, notChecked(congress, parameters, committeeMaximum,
                 nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), composition, parameters);
-    }
-
-    /** An agenda filter that lets no rule of the ids in {@code off} fire. */
-    private static AgendaFilter disabled(List<String> off) {
-        Set<String> ids = Set.copyOf(off);
-        return match -> !ids.contains(RuleInfo.of(match.getRule()).id());
     }
 
     /** {@code f} with the citation in force on the congress date and the severity of its rule's switch. */
