@@ -75,8 +75,15 @@ class BrowserTest {
     static void clickAndWait(WebElement element, String regex) {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // Gone: the driver reports the old node as stale, or (mid-navigation) as no longer in the document.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
         waitFor(regex);
     }
 
