@@ -169,6 +169,9 @@ public final class Explainer {
             return number(d);
         }
         if (v instanceof List<?> l) {
+            if (l.isEmpty()) {
+                return messages.raw("code.NONE");
+            }
             return l.stream().map(this::format).collect(Collectors.joining(", "));
         }
         if (v instanceof String s && messages.has("code." + s)) {
