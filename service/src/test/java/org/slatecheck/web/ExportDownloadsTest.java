@@ -96,6 +96,46 @@ class ExportDownloadsTest {
     }
 
     @Test
+    void batchOrganisationsDownloadAsAWorkbookWithLabels() throws Exception {
+        String id = "xlsx-" + System.nanoTime();
+        assertThat(as("subcommittee").postForEntity("/api/batches?id=" + id, CheckApiTest.sample(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        for (int i = 0; i < 300; i++) {
+            String status = JSON.readTree(as("subcommittee").getForObject("/api/batches/" + id, String.class))
+                    .get("status").asText();
+            if (!status.equals("VALIDATING") && !status.equals("RUNNING")) {
+                assertThat(status).isEqualTo("DONE");
+                break;
+            }
+            Thread.sleep(100);
+        }
+        ResponseEntity<byte[]> x = as("subcommittee").getForEntity("/api/batches/" + id + "/organisations.xlsx",
+                byte[].class);
+        assertThat(x.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(x.getHeaders().getContentType().toString()).isEqualTo(XLSX);
+        assertThat(x.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"kiem-tra-" + id + ".xlsx\"");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(x.getBody()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Theo tổ chức");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mã đại hội");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            var tinh = sheet.getRow(1);
+            assertThat(tinh.getCell(0).getStringCellValue()).isEqualTo("TINH-NB-2025");
+            assertThat(tinh.getCell(2).getStringCellValue()).isEqualTo("Cấp tỉnh");
+            assertThat(tinh.getCell(4).getStringCellValue()).isEqualTo("Danh sách bầu cử");
+            assertThat(tinh.getCell(5).getNumericCellValue()).isEqualTo(40.0);
+            assertThat(tinh.getCell(9).getStringCellValue()).isEqualTo("Danh sách chưa đạt yêu cầu");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J4");
+        }
+        assertThat(as("prov-a").getForEntity("/api/batches/" + id + "/organisations.xlsx", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("subcommittee").getForObject("/batches/" + id, String.class))
+                .contains("/api/batches/" + id + "/organisations.xlsx?lang=vi");
+    }
+
+    @Test
     void templatesAreAtStableAddresses() throws Exception {
         for (String file : List.of("nominees", "congresses")) {
             ResponseEntity<byte[]> x = as("subcommittee").getForEntity("/templates/" + file + ".xlsx", byte[].class);
