@@ -86,6 +86,18 @@ class InputTemplatesTest {
                 assertThat(region.getLastRow()).isGreaterThanOrEqualTo(1000);
                 assertThat(v.getValidationConstraint().getValidationType())
                         .isEqualTo(org.apache.poi.ss.usermodel.DataValidationConstraint.ValidationType.LIST);
+                // The arrow shows (OOXML's showDropDown="1" would hide it, despite its name).
+                assertThat(((org.apache.poi.xssf.usermodel.XSSFDataValidation) v).getCtDataValidation()
+                        .getShowDropDown()).isFalse();
+                String header = headers.get(region.getFirstColumn());
+                boolean several = ColumnGuide.byHeader(file, header).format() == ColumnGuide.Format.CODE_LIST;
+                // One code: anything else is refused with a Vietnamese message; several posts: the list only helps.
+                assertThat(v.getShowErrorBox()).as(header).isEqualTo(!several);
+                if (!several) {
+                    assertThat(v.getErrorBoxTitle()).isEqualTo("Giá trị không có trong danh mục");
+                } else {
+                    assertThat(v.getShowPromptBox()).isTrue();
+                }
                 lists.put(headers.get(region.getFirstColumn()), values(book,
                         v.getValidationConstraint().getFormula1()));
             }
