@@ -55,7 +55,9 @@ public class ErrorPages implements ErrorController, HandlerExceptionResolver, Or
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
-        if (api(path(request)) || !(ex instanceof ErrorResponse error) || response.isCommitted()) {
+        // An upload over the limit keeps its own answer (UploadLimitErrors, the same as RequestSizeFilter's).
+        if (api(path(request)) || !(ex instanceof ErrorResponse error) || response.isCommitted()
+                || ex instanceof org.springframework.web.multipart.MultipartException) {
             return null;
         }
         try {
