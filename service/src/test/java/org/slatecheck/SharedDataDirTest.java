@@ -26,17 +26,18 @@ import org.junit.jupiter.api.Test;
  * One data folder for the command line and the web application: a batch run from one working directory is a record
  * the web application, started from another working directory, shows — both with no data setting at all, only the
  * same home folder (each a JVM of its own with the shipped settings). The web application's ready line names the
- * real port and that folder.
+ * real port and that folder; started with no argument, its first line says it starts the server.
  */
 class SharedDataDirTest {
     static final Path WORK = Path.of("target/shared-data-dir").toAbsolutePath();
     static final Path SAMPLES = Path.of("../data/samples").toAbsolutePath().normalize();
 
-    static Process start(Path home, Path workingDir, String... args) throws Exception {
+    static Process start(Path home, Path workingDir, List<String> jvmOptions, String... args) throws Exception {
         Files.createDirectories(workingDir);
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Duser.home=" + home, "-cp", SlateCheckCommandLineTest.shippedClassPath(),
-                "org.slatecheck.SlateCheck"));
+                "-Xmx512m", "-Duser.home=" + home));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", SlateCheckCommandLineTest.shippedClassPath(), "org.slatecheck.SlateCheck"));
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true);
         b.environment().remove("SLATECHECK_DATA_DIR");
@@ -54,7 +55,7 @@ class SharedDataDirTest {
         Path home = WORK.resolve("home");
         Path data = home.resolve(".slatecheck").resolve("db");
 
-        Process batch = start(home, WORK.resolve("cli-here"), "batch", "--congresses",
+        Process batch = start(home, WORK.resolve("cli-here"), List.of(), "batch", "--congresses",
                 SAMPLES.resolve("congresses.csv").toString(), "--nominees", SAMPLES.resolve("nominees.csv").toString(),
                 "--id", "shared-1", "--threads", "1");
         String out = new String(batch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -65,9 +66,12 @@ class SharedDataDirTest {
         assertThat(data.resolve("PG_VERSION")).exists();
         assertThat(WORK.resolve("cli-here/.slatecheck")).doesNotExist();
 
-        Process web = start(home, WORK.resolve("web-there"), "--spring.profiles.active=demo", "--server.port=0");
+        // No argument at all (the settings as system properties): the server starts and its first line says so.
+        Process web = start(home, WORK.resolve("web-there"), List.of("-Dspring.profiles.active=demo",
+                "-Dserver.port=0"));
         try (BufferedReader r = new BufferedReader(new InputStreamReader(web.getInputStream(), StandardCharsets.UTF_8))) {
             String first = r.readLine();
+            assertThat(first).isEqualTo("Khởi động máy chủ web (lệnh serve); xem --help để biết các lệnh khác.");
             Pattern ready = Pattern.compile("SlateCheck đang chạy tại http://localhost:(\\d+) \\(dữ liệu: (.+)\\)");
             Matcher m = null;
             StringBuilder seen = new StringBuilder(first).append('\n');
