@@ -79,6 +79,13 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aServerErrorIsA500PageWithoutDetails() throws Exception {
+        // /error opened without an error behind it stands for any failure no one handled
+        assertPage(send("GET", "/error", "subcommittee"), 500, "Đã xảy ra lỗi hệ thống");
+        assertPage(send("GET", "/error?lang=en", null), 500, "A system error occurred");
+    }
+
+    @Test
     void theApiKeepsAnsweringProblemDetails() throws Exception {
         for (String[] c : List.of(new String[] {"/api/no-such-thing", "404"}, new String[] {"/api/audit", "403"},
                 new String[] {"/api/checks/" + UUID.randomUUID(), "404"})) {
