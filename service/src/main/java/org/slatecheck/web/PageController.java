@@ -60,18 +60,44 @@ public class PageController {
 
     @GetMapping("/")
     public String upload(Model model, Locale locale) {
+        CongressForm.addTo(model, Map.of(), Map.of(), List.of());
         return "upload";
     }
 
-    /** Checks an upload: the congresses file if given, else the congress form; then shows the result. */
+    /**
+     * Checks an upload: the congresses file if given, else the congress form; then shows the result. When the form
+     * was used and the input has errors, the upload page comes back with what was typed and each error of the form
+     * next to its field (the nominee file's errors listed above it); a congresses file's errors get the error page.
+     */
     @PostMapping("/checks")
     public String check(@RequestParam(required = false) MultipartFile congresses, @RequestParam MultipartFile nominees,
             @RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response)
             throws IOException {
-        Intake.Input congressInput = congresses != null && !congresses.isEmpty()
-                ? CheckApiController.input(congresses, "congresses.csv")
-                : new Intake.Input(Messages.of(locale).raw("ui.congress_form"), congressCsv(form));
-        return run(congressInput, CheckApiController.input(nominees, "nominees.csv"), model, locale, response);
+        if (congresses != null && !congresses.isEmpty()) {
+            return run(CheckApiController.input(congresses, "congresses.csv"),
+                    CheckApiController.input(nominees, "nominees.csv"), model, locale, response);
+        }
+        Map<String, String> typed = CongressForm.withId(CongressForm.typed(form));
+        Messages m = Messages.of(locale);
+        String formName = m.raw("ui.congress_form");
+        try {
+            CheckService.Recorded recorded = checks.check(user(), new Intake.Input(formName, congressCsv(typed)),
+                    CheckApiController.input(nominees, "nominees.csv"));
+            return "redirect:/checks/" + recorded.id();
+        } catch (InputException e) {
+            Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
+            List<String> otherErrors = new ArrayList<>();
+            for (var x : e.getErrors()) {
+                if (x.file().equals(formName) && Columns.CONGRESS.containsKey(x.column())) {
+                    fieldErrors.computeIfAbsent(x.column(), k -> new ArrayList<>()).add(x.reason(m));
+                } else {
+                    otherErrors.add(x.format(m));
+                }
+            }
+            CongressForm.addTo(model, typed, fieldErrors, otherErrors);
+            response.setStatus(400);
+            return "upload";
+        }
     }
 
     /** Checks the shipped sample lists. */
