@@ -40,7 +40,7 @@ final class Listing {
                 kept.put(f, v.strip());
             }
         }
-        String sort = sorts.contains(params.get("sort")) ? params.get("sort") : defaultSort;
+        String sort = params.get("sort") != null && sorts.contains(params.get("sort")) ? params.get("sort") : defaultSort;
         String dir = params.get("dir");
         boolean descending = dir == null || !(dir.equals("asc") || dir.equals("desc"))
                 ? (sort.equals(defaultSort) && defaultDescending) : dir.equals("desc");
@@ -73,9 +73,13 @@ final class Listing {
         return s != null && NUMBER.matcher(s.strip()).matches() ? Integer.parseInt(s.strip()) : otherwise;
     }
 
-    /** The links of a listing page: the current parameters kept, one changed. */
-    static Links links(String path, Listings.Query query) {
+    /** The links of a listing page: the current parameters (and the language asked for, if any) kept, one changed. */
+    static Links links(String path, Listings.Query query, Map<String, String> request) {
         Map<String, String> params = new LinkedHashMap<>();
+        String lang = request.get("lang");
+        if ("vi".equals(lang) || "en".equals(lang)) {
+            params.put("lang", lang);
+        }
         if (query.q() != null) {
             params.put("q", query.q());
         }

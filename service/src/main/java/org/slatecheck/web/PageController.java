@@ -117,7 +117,7 @@ public class PageController {
                 "created", true);
         model.addAttribute("page", Listing.clamp(query, q -> listings.checks(scope.unit(), q)));
         model.addAttribute("query", query);
-        model.addAttribute("links", Listing.links("/checks", query));
+        model.addAttribute("links", Listing.links("/checks", query, params));
         model.addAttribute("batchStatuses", BATCH_STATUSES);
         return "history";
     }
@@ -175,7 +175,7 @@ public class PageController {
         model.addAttribute("groups", groups);
         model.addAttribute("grouped", "position".equals(query.sort()));
         model.addAttribute("query", query);
-        model.addAttribute("links", Listing.links("/checks/" + id, query));
+        model.addAttribute("links", Listing.links("/checks/" + id, query, params));
         model.addAttribute("outcome", query.filter("outcome"));
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("rules", listings.rules(id));
