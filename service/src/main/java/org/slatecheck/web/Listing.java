@@ -84,8 +84,11 @@ final class Listing {
             params.put("q", query.q());
         }
         params.putAll(query.filters());
-        params.put("sort", query.sort());
-        params.put("dir", query.descending() ? "desc" : "asc");
+        // The sort only when the page was asked for one: the links of a default page stay short.
+        if (request.get("sort") != null || request.get("dir") != null) {
+            params.put("sort", query.sort());
+            params.put("dir", query.descending() ? "desc" : "asc");
+        }
         if (query.size() != SIZE) {
             params.put("size", String.valueOf(query.size()));
         }
