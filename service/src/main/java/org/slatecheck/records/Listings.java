@@ -73,6 +73,11 @@ public class Listings {
         }
     }
 
+    private static final RowMapper<CheckRow> CHECK_ROW = (rs, i) -> new CheckRow(rs.getObject("id", UUID.class),
+            utc(rs, "created_at"), rs.getString("created_by"), rs.getInt("lists"), rs.getInt("nominees"),
+            rs.getInt("eligible"), rs.getInt("review"), rs.getInt("ineligible"), rs.getInt("non_compliant_lists"),
+            split(rs.getString("organisations")), rs.getString("batch_id"), rs.getString("batch_status"));
+
     /** Sort keys of the history → SQL (a closed list: nothing the user sends reaches the SQL text). */
     public static final Map<String, String> CHECK_SORTS = Map.of("created", "c.created_at", "lists", "c.lists",
             "nominees", "c.nominees", "ineligible", "c.ineligible", "non_compliant", "c.non_compliant_lists");
@@ -112,11 +117,7 @@ public class Listings {
                 + "(select string_agg(x.organisation, '\u001f' order by x.position) from (select l.organisation, "
                 + "l.position from list_result l where l.check_id = c.id order by l.position limit "
                 + ORGANISATIONS_SHOWN + ") x) as organisations" + from + where + " order by " + order
-                + " limit ? offset ?", (rs, i) -> new CheckRow(rs.getObject("id", UUID.class), utc(rs, "created_at"),
-                        rs.getString("created_by"), rs.getInt("lists"), rs.getInt("nominees"), rs.getInt("eligible"),
-                        rs.getInt("review"), rs.getInt("ineligible"), rs.getInt("non_compliant_lists"),
-                        split(rs.getString("organisations")), rs.getString("batch_id"), rs.getString("batch_status")),
-                pageArgs.toArray());
+                + " limit ? offset ?", CHECK_ROW, pageArgs.toArray());
         return new Page<>(rows, total, query.page(), query.size());
     }
 
@@ -275,7 +276,23 @@ public class Listings {
         }
         listFilters(query, where, args);
         String from = " from nominee_outcome o join list_result l on l.id = o.list_id";
-        long total = count("select count(*)" + from + where, args);
+        long total;
+        if (query.like() == null && query.filter("rule") == null) {
+            // Without a search or a rule, the count is a sum of the lists' own counts: no scan of every nominee.
+            StringBuilder lists = new StringBuilder(" where l.check_id = ?");
+            List<Object> listArgs = new ArrayList<>(List.of(checkId));
+            listFilters(query, lists, listArgs);
+            String outcome = query.filter("outcome");
+            String column = outcome == null ? "l.nominees" : switch (outcome) {
+                case "ELIGIBLE" -> "l.eligible";
+                case "REVIEW" -> "l.review";
+                case "INELIGIBLE" -> "l.ineligible";
+                default -> "0";
+            };
+            total = count("select coalesce(sum(" + column + "), 0) from list_result l" + lists, listArgs);
+        } else {
+            total = count("select count(*)" + from + where, args);
+        }
         String key = NOMINEE_SORTS.getOrDefault(query.sort(), NOMINEE_SORTS.get("position"));
         String order = query.descending() ? key.replace(",", " desc,") + " desc" : key;
         List<NomineeRow> rows = jdbc.query("select l.position as list, o.position, l.congress_id, l.organisation, "
@@ -287,10 +304,34 @@ public class Listings {
         return new Page<>(rows, total, query.page(), query.size());
     }
 
-    /** The rule ids with findings in check {@code checkId}, for the rule filter. */
-    public List<String> rules(UUID checkId) {
-        return jdbc.queryForList("select distinct f.rule_id from finding f join list_result l on l.id = f.list_id "
-                + "where l.check_id = ? order by f.rule_id", String.class, checkId);
+    /**
+     * Rule ids for the rule filter of check {@code checkId}: those with findings in it (in list {@code list} when
+     * given) for a check of at most {@code exactUpTo} lists; for a larger check every rule id with a finding in any
+     * check, read from the rule index without visiting each finding (a choice without findings here shows no rows).
+     */
+    public List<String> rules(UUID checkId, Integer list, int lists, int exactUpTo) {
+        if (list != null) {
+            return jdbc.queryForList("select distinct f.rule_id from finding f join list_result l on l.id = f.list_id "
+                    + "where l.check_id = ? and l.position = ? order by f.rule_id", String.class, checkId, list);
+        }
+        if (lists <= exactUpTo) {
+            return jdbc.queryForList("select distinct f.rule_id from finding f join list_result l on l.id = "
+                    + "f.list_id where l.check_id = ? order by f.rule_id", String.class, checkId);
+        }
+        return jdbc.queryForList("with recursive r(id) as (select min(rule_id) from finding union all select (select "
+                + "min(rule_id) from finding where rule_id > r.id) from r where r.id is not null) select id from r "
+                + "where id is not null order by id", String.class);
+    }
+
+    /** Check {@code id} as a history row (its counts and first organisations), without reading all its lists. */
+    public Optional<CheckRow> check(UUID id) {
+        List<CheckRow> rows = jdbc.query("select c.id, c.created_at, c.created_by, c.lists, c.nominees, c.eligible, "
+                + "c.review, c.ineligible, c.non_compliant_lists, b.id as batch_id, b.status as batch_status, "
+                + "(select string_agg(x.organisation, '\u001f' order by x.position) from (select l.organisation, "
+                + "l.position from list_result l where l.check_id = c.id order by l.position limit "
+                + ORGANISATIONS_SHOWN + ") x) as organisations from check_run c left join batch_run b on b.check_id = "
+                + "c.id where c.id = ?", CHECK_ROW, id);
+        return rows.stream().findFirst();
     }
 
     /** The levels of the lists of check {@code checkId}, for the level filter. */

@@ -136,7 +136,7 @@ public class PageController {
             Locale locale) {
         String lang = Messages.of(locale).locale().getLanguage();
         scope.check(id, "page");
-        var summary = records.summary(id).orElseThrow(() -> new ResponseStatusException(
+        var summary = listings.check(id).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         scope.downloaded(id.toString(), "page");
         Listings.Query query = Listing.query(params, List.of("outcome", "rule", "status", "level", "list"),
@@ -178,7 +178,8 @@ public class PageController {
         model.addAttribute("links", Listing.links("/checks/" + id, query, params));
         model.addAttribute("outcome", query.filter("outcome"));
         model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("rules", listings.rules(id));
+        model.addAttribute("rules", listings.rules(id, query.filter("list") == null ? null
+                : Integer.valueOf(query.filter("list")), listCount, 200));
         model.addAttribute("levels", listings.levels(id));
         model.addAttribute("listStatuses", List.of("COMPLIANT", "NON_COMPLIANT"));
         model.addAttribute("listCount", listCount);
