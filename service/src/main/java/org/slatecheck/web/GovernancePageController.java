@@ -227,7 +227,8 @@ public class GovernancePageController {
     }
 
     @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String roles,
+    String createUser(@RequestParam String username, @RequestParam String password,
+            @RequestParam(required = false, defaultValue = "") String roles,
             @RequestParam(required = false) String unit, RedirectAttributes flash, Locale locale) {
         Messages m = Messages.of(locale);
         try {

@@ -20,12 +20,12 @@ import org.slatecheck.rules.engine.Finding;
  * {@code message.RULE.VARIANT} where one rule has several situations, such as too few or too many names).
  * Placeholders: {@code {key}} is an evidence value (months as MM/YYYY, dates as dd/MM/yyyy, codes translated under
  * {@code code.VALUE} when the bundle has them), {@code {pct_a_b}} is a as a percentage of b, {@code {diff_a_b}} is
- * a − b. Thread-safe.
+ * a − b, {@code {between_a_b}} the range a to b (one number when a = b). Thread-safe.
  */
 public final class Explainer {
     /** {@code {pct_a_b}} (a as a percentage of b) and {@code {diff_a_b}} (a − b) placeholders. */
     private static final java.util.regex.Pattern DERIVED =
-            java.util.regex.Pattern.compile("\\{(pct|diff)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
+            java.util.regex.Pattern.compile("\\{(pct|diff|between)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -92,8 +92,13 @@ public final class Explainer {
             Integer a = integer(evidence.get(m.group(2)));
             Integer b = integer(evidence.get(m.group(3)));
             if (a != null && b != null) {
-                values.put(m.group().substring(1, m.group().length() - 1),
-                        m.group(1).equals("pct") ? percent(a, b) : String.valueOf(a - b));
+                values.put(m.group().substring(1, m.group().length() - 1), switch (m.group(1)) {
+                    case "pct" -> percent(a, b);
+                    // A range whose ends are equal reads as one number ("cần đúng 29", not "từ 29 đến 29").
+                    case "between" -> a.equals(b) ? messages.text("range.exact", a)
+                            : messages.text("range.between", a, b);
+                    default -> String.valueOf(a - b);
+                });
             }
         }
         return messages.text(key, values);
