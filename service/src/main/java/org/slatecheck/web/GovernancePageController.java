@@ -171,20 +171,44 @@ public class GovernancePageController {
     }
 
     @GetMapping(value = "/rulesets/{id}/impact.csv", produces = "text/csv;charset=UTF-8")
-    ResponseEntity<byte[]> impactCsv(@PathVariable long id) throws IOException {
+    ResponseEntity<byte[]> impactCsv(@PathVariable long id, Locale locale) throws IOException {
         var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         scope.downloaded("impact " + report.get("id"), "csv");
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"impact-" + id + ".csv\"")
-                .body(impactCsv((com.fasterxml.jackson.databind.JsonNode) report.get("report")));
+                .body(impactCsv((com.fasterxml.jackson.databind.JsonNode) report.get("report"), Messages.of(locale)));
     }
 
-    /** The impact report as CSV (with a byte-order mark), every cell through {@link ExportCsv}. */
+    /** The impact report as CSV with the codes (English column names), as {@link #impactCsv(com.fasterxml.jackson.databind.JsonNode, Messages)}. */
     static byte[] impactCsv(com.fasterxml.jackson.databind.JsonNode report) throws IOException {
+        return impactCsv(report, Messages.of(Messages.EN));
+    }
+
+    /**
+     * The impact report as CSV (with a byte-order mark), every cell through {@link ExportCsv}; in Vietnamese with the
+     * columns named in words and outcomes and list statuses as labels, in English with the codes scripts read.
+     */
+    static byte[] impactCsv(com.fasterxml.jackson.databind.JsonNode report, Messages m) throws IOException {
+        boolean codes = m.locale().getLanguage().equals("en");
+        org.slatecheck.rules.explain.Labels lb = org.slatecheck.rules.explain.Labels.of(m);
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
+            boolean header = true;
             for (List<String> row : ImpactAnalysis.csvRows(report)) {
-                p.record(row);
+                if (codes) {
+                    p.record(row);
+                } else if (header) {
+                    p.record(row.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress" : h)))
+                            .toList());
+                } else {
+                    boolean nominee = row.get(0).equals("nominee");
+                    List<String> r = new java.util.ArrayList<>(row);
+                    r.set(0, m.raw("csv.kind." + row.get(0)));
+                    r.set(4, nominee ? lb.outcome(row.get(4)) : lb.listStatus(row.get(4)));
+                    r.set(5, nominee ? lb.outcome(row.get(5)) : lb.listStatus(row.get(5)));
+                    p.record(r);
+                }
+                header = false;
             }
         }
         return ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);
