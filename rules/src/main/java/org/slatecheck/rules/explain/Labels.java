@@ -440,6 +440,68 @@ public final class Labels {
         return x.matches() ? m.text("audit.subject." + x.group(1), x.group(2)) : String.valueOf(subject);
     }
 
+    private static final Pattern CASE_NOT_FIRED = Pattern.compile(
+            "(?s)(.*): expected ([A-Z]{3}-\\d{3})(?:/([A-Z_]+))? on (the list|\\S+) (\\{.*}) but it did not fire");
+    private static final Pattern CASE_UNEXPECTED = Pattern.compile(
+            "(?s)(.*): unexpected ([A-Z]{3}-\\d{3})/([A-Z_]+) on (the list|\\S+) (\\{.*})");
+    private static final Pattern CASE_OUTCOME = Pattern.compile("(?s)(.*): outcome of (\\S+): expected (\\S+), got (.+)");
+    private static final Pattern CASE_NOT_CHECKED = Pattern.compile("(?s)(.*): notChecked: expected (.*), got (.*)");
+    private static final Pattern EVIDENCE_PAIR = Pattern.compile("(\\w+)=([^,}]*)");
+
+    /**
+     * A failed rule case as the impact analysis stored it ({@code FILE › NAME: reason}, the reason in the runner's
+     * English): the case's own name (the board's text) and the reason in the reader's language.
+     */
+    public List<String> caseFailure(String stored) {
+        if (stored == null) {
+            return List.of("", "");
+        }
+        Matcher x = CASE_NOT_FIRED.matcher(stored);
+        if (x.matches()) {
+            return List.of(x.group(1), m.text("case.not_fired", x.group(2), x.group(3) == null ? ""
+                    : " [" + severity(x.group(3)) + "]", who(x.group(4)), caseEvidence(x.group(5))));
+        }
+        x = CASE_UNEXPECTED.matcher(stored);
+        if (x.matches()) {
+            return List.of(x.group(1), m.text("case.unexpected", x.group(2), " [" + severity(x.group(3)) + "]",
+                    who(x.group(4)), caseEvidence(x.group(5))));
+        }
+        x = CASE_OUTCOME.matcher(stored);
+        if (x.matches()) {
+            return List.of(x.group(1), m.text("case.outcome", x.group(2), outcome(x.group(3)), outcome(x.group(4))));
+        }
+        x = CASE_NOT_CHECKED.matcher(stored);
+        if (x.matches()) {
+            return List.of(x.group(1), m.text("case.not_checked", x.group(2), x.group(3)));
+        }
+        int colon = stored.lastIndexOf(": ");
+        return colon < 0 ? List.of(stored, "") : List.of(stored.substring(0, colon), m.raw("case.failed"));
+    }
+
+    private String who(String nominee) {
+        return nominee.equals("the list") ? m.raw("case.the_list") : m.text("case.nominee", nominee);
+    }
+
+    private String caseEvidence(String map) {
+        List<String> parts = new ArrayList<>();
+        Matcher x = EVIDENCE_PAIR.matcher(map);
+        while (x.find()) {
+            parts.add(evidenceLabel(x.group(1)) + ": " + value(x.group(2).strip()));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The actor of an audit entry: the system's own actions are named in words. */
+    public String actor(Object actor) {
+        return "system".equals(actor) ? m.raw("audit.actor.system") : actor == null ? "" : String.valueOf(actor);
+    }
+
+    /** Whether an audit action's detail is a list of identifiers (parameter names, a file path), shown as such. */
+    public boolean technicalDetail(Object action) {
+        return List.of("PARAMETERS_CHANGED", "DATA_CHANGED", "CASES_CHANGED", "FILE_REMOVED")
+                .contains(String.valueOf(action));
+    }
+
     /** The kind of a rule set file ({@code PARAMETERS} → "tham số"). */
     public String fileKind(Object kind) {
         return code("file_kind", kind);
