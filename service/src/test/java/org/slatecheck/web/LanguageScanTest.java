@@ -488,7 +488,18 @@ class LanguageScanTest {
     String pdf(String path) throws IOException {
         ResponseEntity<byte[]> r = admin().getForEntity(path, byte[].class);
         assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        // Kept beside the screenshots, for a person to look at.
+        Path file = SHOTS.resolve(path.contains("lang=en") ? "en" : "vi").resolve(
+                path.replaceAll(".*/api/(checks|batches)/[^/]+/", "").replaceAll("\\?.*", ""));
+        Files.createDirectories(file.getParent());
+        Files.write(file, r.getBody());
         try (var doc = Loader.loadPDF(r.getBody())) {
+            // Its first and last page as images, as a reader sees the heading, the page numbers and the signatures.
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            for (int page : new int[] {0, doc.getNumberOfPages() - 1}) {
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(page, 72), "png",
+                        file.resolveSibling(file.getFileName() + "-page" + (page + 1) + ".png").toFile());
+            }
             return new PDFTextStripper().getText(doc);
         }
     }
