@@ -210,7 +210,14 @@ public final class PdfReport {
     }
 
     private void text(PDType0Font font, float size, float indent, String text) throws IOException {
-        for (String line : wrap(font, size, WIDTH - indent, text)) {
+        List<String> lines = wrap(font, size, WIDTH - indent, text);
+        // A paragraph that fits on a page is kept on one page (not split by a page break and its page number).
+        float height = lines.size() * size * 1.35f;
+        if (y - height < MARGIN && height < PDRectangle.A4.getHeight() - 2 * MARGIN) {
+            out.close();
+            newPage();
+        }
+        for (String line : lines) {
             if (y - size * 1.35f < MARGIN) {
                 out.close();
                 newPage();

@@ -149,15 +149,42 @@ public class GovernancePageController {
         return act(id, flash, locale, "ui.rulesets.activated", () -> registry.activate(id, PageController.user()));
     }
 
-    private static String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
+    private String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
         Messages m = Messages.of(locale);
         try {
             action.run();
             flash.addFlashAttribute("ok", m.raw(ok));
         } catch (GovernanceException e) {
-            flash.addFlashAttribute("problems", e.texts(m));
+            flash.addFlashAttribute("problems", problems(id, e, m));
         }
         return "redirect:/rulesets/" + id;
+    }
+
+    /**
+     * The reasons of a refusal in the reader's language; a reason about a parameter names it by its label, not by
+     * its technical name.
+     */
+    private List<String> problems(long id, GovernanceException e, Messages m) {
+        Map<String, List<String>> rows;
+        try {
+            rows = registry.parameterRows(id);
+        } catch (RuntimeException unreadable) {
+            return e.texts(m);
+        }
+        boolean en = m.locale().getLanguage().equals("en");
+        return e.getProblems().stream().map(p -> {
+            // A parameter named in the reason's arguments reads as its label too.
+            List<Object> args = p.args().stream().map(x -> x instanceof String n && rows.containsKey(n)
+                    ? (Object) (en ? rows.get(n).get(5) : rows.get(n).get(4)) : x).toList();
+            p = new GovernanceException.Problem(p.key(), args, p.field());
+            List<String> row = p.field() == null ? null : rows.get(p.field());
+            if (row == null) {
+                return p.text(m);
+            }
+            String label = en ? row.get(5) : row.get(4);
+            return new GovernanceException.Problem(p.key(), p.args(), null).text(m).transform(t ->
+                    label + ": " + t);
+        }).toList();
     }
 
     @GetMapping("/rulesets/{id}/impact")

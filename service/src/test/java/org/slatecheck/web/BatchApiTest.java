@@ -55,15 +55,21 @@ class BatchApiTest {
         JsonNode summary = JSON.readTree(http.getForObject("/api/batches/" + id + "/summary", String.class));
         assertThat(summary.get("byLevel")).hasSize(3);
         assertThat(summary.get("topRules").get(0).get("rule_id").asText()).isNotBlank();
-        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+        // The English files keep the codes scripts read; the Vietnamese ones (the default) are worded.
+        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("PROVINCE,1,40,27,7,6,1");
-        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
-                StandardCharsets.UTF_8);
+        assertThat(new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+                StandardCharsets.UTF_8)).startsWith("\uFEFFCấp,Số danh sách,").contains("tỉnh,1,40,27,7,6,1");
+        assertThat(new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
+                StandardCharsets.UTF_8)).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,tỉnh,2025-2030,"
+                        + "danh sách bầu cử,40,27,7,6,Danh sách chưa đạt yêu cầu");
+        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv?lang=en",
+                byte[].class), StandardCharsets.UTF_8);
         assertThat(orgs.lines()).hasSize(4);
         assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,"
                 + "NON_COMPLIANT");
-        assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE",
+        assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", ">done<",
                 "Lists not compliant", "Đảng bộ tỉnh Ninh Bình");
 
         ResponseEntity<byte[]> pdf = http.getForEntity("/api/batches/" + id + "/summary.pdf?lang=vi", byte[].class);
