@@ -76,7 +76,7 @@ class BatchApiTest {
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Tổng hợp", "PROVINCE: 1 danh sách, 40 nhân sự — 27 đủ điều kiện",
+            assertThat(text).contains("Tổng hợp", "tỉnh: 1 danh sách, 40 nhân sự — 27 đủ điều kiện",
                     "Đảng bộ tỉnh Ninh Bình", "Quy tắc vi phạm nhiều nhất");
         }
         assertThat(http.getForEntity("/api/batches/no-such-batch/summary.pdf", byte[].class).getStatusCode())

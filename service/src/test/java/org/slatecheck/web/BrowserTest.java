@@ -235,15 +235,15 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).startsWith("Đã kích hoạt");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("đang áp dụng");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         screenshot("ruleset-activated");
         browser.get(url("/audit"));
-        assertThat(browser.findElement(By.id("audit")).getText()).contains("RULESET_ACTIVATED", "PARAMETERS_CHANGED",
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("Kích hoạt bộ quy tắc", "Sửa tham số",
                 "approver", "board");
 
         browser.get(shippedUrl);
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("đang áp dụng");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");
     }
 
@@ -309,7 +309,7 @@ class BrowserTest {
         clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("đang áp dụng");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
 
         signInAs("subcommittee");
         Path congresses = dir.resolve("dai-hoi.csv");
@@ -341,7 +341,7 @@ class BrowserTest {
         signInAs("approver");
         browser.get(shippedUrl);
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("đang áp dụng");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");
     }
 }

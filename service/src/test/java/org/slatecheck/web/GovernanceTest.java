@@ -140,7 +140,8 @@ class GovernanceTest {
         assertThat(ours).containsExactly("A INELIGIBLE→ELIGIBLE -AGE-002");
         assertThat(report.get("totals").get("casesFailed").asInt()).isPositive();
         assertThat(board.get("/rulesets/" + draft + "/impact")).contains("Trần Văn Thử", "AGE-002");
-        String csv = new String(as("board").getForObject("/rulesets/" + draft + "/impact.csv", byte[].class),
+        String csv = new String(as("board").getForObject("/rulesets/" + draft + "/impact.csv?lang=en",
+                byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("nominee," + ourCheck + ",GOV-1,A,INELIGIBLE,ELIGIBLE,,AGE-002");
 

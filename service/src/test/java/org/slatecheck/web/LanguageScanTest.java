@@ -140,6 +140,8 @@ class LanguageScanTest {
     TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.slatecheck.governance.RuleSetRegistry registry;
 
     TestRestTemplate admin() {
         return anonymous.withBasicAuth("admin", "admin");
@@ -233,6 +235,13 @@ class LanguageScanTest {
             DATA.add(String.valueOf(u.get("code")));
         });
         jdbc.queryForList("select username from app_user", String.class).forEach(DATA::add);
+        // Sources typed into the versions shown (other test classes may have activated a version of their own).
+        for (long version : List.of(activeId, draftId)) {
+            registry.parameterRows(version).values().forEach(row -> {
+                DATA.add(row.get(2));
+                DATA.addAll(List.of(row.get(2).split("[;:] ?")));
+            });
+        }
         // Organisations of the checks the history page lists (other test classes share the database).
         DATA.addAll(jdbc.queryForList("select distinct l.organisation from list_result l join (select id from "
                 + "check_run order by created_at desc limit 500) c on l.check_id = c.id", String.class));
