@@ -147,7 +147,7 @@ public final class CheckCommand {
             Explainer explainer = new Explainer(messages);
             String text = switch (format) {
                 case "json" -> ResultJson.write(ResultJson.of(results, explainer));
-                case "csv" -> ResultCsv.write(ResultJson.of(results, explainer));
+                case "csv" -> ResultCsv.write(ResultJson.of(results, explainer), explainer.messages());
                 default -> ResultText.write(results, explainer);
             };
             String target = options.get("--out");

@@ -14,12 +14,16 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slatecheck.rules.explain.Labels;
 import org.slatecheck.rules.explain.Messages;
 
 /**
- * A printable PDF of a stored check (Apache PDFBox): per congress the summary, list findings and every flagged
- * nominee's findings with message and citation. Text is set in DejaVu Sans, shipped in the jar and embedded in the
- * PDF, so Vietnamese diacritics render and extract correctly.
+ * A printable PDF of a stored check (Apache PDFBox): a heading naming the organisations and congresses and when the
+ * report was made (Vietnam time), then per congress the summary, list findings and every flagged nominee's findings
+ * with message, remedy and citation, and at the end a signature block (the preparer and, for the personnel
+ * subcommittee, its representative); every page numbered "Trang x/y". Codes are shown as words of the report's
+ * language. Text is set in DejaVu Sans, shipped in the jar and embedded in the PDF, so Vietnamese diacritics render
+ * and extract correctly.
  */
 public final class PdfReport {
     private static final float MARGIN = 50;
@@ -37,18 +41,35 @@ public final class PdfReport {
         this.bold = font(doc, "fonts/DejaVuSans-Bold.ttf");
     }
 
-    /** @param results section 7 objects as stored; {@code messages} for the labels */
-    public static byte[] write(JsonNode results, Messages messages, String checkId, String createdAt) {
+    /**
+     * @param results section 7 objects as stored; {@code messages} for the labels
+     * @param createdAt when the check ran (an instant, timestamp or ISO text), printed in Vietnam time
+     */
+    public static byte[] write(JsonNode results, Messages messages, Object createdAt) {
+        Labels labels = Labels.of(messages);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             PdfReport r = new PdfReport(doc);
             r.newPage();
-            r.text(r.bold, 16, messages.raw("ui.result.title") + " · SlateCheck");
-            r.text(r.regular, 9, checkId + " · " + createdAt);
+            r.text(r.bold, 16, messages.raw("pdf.title"));
+            List<String> organisations = new ArrayList<>();
+            List<String> congresses = new ArrayList<>();
+            for (JsonNode list : results) {
+                String organisation = list.path("congress").path("organisation").asText();
+                if (!organisations.contains(organisation)) {
+                    organisations.add(organisation);
+                }
+                congresses.add(list.path("congress").path("id").asText());
+            }
+            r.text(r.bold, 11, messages.text("pdf.organisations", String.join("; ", organisations)));
+            r.text(r.regular, 10, messages.text("pdf.congress", String.join(", ", congresses)));
+            r.text(r.regular, 9, messages.text("pdf.generated", Labels.time(createdAt)));
             r.gap(8);
             for (JsonNode list : results) {
-                r.congress(list, messages);
+                r.congress(list, messages, labels);
             }
+            r.signatures(messages);
             r.out.close();
+            r.pageNumbers(messages);
             doc.save(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -59,14 +80,17 @@ public final class PdfReport {
     /** A batch summary: per level the counts by outcome, the rules that fired most, the lists not compliant. */
     @SuppressWarnings("unchecked")
     public static byte[] batchSummary(String batchId, java.util.Map<String, Object> summary, Messages m) {
+        Labels labels = Labels.of(m);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             PdfReport r = new PdfReport(doc);
             r.newPage();
-            r.text(r.bold, 16, m.raw("ui.batch.title") + " " + batchId + " · SlateCheck");
+            r.text(r.bold, 16, m.raw("pdf.batch_title"));
+            r.text(r.regular, 10, m.raw("ui.batch.title") + " " + batchId);
+            r.text(r.regular, 9, m.text("pdf.generated", Labels.time(java.time.Instant.now())));
             r.gap(8);
             r.text(r.bold, 13, m.raw("ui.batch.summary"));
             for (java.util.Map<String, Object> row : (List<java.util.Map<String, Object>>) summary.get("byLevel")) {
-                r.text(r.regular, 10, m.text("ui.batch.level_line", row.get("level"), row.get("lists"),
+                r.text(r.regular, 10, m.text("ui.batch.level_line", labels.level(row.get("level")), row.get("lists"),
                         row.get("nominees"), row.get("eligible"), row.get("review"), row.get("ineligible"),
                         row.get("non_compliant")));
             }
@@ -81,9 +105,11 @@ public final class PdfReport {
             for (java.util.Map<String, Object> row
                     : (List<java.util.Map<String, Object>>) summary.get("nonCompliantLists")) {
                 r.text(r.regular, 9, row.get("congress_id") + " · " + row.get("organisation") + " · "
-                        + row.get("level"));
+                        + labels.level(row.get("level")));
             }
+            r.signatures(m);
             r.out.close();
+            r.pageNumbers(m);
             doc.save(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -91,13 +117,13 @@ public final class PdfReport {
         }
     }
 
-    private void congress(JsonNode r, Messages m) throws IOException {
+    private void congress(JsonNode r, Messages m, Labels labels) throws IOException {
         JsonNode c = r.path("congress");
         JsonNode s = r.path("summary");
         text(bold, 13, c.path("organisation").asText() + " (" + c.path("id").asText() + ")");
-        text(regular, 10, m.text("ui.result.congress", c.path("level").asText(), c.path("term").asText(),
-                c.path("referenceMonth").asText(), c.path("congressDate").asText(),
-                r.path("ruleSet").path("version").asText()));
+        text(regular, 10, m.text("ui.result.congress", labels.level(c.path("level").asText()),
+                c.path("term").asText(), labels.month(c.path("referenceMonth").asText()),
+                labels.date(c.path("congressDate").asText()), r.path("ruleSet").path("version").asText()));
         text(regular, 10, m.text("report.summary", s.path("nominees").asInt(), s.path("eligible").asInt(),
                 s.path("review").asInt(), s.path("ineligible").asInt()));
         text(bold, 10, m.raw("list." + s.path("listStatus").asText()));
@@ -130,12 +156,70 @@ public final class PdfReport {
         }
     }
 
+    /**
+     * The signature block: the place and date line on the right, then two columns, the preparer ("Người lập biểu")
+     * on the left and the personnel subcommittee ("TM. Tiểu ban nhân sự") on the right, each with room to sign.
+     * Kept whole on one page.
+     */
+    private void signatures(Messages m) throws IOException {
+        float needed = 150;
+        if (y - needed < MARGIN) {
+            out.close();
+            newPage();
+        }
+        gap(24);
+        float left = MARGIN + 20;
+        float right = MARGIN + WIDTH / 2 + 20;
+        at(regular, 10, right, y, m.raw("pdf.signature.place"));
+        gap(18);
+        at(bold, 11, left, y, m.raw("pdf.signature.preparer"));
+        at(bold, 11, right, y, m.raw("pdf.signature.board"));
+        gap(14);
+        at(regular, 8.5f, left, y, m.raw("pdf.signature.sign"));
+        at(regular, 8.5f, right, y, m.raw("pdf.signature.sign_seal"));
+        gap(80);
+    }
+
+    private void at(PDType0Font font, float size, float x, float atY, String text) throws IOException {
+        out.beginText();
+        out.setFont(font, size);
+        out.newLineAtOffset(x, atY);
+        out.showText(text);
+        out.endText();
+    }
+
+    /** "Trang x/y" ("Page x of y") centred at the foot of every page, once the number of pages is known. */
+    private void pageNumbers(Messages m) throws IOException {
+        int total = doc.getNumberOfPages();
+        int n = 0;
+        for (PDPage page : doc.getPages()) {
+            n++;
+            String label = m.text("pdf.page", n, total);
+            float width = regular.getStringWidth(label) / 1000 * 8.5f;
+            try (PDPageContentStream foot = new PDPageContentStream(doc, page,
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                foot.beginText();
+                foot.setFont(regular, 8.5f);
+                foot.newLineAtOffset((PDRectangle.A4.getWidth() - width) / 2, MARGIN / 2);
+                foot.showText(label);
+                foot.endText();
+            }
+        }
+    }
+
     private void text(PDType0Font font, float size, String text) throws IOException {
         text(font, size, 0, text);
     }
 
     private void text(PDType0Font font, float size, float indent, String text) throws IOException {
-        for (String line : wrap(font, size, WIDTH - indent, text)) {
+        List<String> lines = wrap(font, size, WIDTH - indent, text);
+        // A paragraph that fits on a page is kept on one page (not split by a page break and its page number).
+        float height = lines.size() * size * 1.35f;
+        if (y - height < MARGIN && height < PDRectangle.A4.getHeight() - 2 * MARGIN) {
+            out.close();
+            newPage();
+        }
+        for (String line : lines) {
             if (y - size * 1.35f < MARGIN) {
                 out.close();
                 newPage();

@@ -7,13 +7,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.slatecheck.rules.explain.Labels;
+import org.slatecheck.rules.explain.Messages;
 
 /**
  * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
  * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation, remedy); a nominee without
  * findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
  * each congress's nominees with an empty nominee and the list status as outcome. Every cell goes through
- * {@link ExportCsv} (no cell is read as a formula).
+ * {@link ExportCsv} (no cell is read as a formula). In Vietnamese the header names the columns in words and the
+ * outcome, list status and severity are their labels (a file people open); the English file keeps the column names
+ * and codes scripts read.
  */
 public final class ResultCsv {
     public static final List<String> HEADER = List.of("congress_id", "nominee_id", "full_name", "outcome", "rule_id",
@@ -22,26 +26,35 @@ public final class ResultCsv {
     private ResultCsv() {
     }
 
-    /** @param results a JSON array of section 7 objects */
+    /** The codes' file (English column names and codes), as {@link #write(JsonNode, Messages)} in English. */
     public static String write(JsonNode results) {
+        return write(results, Messages.of(Messages.EN));
+    }
+
+    /** @param results a JSON array of section 7 objects, worded in {@code messages}' language */
+    public static String write(JsonNode results, Messages messages) {
+        Labels labels = messages.locale().getLanguage().equals("en") ? null : Labels.of(messages);
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
-            p.record(HEADER);
+            p.record(labels == null ? HEADER : HEADER.stream().map(h -> messages.raw("csv." + (h.equals("congress_id")
+                    ? "congress" : h))).toList());
             for (JsonNode r : results) {
                 String congress = r.path("congress").path("id").asText();
                 for (JsonNode n : r.path("nominees")) {
                     String id = n.path("nomineeId").asText();
                     String name = n.path("fullName").asText();
-                    String outcome = n.path("outcome").asText();
+                    String outcome = labels == null ? n.path("outcome").asText()
+                            : labels.outcome(n.path("outcome").asText());
                     if (n.path("findings").isEmpty()) {
                         p.record(congress, id, name, outcome, "", "", "", "", "", "");
                     }
                     for (JsonNode f : n.path("findings")) {
-                        row(p, congress, id, name, outcome, f);
+                        row(p, labels, congress, id, name, outcome, f);
                     }
                 }
+                String status = r.path("summary").path("listStatus").asText();
                 for (JsonNode f : r.path("listFindings")) {
-                    row(p, congress, "", "", r.path("summary").path("listStatus").asText(), f);
+                    row(p, labels, congress, "", "", labels == null ? status : labels.listStatus(status), f);
                 }
             }
         } catch (IOException e) {
@@ -50,9 +63,11 @@ public final class ResultCsv {
         return out.toString();
     }
 
-    private static void row(ExportCsv p, String congress, String id, String name, String outcome, JsonNode f)
-            throws IOException {
-        p.record(congress, id, name, outcome, f.path("ruleId").asText(), f.path("severity").asText(),
+    private static void row(ExportCsv p, Labels labels, String congress, String id, String name, String outcome,
+            JsonNode f) throws IOException {
+        String severity = f.path("severity").asText();
+        p.record(congress, id, name, outcome, f.path("ruleId").asText(),
+                labels == null ? severity : labels.severity(severity),
                 f.path("title").asText(), f.path("message").asText(), f.path("citation").asText(),
                 f.path("remedy").asText());
     }

@@ -20,7 +20,8 @@ public final class ResultText {
         for (ScreeningResult r : results) {
             var c = r.congress();
             b.append("══ ").append(c.getOrganisation()).append(" (").append(c.getId()).append(")\n");
-            b.append("   ").append(m.text("report.congress", c.getLevel(), c.getTerm(), c.getListKind(),
+            b.append("   ").append(m.text("report.congress", org.slatecheck.rules.explain.Labels.of(m).level(c.getLevel()), c.getTerm(),
+                    org.slatecheck.rules.explain.Labels.of(m).listKind(c.getListKind()),
                     explainer.format(c.getReferenceMonth()), explainer.format(c.getCongressDate()),
                     c.getCommitteeSeats())).append('\n');
             b.append("   ").append(m.text("report.ruleset", r.ruleSetVersion(), r.ruleSetChecksum().substring(0, 12)))

@@ -56,7 +56,7 @@ public final class SignInProvider implements AuthenticationProvider {
             user = users.loadUserByUsername(name);
         } catch (UsernameNotFoundException e) {
             encoder.matches(password, dummy); // the same time as a known user
-            return fail(name, address, "BadCredentialsException");
+            return fail(name, address, "bad credentials");
         } catch (RuntimeException e) {
             // The database cannot be reached: not a wrong password (401) but a 503, and not a failed sign-in.
             if (org.slatecheck.config.DatabaseFaults.unavailable(e)) {
@@ -66,11 +66,11 @@ public final class SignInProvider implements AuthenticationProvider {
         }
         boolean ok = api && cache.matches(user.getUsername(), password, user.getPassword());
         if (!ok && !encoder.matches(password, user.getPassword())) {
-            return fail(name, address, "BadCredentialsException");
+            return fail(name, address, "bad credentials");
         }
         if (!user.isEnabled() || !user.isAccountNonLocked()) {
             cache.forget(user.getUsername());
-            return fail(name, address, "DisabledException");
+            return fail(name, address, "disabled account");
         }
         if (api) {
             cache.remember(user.getUsername(), password, user.getPassword());

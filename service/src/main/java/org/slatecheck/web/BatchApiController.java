@@ -93,7 +93,11 @@ public class BatchApiController {
 
     /** Per organisation (one list each): counts by outcome and the list's status, as CSV in file order. */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
-    public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id) throws IOException {
+    public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id,
+            @RequestParam(defaultValue = "vi") String lang) throws IOException {
+        Messages m = Messages.of(CheckApiController.language(lang));
+        boolean codes = m.locale().getLanguage().equals("en");
+        org.slatecheck.rules.explain.Labels lb = org.slatecheck.rules.explain.Labels.of(m);
         visible(id, "organisations.csv");
         if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -101,12 +105,16 @@ public class BatchApiController {
         scope.downloaded("batch " + id, "organisations csv");
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
-            p.record("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
-                    "ineligible", "list_status");
+            List<String> header = List.of("congress_id", "organisation", "level", "term", "list_kind", "nominees",
+                    "eligible", "review", "ineligible", "list_status");
+            p.record(codes ? header : header.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress"
+                    : h))).toList());
             for (Map<String, Object> row : batches.organisations(id)) {
-                p.record(row.get("congress_id"), row.get("organisation"), row.get("level"), row.get("term"),
-                        row.get("list_kind"), row.get("nominees"), row.get("eligible"), row.get("review"),
-                        row.get("ineligible"), row.get("list_status"));
+                p.record(row.get("congress_id"), row.get("organisation"),
+                        codes ? row.get("level") : lb.level(row.get("level")), row.get("term"),
+                        codes ? row.get("list_kind") : lb.listKind(row.get("list_kind")), row.get("nominees"),
+                        row.get("eligible"), row.get("review"), row.get("ineligible"),
+                        codes ? row.get("list_status") : lb.listStatus(row.get("list_status")));
             }
         }
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
@@ -150,14 +158,20 @@ public class BatchApiController {
     /** The per-level summary as CSV. */
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
     @SuppressWarnings("unchecked")
-    public ResponseEntity<byte[]> summaryCsv(@PathVariable String id) throws IOException {
+    public ResponseEntity<byte[]> summaryCsv(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang)
+            throws IOException {
+        Messages m = Messages.of(CheckApiController.language(lang));
+        boolean codes = m.locale().getLanguage().equals("en");
         visible(id, "summary.csv");
         scope.downloaded("batch " + id, "summary csv");
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
-            p.record("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");
+            List<String> header = List.of("level", "lists", "nominees", "eligible", "review", "ineligible",
+                    "non_compliant");
+            p.record(codes ? header : header.stream().map(h -> m.raw("csv." + h)).toList());
             for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
-                p.record(row.get("level"), row.get("lists"), row.get("nominees"), row.get("eligible"),
+                p.record(codes ? row.get("level") : org.slatecheck.rules.explain.Labels.of(m).level(row.get("level")),
+                        row.get("lists"), row.get("nominees"), row.get("eligible"),
                         row.get("review"), row.get("ineligible"), row.get("non_compliant"));
             }
         }

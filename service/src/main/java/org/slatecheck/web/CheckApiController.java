@@ -132,11 +132,11 @@ public class CheckApiController {
     /** A stored check as CSV (one row per finding). */
     @GetMapping(value = "/{id}/report.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> csv(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
-        language(lang);
+        Locale locale = language(lang);
         scope.check(id, "csv");
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
         scope.downloaded(id.toString(), "csv");
-        byte[] body = ("\uFEFF" + ResultCsv.write(results)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("\uFEFF" + ResultCsv.write(results, Messages.of(locale))).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
                 fileName(id, Messages.of(language(lang)), "csv"))).body(body);
     }
@@ -172,8 +172,7 @@ public class CheckApiController {
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
         scope.downloaded(id.toString(), "pdf");
         CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
-        byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), id.toString(),
-                summary.createdAt().toString());
+        byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), summary.createdAt());
         return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("inline",
                 DownloadNames.report(summary.congresses(), summary.createdAt(), Messages.of(locale), "pdf")))
                 .body(body);

@@ -149,15 +149,42 @@ public class GovernancePageController {
         return act(id, flash, locale, "ui.rulesets.activated", () -> registry.activate(id, PageController.user()));
     }
 
-    private static String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
+    private String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
         Messages m = Messages.of(locale);
         try {
             action.run();
             flash.addFlashAttribute("ok", m.raw(ok));
         } catch (GovernanceException e) {
-            flash.addFlashAttribute("problems", e.texts(m));
+            flash.addFlashAttribute("problems", problems(id, e, m));
         }
         return "redirect:/rulesets/" + id;
+    }
+
+    /**
+     * The reasons of a refusal in the reader's language; a reason about a parameter names it by its label, not by
+     * its technical name.
+     */
+    private List<String> problems(long id, GovernanceException e, Messages m) {
+        Map<String, List<String>> rows;
+        try {
+            rows = registry.parameterRows(id);
+        } catch (RuntimeException unreadable) {
+            return e.texts(m);
+        }
+        boolean en = m.locale().getLanguage().equals("en");
+        return e.getProblems().stream().map(p -> {
+            // A parameter named in the reason's arguments reads as its label too.
+            List<Object> args = p.args().stream().map(x -> x instanceof String n && rows.containsKey(n)
+                    ? (Object) (en ? rows.get(n).get(5) : rows.get(n).get(4)) : x).toList();
+            p = new GovernanceException.Problem(p.key(), args, p.field());
+            List<String> row = p.field() == null ? null : rows.get(p.field());
+            if (row == null) {
+                return p.text(m);
+            }
+            String label = en ? row.get(5) : row.get(4);
+            return new GovernanceException.Problem(p.key(), p.args(), null).text(m).transform(t ->
+                    label + ": " + t);
+        }).toList();
     }
 
     @GetMapping("/rulesets/{id}/impact")
@@ -171,20 +198,44 @@ public class GovernancePageController {
     }
 
     @GetMapping(value = "/rulesets/{id}/impact.csv", produces = "text/csv;charset=UTF-8")
-    ResponseEntity<byte[]> impactCsv(@PathVariable long id) throws IOException {
+    ResponseEntity<byte[]> impactCsv(@PathVariable long id, Locale locale) throws IOException {
         var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         scope.downloaded("impact " + report.get("id"), "csv");
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"impact-" + id + ".csv\"")
-                .body(impactCsv((com.fasterxml.jackson.databind.JsonNode) report.get("report")));
+                .body(impactCsv((com.fasterxml.jackson.databind.JsonNode) report.get("report"), Messages.of(locale)));
     }
 
-    /** The impact report as CSV (with a byte-order mark), every cell through {@link ExportCsv}. */
+    /** The impact report as CSV with the codes (English column names), as {@link #impactCsv(com.fasterxml.jackson.databind.JsonNode, Messages)}. */
     static byte[] impactCsv(com.fasterxml.jackson.databind.JsonNode report) throws IOException {
+        return impactCsv(report, Messages.of(Messages.EN));
+    }
+
+    /**
+     * The impact report as CSV (with a byte-order mark), every cell through {@link ExportCsv}; in Vietnamese with the
+     * columns named in words and outcomes and list statuses as labels, in English with the codes scripts read.
+     */
+    static byte[] impactCsv(com.fasterxml.jackson.databind.JsonNode report, Messages m) throws IOException {
+        boolean codes = m.locale().getLanguage().equals("en");
+        org.slatecheck.rules.explain.Labels lb = org.slatecheck.rules.explain.Labels.of(m);
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
+            boolean header = true;
             for (List<String> row : ImpactAnalysis.csvRows(report)) {
-                p.record(row);
+                if (codes) {
+                    p.record(row);
+                } else if (header) {
+                    p.record(row.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress" : h)))
+                            .toList());
+                } else {
+                    boolean nominee = row.get(0).equals("nominee");
+                    List<String> r = new java.util.ArrayList<>(row);
+                    r.set(0, m.raw("csv.kind." + row.get(0)));
+                    r.set(4, nominee ? lb.outcome(row.get(4)) : lb.listStatus(row.get(4)));
+                    r.set(5, nominee ? lb.outcome(row.get(5)) : lb.listStatus(row.get(5)));
+                    p.record(r);
+                }
+                header = false;
             }
         }
         return ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);

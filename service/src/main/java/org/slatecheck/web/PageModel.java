@@ -18,6 +18,8 @@ public class PageModel {
     void common(Model model, Locale locale) {
         Messages m = Messages.of(locale);
         model.addAttribute("t", m);
+        // Codes, times, numbers and evidence as words of the page's language (never the raw code).
+        model.addAttribute("lb", org.slatecheck.rules.explain.Labels.of(m));
         model.addAttribute("lang", m.locale().getLanguage());
         model.addAttribute("otherLang", m.locale().getLanguage().equals("en") ? "vi" : "en");
     }

@@ -167,10 +167,17 @@ class CheckCommandTest {
         Run text = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--lang", "en");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("nominees:", "Citation:", "What to do:");
-        Run csv = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
+        Run csv = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv", "--lang",
+                "en");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst()).hasValue(
                 "congress_id,nominee_id,full_name,outcome,rule_id,severity,title,message,citation,remedy");
+        // In Vietnamese (the default) the columns are named in words and the codes are labels.
+        Run vi = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
+        assertThat(vi.out().lines().findFirst()).hasValue(
+                "Mã đại hội,Mã nhân sự,Họ tên,Kết quả,Mã quy tắc,Mức độ,Nội dung,Diễn giải,Căn cứ,Hướng xử lý");
+        assertThat(vi.out()).contains(",Không đủ điều kiện,AGE-001,Không đủ điều kiện,")
+                .doesNotContain("INELIGIBLE", "NON_COMPLIANT");
         assertThat(csv.out().lines().filter(l -> l.contains(",NON_COMPLIANT,STR-") || l.contains(",NON_COMPLIANT,NUM-")))
                 .isNotEmpty();
     }
@@ -190,7 +197,7 @@ class CheckCommandTest {
         Run vi = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
         assertThat(vi.err().lines().findFirst()).hasValue("Bộ quy tắc " + shipped.get("2025-2030").version()
                 + " (mã kiểm tra " + shipped.get("2025-2030").checksum() + "), bản đi kèm chương trình");
-        assertThat(vi.out()).startsWith("congress_id,");
+        assertThat(vi.out()).startsWith("Mã đại hội,");
         // JSON names them in each result's ruleSet, with the same checksum.
         Run json = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "json");
         JsonNode first = new ObjectMapper().readTree(json.out()).get(0).get("ruleSet");
@@ -205,7 +212,7 @@ class CheckCommandTest {
                 out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("\uFEFFcongress_id,");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("\uFEFFMã đại hội,");
     }
 
     @Test

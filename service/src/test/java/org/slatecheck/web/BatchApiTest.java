@@ -55,11 +55,17 @@ class BatchApiTest {
         JsonNode summary = JSON.readTree(http.getForObject("/api/batches/" + id + "/summary", String.class));
         assertThat(summary.get("byLevel")).hasSize(3);
         assertThat(summary.get("topRules").get(0).get("rule_id").asText()).isNotBlank();
-        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+        // The English files keep the codes scripts read; the Vietnamese ones (the default) are worded.
+        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("PROVINCE,1,40,27,7,6,1");
-        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
-                StandardCharsets.UTF_8);
+        assertThat(new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+                StandardCharsets.UTF_8)).startsWith("\uFEFFCấp,Số danh sách,").contains("tỉnh,1,40,27,7,6,1");
+        assertThat(new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
+                StandardCharsets.UTF_8)).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,tỉnh,2025-2030,"
+                        + "danh sách bầu cử,40,27,7,6,Danh sách chưa đạt yêu cầu");
+        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv?lang=en",
+                byte[].class), StandardCharsets.UTF_8);
         assertThat(orgs.lines()).hasSize(4);
         assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,"
                 + "NON_COMPLIANT");
@@ -70,7 +76,7 @@ class BatchApiTest {
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Tổng hợp", "PROVINCE: 1 danh sách, 40 nhân sự — 27 đủ điều kiện",
+            assertThat(text).contains("Tổng hợp", "tỉnh: 1 danh sách, 40 nhân sự — 27 đủ điều kiện",
                     "Đảng bộ tỉnh Ninh Bình", "Quy tắc vi phạm nhiều nhất");
         }
         assertThat(http.getForEntity("/api/batches/no-such-batch/summary.pdf", byte[].class).getStatusCode())

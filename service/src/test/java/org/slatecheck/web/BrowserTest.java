@@ -190,11 +190,11 @@ class BrowserTest {
     void aBoardMemberCarriesAParameterChangeFromDraftToActiveInTheBrowser(@TempDir Path dir) throws IOException {
         signInAs("board");
         browser.get(url("/rulesets?lang=vi"));
-        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
+        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='đang áp dụng']//a"))
                 .getAttribute("href");
-        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='đang áp dụng']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
         String draftUrl = browser.getCurrentUrl();
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("DRAFT");
+        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("bản nháp");
 
         WebElement value = browser.findElement(By.name("value.age.reelection_min_months"));
         value.clear();
@@ -237,15 +237,15 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).startsWith("Đã kích hoạt");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         screenshot("ruleset-activated");
         browser.get(url("/audit"));
-        assertThat(browser.findElement(By.id("audit")).getText()).contains("RULESET_ACTIVATED", "PARAMETERS_CHANGED",
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("Kích hoạt bộ quy tắc", "Sửa tham số",
                 "approver", "board");
 
         browser.get(shippedUrl);
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");
     }
 
@@ -274,9 +274,9 @@ class BrowserTest {
     void aBoardMemberAddsAGuidedRuleThatAnApproverReadsAndActivates(@TempDir Path dir) throws IOException {
         signInAs("board");
         browser.get(url("/rulesets?lang=vi"));
-        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//a"))
+        String shippedUrl = browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='đang áp dụng']//a"))
                 .getAttribute("href");
-        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='ACTIVE']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='đang áp dụng']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
         String draftUrl = browser.getCurrentUrl();
         // The form comes with the example filled in: the rule the issue asks for.
         assertThat(browser.findElement(By.id("guided-content")).getAttribute("value")).contains("CU_NHAN");
@@ -311,7 +311,7 @@ class BrowserTest {
         clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
 
         signInAs("subcommittee");
         Path congresses = dir.resolve("dai-hoi.csv");
@@ -343,7 +343,7 @@ class BrowserTest {
         signInAs("approver");
         browser.get(shippedUrl);
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("ACTIVE");
+        assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");
     }
 }

@@ -106,13 +106,13 @@ class GovernanceTest {
         Browser board = new Browser("board");
         String draftPage = board.post("/rulesets/" + shipped + "/drafts", Map.of(), "/rulesets/" + shipped);
         long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
-        assertThat(draftPage).contains("DRAFT", "value.age.reelection_min_months");
+        assertThat(draftPage).contains("bản nháp", "value.age.reelection_min_months");
 
         // A value without its source is refused, by name, and nothing changes.
         String refused = board.post("/rulesets/" + draft + "/parameters", Map.of(
                 "value.age.reelection_min_months", "42", "source.age.reelection_min_months", " "),
                 "/rulesets/" + draft);
-        assertThat(refused).contains("age.reelection_min_months: cần ghi nguồn");
+        assertThat(refused).contains("Tham số Thời gian công tác còn lại tối thiểu khi tái cử: cần ghi nguồn");
         String saved = board.post("/rulesets/" + draft + "/parameters", Map.of(
                 "value.age.reelection_min_months", "42", "source.age.reelection_min_months",
                 "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"), "/rulesets/" + draft);
@@ -140,7 +140,8 @@ class GovernanceTest {
         assertThat(ours).containsExactly("A INELIGIBLE→ELIGIBLE -AGE-002");
         assertThat(report.get("totals").get("casesFailed").asInt()).isPositive();
         assertThat(board.get("/rulesets/" + draft + "/impact")).contains("Trần Văn Thử", "AGE-002");
-        String csv = new String(as("board").getForObject("/rulesets/" + draft + "/impact.csv", byte[].class),
+        String csv = new String(as("board").getForObject("/rulesets/" + draft + "/impact.csv?lang=en",
+                byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("nominee," + ourCheck + ",GOV-1,A,INELIGIBLE,ELIGIBLE,,AGE-002");
 

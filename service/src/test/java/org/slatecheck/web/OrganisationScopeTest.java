@@ -258,7 +258,7 @@ class OrganisationScopeTest {
         // The page: the same filters, a page of rows and a link to the next page.
         String page = approver.getForObject("/audit?action=ACCESS_REFUSED&user=prov-a&size=1&lang=en", String.class);
         assertThat(page).contains("id=\"audit-next\"", total + " entries, page 1 of " + total);
-        assertThat(page.split("<td>ACCESS_REFUSED</td>", -1)).hasSize(2);
+        assertThat(page.split("<td>Access refused</td>", -1)).hasSize(2);
         String last = approver.getForObject("/audit?action=ACCESS_REFUSED&user=prov-a&size=1&lang=en&page="
                 + (total - 1), String.class);
         assertThat(last).contains("id=\"audit-previous\"").doesNotContain("id=\"audit-next\"");

@@ -20,14 +20,14 @@ import org.slatecheck.rules.engine.Finding;
  * {@code message.RULE.VARIANT} where one rule has several situations, such as too few or too many names).
  * Placeholders: {@code {key}} is an evidence value (months as MM/YYYY, dates as dd/MM/yyyy, codes translated under
  * {@code code.VALUE} when the bundle has them), {@code {pct_a_b}} is a as a percentage of b, {@code {diff_a_b}} is
- * a − b, {@code {range_a_b}} is "a–b" (just "a" when both ends are equal), {@code {percent_x}} is the share x (0..1)
- * as a percentage, and {@code {x|one|other}} is "one" when x (a count, or a list) is 1 and "other" otherwise (English
- * plurals: "1 nominee", "2 nominees"). Thread-safe.
+ * a − b, {@code {range_a_b}} is "a–b" and {@code {between_a_b}} the worded range a to b (both just "a" when the
+ * ends are equal), {@code {percent_x}} is the share x (0..1) as a percentage, and {@code {x|one|other}} is "one" when
+ * x (a count, or a list) is 1 and "other" otherwise (English plurals: "1 nominee", "2 nominees"). Thread-safe.
  */
 public final class Explainer {
     /** {@code {pct_a_b}} (a as a percentage of b) and {@code {diff_a_b}} (a − b) placeholders. */
     private static final java.util.regex.Pattern DERIVED =
-            java.util.regex.Pattern.compile("\\{(pct|diff|range)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
+            java.util.regex.Pattern.compile("\\{(pct|diff|range|between)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
     /** {@code {percent_x}}: the share x as a percentage. */
     private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\{percent_([A-Za-z0-9]+)}");
     /** {@code {x|one|other}}: the word for one or for several, by the count x. */
@@ -110,6 +110,9 @@ public final class Explainer {
                 switch (m.group(1)) {
                     case "pct" -> values.put(name, percent(a, b));
                     case "diff" -> values.put(name, String.valueOf(a - b));
+                    // A range whose ends are equal reads as one number ("cần đúng 29", not "từ 29 đến 29").
+                    case "between" -> values.put(name, a.equals(b) ? messages.text("range.exact", a)
+                            : messages.text("range.between", a, b));
                     default -> values.put(name, a.equals(b) ? String.valueOf(a) : a + "–" + b);
                 }
             }
