@@ -100,7 +100,7 @@ class BatchListFailureTest {
                         + "where check_id = ?", Integer.class, BatchRunner.checkId(id)));
 
         String page = http.getForObject("/batches/" + id + "?lang=en", String.class);
-        assertThat(page).contains("id=\"batch-status\">done</span>", "Lists that could not be checked (" + failed + ")",
+        assertThat(page).contains("id=\"batch-status\" data-status=\"DONE\">Done</span>", "Lists that could not be checked (" + failed + ")",
                 org.springframework.web.util.HtmlUtils.htmlEscape(messages.get(0)));
         assertThat(http.getForObject("/batches/" + id + "?lang=vi", String.class))
                 .contains("Danh sách không kiểm tra được (" + failed + ")");

@@ -225,7 +225,7 @@ class LanguageScanTest {
         }
         try (Stream<Path> terms = Files.list(RULESETS)) {
             for (Path term : terms.toList()) {
-                cells(term.resolve("citations.csv"), Set.of("citation")).forEach(DATA::add);
+                cells(term.resolve("citations.csv"), Set.of("citation", "citation_en")).forEach(DATA::add);
                 cells(term.resolve("parameters.csv"), Set.of("source")).forEach(DATA::add);
                 textValues(term.resolve("parameters.csv")).forEach(DATA::add);
             }
