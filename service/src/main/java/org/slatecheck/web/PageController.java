@@ -122,6 +122,9 @@ public class PageController {
         model.addAttribute("id", id);
         model.addAttribute("summary", records.summary(id).orElseThrow());
         model.addAttribute("results", JSON.convertValue(results, List.class));
+        Messages messages = Messages.of(locale);
+        model.addAttribute("warnings", records.inputs(id).map(checks::warnings).orElse(List.of()).stream()
+                .map(w -> w.format(messages)).toList());
         model.addAttribute("structures", records.structures(id).stream().map(s -> JSON.convertValue(s, List.class))
                 .toList());
         model.addAttribute("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);

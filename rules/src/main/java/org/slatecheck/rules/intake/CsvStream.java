@@ -61,8 +61,8 @@ public final class CsvStream implements Closeable, Iterable<Row> {
         lastLine = parser.getCurrentLineNumber();
         headerSize = header.size();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            String canonical = CsvTable.canonical(name, columns);
+            String name = header.get(i).replace("\uFEFF", "").strip();
+            String canonical = Columns.canonical(name, columns);
             if (canonical == null) {
                 continue;
             }
