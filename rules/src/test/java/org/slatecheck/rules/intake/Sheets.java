@@ -18,11 +18,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes test spreadsheets as Excel does: text as strings, numbers as numbers ({@code 3} is stored as 3.0), dates as
  * serial numbers with a date format ({@code dd/mm/yyyy}), months with {@code mm/yyyy}; null leaves the cell out.
  */
-final class Sheets {
+public final class Sheets {
     private Sheets() {
     }
 
-    static byte[] xlsx(String sheetName, int firstRow, List<List<Object>> rows) {
+    public static byte[] xlsx(String sheetName, int firstRow, List<List<Object>> rows) {
         try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
