@@ -36,7 +36,7 @@ public final class ColumnRules {
             "discipline_date", List.of(),
             "discipline_pending", List.of("DIS-003"),
             "political_conclusion", List.of("POL-001", "POL-002", "POL-004"),
-            "political_conclusion_date", List.of("POL-003"),
+            "political_conclusion_date", List.of("DAT-002", "POL-003"),
             "quality_ratings", List.of("QUA-001", "QUA-002"),
             "unresolved_complaints", List.of("INT-001"),
             "asset_declaration", List.of("INT-002"),

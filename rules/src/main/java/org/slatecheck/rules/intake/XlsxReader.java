@@ -2,6 +2,7 @@ package org.slatecheck.rules.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -206,19 +209,23 @@ public final class XlsxReader {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[1 << 16];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        // The central directory (commons-compress): java.util.zip.ZipInputStream refuses the Zip64 local headers that
+        // some writers (POI's streaming writer among them) produce.
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            for (var it = zip.getEntries(); it.hasMoreElements();) {
+                ZipArchiveEntry entry = it.nextElement();
                 if (++entries > MAX_ENTRIES) {
                     return "xlsx_too_large";
                 }
                 long size = 0;
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    size += n;
-                    total += n;
-                    if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                        return "xlsx_too_large";
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        size += n;
+                        total += n;
+                        if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
+                            return "xlsx_too_large";
+                        }
                     }
                 }
                 long packed = entry.getCompressedSize();
@@ -226,7 +233,7 @@ public final class XlsxReader {
                     return "xlsx_too_large";
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return "xlsx_unreadable";
         }
         return entries == 0 ? "xlsx_unreadable" : null;

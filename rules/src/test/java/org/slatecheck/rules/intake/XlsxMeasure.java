@@ -149,6 +149,9 @@ public final class XlsxMeasure {
     }
 
     static List<CsvTable.Raw> poiUsermodel(byte[] content) throws IOException {
+        // The sheet of 100,000 rows is over POI's default 100 MB record limit.
+        org.apache.poi.util.IOUtils.setByteArrayMaxOverride(Integer.MAX_VALUE - 8);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(4L << 30);
         List<CsvTable.Raw> rows = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -172,6 +175,8 @@ public final class XlsxMeasure {
     }
 
     static List<CsvTable.Raw> poiEvent(byte[] content) throws Exception {
+        org.apache.poi.util.IOUtils.setByteArrayMaxOverride(Integer.MAX_VALUE - 8);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(4L << 30);
         List<CsvTable.Raw> rows = new ArrayList<>();
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
             XSSFReader reader = new XSSFReader(pkg);
