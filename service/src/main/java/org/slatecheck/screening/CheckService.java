@@ -64,9 +64,13 @@ public class CheckService {
 
     /**
      * The intake's warnings about a stored check's files, read again from them (the files are stored, the warnings
-     * are not: reading is cheap and gives them in the reader's current wording); empty when the files no longer read.
+     * are not: reading is cheap and gives them in the reader's current wording); empty when the files no longer read
+     * or are not stored (a batch).
      */
     public List<InputWarning> warnings(StoredInputs inputs) {
+        if (inputs.congresses() == null || inputs.nominees() == null) {
+            return List.of(); // a batch's check: its files are not stored in the check
+        }
         try {
             return Intake.read(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
                     new Intake.Input(inputs.nomineesFile(), inputs.nominees()), ruleSets.snapshot()::parameters)
