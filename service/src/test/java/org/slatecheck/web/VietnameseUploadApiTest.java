@@ -69,6 +69,11 @@ class VietnameseUploadApiTest {
         JsonNode reopened = CheckApiTest.JSON.readTree(http.getForObject("/api/checks/" + id + "?lang=en",
                 String.class));
         assertThat(reopened.get("warnings")).extracting(w -> w.get("code").asText()).contains("congress_empty");
+        // The result page shows them too, in the page's language.
+        ResponseEntity<String> page = http.getForEntity("/checks/" + id + "?lang=vi", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("id=\"warnings\"", "Cảnh báo về dữ liệu đầu vào",
+                "đại hội “XA-02” không có nhân sự nào", "dang_xem_xet_ky_luat").doesNotContain("discipline_pending");
         assertThat(reopened.get("warnings").findValuesAsText("message")).anySatisfy(
                 m -> assertThat(m).startsWith("column “discipline_pending” is absent: DIS-003 not checked"));
     }
