@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
- * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation); a nominee without
+ * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation, remedy); a nominee without
  * findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
  * each congress's nominees with an empty nominee and the list status as outcome. Every cell goes through
  * {@link ExportCsv} (no cell is read as a formula).
  */
 public final class ResultCsv {
     public static final List<String> HEADER = List.of("congress_id", "nominee_id", "full_name", "outcome", "rule_id",
-            "severity", "title", "message", "citation");
+            "severity", "title", "message", "citation", "remedy");
 
     private ResultCsv() {
     }
@@ -34,7 +34,7 @@ public final class ResultCsv {
                     String name = n.path("fullName").asText();
                     String outcome = n.path("outcome").asText();
                     if (n.path("findings").isEmpty()) {
-                        p.record(congress, id, name, outcome, "", "", "", "", "");
+                        p.record(congress, id, name, outcome, "", "", "", "", "", "");
                     }
                     for (JsonNode f : n.path("findings")) {
                         row(p, congress, id, name, outcome, f);
@@ -53,6 +53,7 @@ public final class ResultCsv {
     private static void row(ExportCsv p, String congress, String id, String name, String outcome, JsonNode f)
             throws IOException {
         p.record(congress, id, name, outcome, f.path("ruleId").asText(), f.path("severity").asText(),
-                f.path("title").asText(), f.path("message").asText(), f.path("citation").asText());
+                f.path("title").asText(), f.path("message").asText(), f.path("citation").asText(),
+                f.path("remedy").asText());
     }
 }

@@ -65,6 +65,12 @@ public final class ResultText {
         b.append(indent).append("• ").append(f.getRuleId()).append(" [").append(m.raw("severity." + f.getSeverity()))
                 .append("] ").append(explainer.title(f)).append(": ").append(explainer.message(f))
                 .append('\n');
-        b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
+        String remedy = explainer.remedy(f);
+        if (!remedy.isEmpty()) {
+            b.append(indent).append("  ").append(m.text("report.remedy", remedy)).append('\n');
+        }
+        if (!explainer.citation(f).isEmpty()) {
+            b.append(indent).append("  ").append(m.text("report.citation", explainer.citation(f))).append('\n');
+        }
     }
 }

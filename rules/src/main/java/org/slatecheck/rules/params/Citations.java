@@ -20,13 +20,26 @@ import org.apache.commons.csv.CSVRecord;
  * A term's citations, out of the rules: {@code rule,parameter,from,citation}. A rule's citation may carry several
  * entries, each in force from a date; a row naming a parameter is the citation of the rule's findings that rest on
  * that parameter (the inspection minimum of AGE-002, say), a row without one the rule's own. A finding cites the
- * entry in force on the congress date. Immutable and thread-safe.
+ * entry in force on the congress date. A row whose parameter column is {@code level:LEVEL} is the rule's citation at
+ * that congress level (HLT-001 cites one regulation at provincial level, another elsewhere). A row with an empty
+ * citation says, deliberately, that the rule's findings cite nothing (DAT-001: missing data rests on no article; its
+ * message asks for the dossier to be completed). Immutable and thread-safe.
  */
 public final class Citations {
     static final List<String> HEADER = List.of("rule", "parameter", "from", "citation");
+    /** The header with the English wording of each citation (the English reports quote it). */
+    static final List<String> HEADER_EN = List.of("rule", "parameter", "from", "citation", "citation_en");
 
-    /** One dated citation row. */
-    public record Entry(String rule, String parameter, LocalDate from, String citation) {
+    /** One dated citation row; {@code citationEn} is its English wording (empty: the Vietnamese is shown). */
+    public record Entry(String rule, String parameter, LocalDate from, String citation, String citationEn) {
+        public Entry(String rule, String parameter, LocalDate from, String citation) {
+            this(rule, parameter, from, citation, "");
+        }
+
+        /** The wording in {@code language} ({@code en} or else Vietnamese). */
+        public String text(String language) {
+            return "en".equals(language) && citationEn != null && !citationEn.isEmpty() ? citationEn : citation;
+        }
     }
 
     private final Map<String, List<Entry>> byKey;
@@ -52,8 +65,9 @@ public final class Citations {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text == null ? "" : text), format)) {
-            if (!parser.getHeaderNames().equals(HEADER)) {
-                throw ParameterException.of("header", null, String.join(",", HEADER)).at(origin);
+            boolean english = parser.getHeaderNames().equals(HEADER_EN);
+            if (!english && !parser.getHeaderNames().equals(HEADER)) {
+                throw ParameterException.of("header", null, String.join(",", HEADER_EN)).at(origin);
             }
             for (CSVRecord r : parser) {
                 String where = origin + ":" + parser.getCurrentLineNumber();
@@ -62,8 +76,9 @@ public final class Citations {
                     throw ParameterException.of("rule_unknown", rule, rule).at(where);
                 }
                 String citation = r.get("citation");
-                if (citation.isBlank()) {
-                    throw ParameterException.of("citation_missing", rule).at(where);
+                String citationEn = english && r.isSet("citation_en") ? r.get("citation_en") : "";
+                if (citationEn.length() > RuleSetParameters.MAX_TEXT) {
+                    throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
                 }
                 if (citation.length() > RuleSetParameters.MAX_TEXT) {
                     throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
@@ -74,7 +89,7 @@ public final class Citations {
                 } catch (DateTimeParseException e) {
                     throw ParameterException.of("not_date", rule, r.get("from")).at(where);
                 }
-                Entry entry = new Entry(rule, r.get("parameter"), from, citation);
+                Entry entry = new Entry(rule, r.get("parameter"), from, citation, citationEn);
                 for (Entry e : entries) {
                     if (key(e.rule(), e.parameter()).equals(key(rule, entry.parameter()))
                             && Objects.equals(e.from(), from)) {
@@ -105,18 +120,39 @@ public final class Citations {
      * parameter's own row in force, else the rule's; null when nothing is in force then.
      */
     public String citation(String rule, String parameter, LocalDate date) {
-        String c = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
-        return c != null ? c : inForce(byKey.get(rule), date);
+        return citation(rule, parameter, null, date);
     }
 
-    private static String inForce(List<Entry> list, LocalDate date) {
+    /**
+     * What a finding of {@code rule} resting on {@code parameter} (may be null) at a congress of {@code level} (may
+     * be null) cites on {@code date}: the parameter's row in force, else the level's ({@code level:LEVEL}), else the
+     * rule's; null when nothing is in force then, "" when the rule deliberately cites nothing.
+     */
+    public String citation(String rule, String parameter, String level, LocalDate date) {
+        Entry e = entry(rule, parameter, level, date);
+        return e == null ? null : e.citation();
+    }
+
+    /** The row {@link #citation(String, String, String, LocalDate)} takes its wording from; null when none. */
+    public Entry entry(String rule, String parameter, String level, LocalDate date) {
+        Entry e = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
+        if (e == null && level != null) {
+            e = inForce(byKey.get(key(rule, LEVEL + level)), date);
+        }
+        return e != null ? e : inForce(byKey.get(rule), date);
+    }
+
+    /** The parameter-column prefix of a row that applies at one congress level. */
+    public static final String LEVEL = "level:";
+
+    private static Entry inForce(List<Entry> list, LocalDate date) {
         if (list == null) {
             return null;
         }
-        String current = null;
+        Entry current = null;
         for (Entry e : list) {
             if (e.from() == null || date == null || !e.from().isAfter(date)) {
-                current = e.citation();
+                current = e;
             }
         }
         return current;
