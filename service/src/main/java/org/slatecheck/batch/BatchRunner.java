@@ -57,6 +57,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BatchRunner {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchRunner.class);
     /** Most errors reported for one batch; the count says how many there were in all. */
     static final int MAX_ERRORS = 1000;
     /** Rows validated per task in pass 1. */
@@ -201,7 +202,12 @@ public class BatchRunner {
                 }
             }
             if (spill != null && shapes.count() == 0) {
-                errors.addAll(reader.emptyCongresses(counts::containsKey));
+                // A congress without rows is not evaluated and not an error (RULES.md 2.2, version 2); a batch has no
+                // warnings list of its own yet, so only the number is logged (congress ids carry no personal data).
+                int empty = reader.emptyCongresses(counts::containsKey).size();
+                if (empty > 0) {
+                    log.info("batch {}: {} congresses without nominee rows, not evaluated", id, empty);
+                }
                 errors.addAll(Intake.tooManyNominees(read, congressesName, counts));
                 // Pass 2: nominee ids used twice within a congress, one partition at a time. Every row with both ids
                 // counts (also rows with errors); the first use is the lowest line, whatever order chunks spilled in.

@@ -142,13 +142,16 @@ public final class CheckCommand {
                     return INPUT;
                 }
             }
-            List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets);
+            Checker.Checked checked = Checker.run(congresses, nominees, ruleSets);
+            List<ScreeningResult> results = checked.results();
             printVersions(results, messages);
+            // Warnings go to the error stream in every format (a JSON or CSV output stays machine-readable).
+            checked.warnings().forEach(w -> err.println(messages.raw("report.warnings") + " " + w.format(messages)));
             Explainer explainer = new Explainer(messages);
             String text = switch (format) {
                 case "json" -> ResultJson.write(ResultJson.of(results, explainer));
                 case "csv" -> ResultCsv.write(ResultJson.of(results, explainer), explainer.messages());
-                default -> ResultText.write(results, explainer);
+                default -> ResultText.write(results, explainer, checked.warnings());
             };
             String target = options.get("--out");
             if (target == null) {

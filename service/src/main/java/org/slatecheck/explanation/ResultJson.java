@@ -77,6 +77,25 @@ public final class ResultJson {
         return root;
     }
 
+    /**
+     * The intake's warnings as the top-level {@code warnings} array of a response (RULES.md section 7, version 2):
+     * one object per warning with the file, line, column, a stable {@code code} and the message in the chosen
+     * language.
+     */
+    public static ArrayNode warnings(List<org.slatecheck.rules.intake.InputWarning> warnings,
+            org.slatecheck.rules.explain.Messages messages) {
+        ArrayNode array = F.arrayNode();
+        for (var w : warnings) {
+            ObjectNode node = array.addObject();
+            node.put("file", w.file());
+            node.put("line", w.line());
+            node.put("column", w.column());
+            node.put("code", w.key());
+            node.put("message", w.text(messages));
+        }
+        return array;
+    }
+
     private static ObjectNode finding(Finding f, Explainer explainer) {
         ObjectNode node = F.objectNode();
         node.put("ruleId", f.getRuleId());

@@ -15,8 +15,21 @@ public final class ResultText {
     }
 
     public static String write(List<ScreeningResult> results, Explainer explainer) {
+        return write(results, explainer, List.of());
+    }
+
+    /** The report, headed by the intake's warnings (columns ignored or absent, congresses not evaluated). */
+    public static String write(List<ScreeningResult> results, Explainer explainer,
+            List<org.slatecheck.rules.intake.InputWarning> warnings) {
         Messages m = explainer.messages();
         StringBuilder b = new StringBuilder();
+        if (!warnings.isEmpty()) {
+            b.append(m.raw("report.warnings")).append('\n');
+            for (var w : warnings) {
+                b.append("   ! ").append(w.format(m)).append('\n');
+            }
+            b.append('\n');
+        }
         for (ScreeningResult r : results) {
             var c = r.congress();
             b.append("══ ").append(c.getOrganisation()).append(" (").append(c.getId()).append(")\n");

@@ -7,6 +7,7 @@ import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.StoredInputs;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.intake.InputWarning;
 import org.slatecheck.rules.intake.Intake;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,8 +36,8 @@ public class CheckService {
         this.units = units;
     }
 
-    /** A stored check: its id and results. */
-    public record Recorded(UUID id, List<ScreeningResult> results) {
+    /** A stored check: its id, results and the intake's warnings. */
+    public record Recorded(UUID id, List<ScreeningResult> results, List<InputWarning> warnings) {
     }
 
     /**
@@ -46,7 +47,8 @@ public class CheckService {
      * @throws InputException when the files have input errors (nothing is stored)
      */
     public Recorded check(String user, Intake.Input congresses, Intake.Input nominees) {
-        List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets.snapshot());
+        Checker.Checked checked = Checker.run(congresses, nominees, ruleSets.snapshot());
+        List<ScreeningResult> results = checked.results();
         // Screening holds no connection; storing the check and its audit row is one transaction (issue 11).
         String unit = units.unitOf(user);
         UUID id = transaction.execute(status -> {
@@ -57,7 +59,25 @@ public class CheckService {
                     .distinct().toList()));
             return stored;
         });
-        return new Recorded(id, results);
+        return new Recorded(id, results, checked.warnings());
+    }
+
+    /**
+     * The intake's warnings about a stored check's files, read again from them (the files are stored, the warnings
+     * are not: reading is cheap and gives them in the reader's current wording); empty when the files no longer read
+     * or are not stored (a batch).
+     */
+    public List<InputWarning> warnings(StoredInputs inputs) {
+        if (inputs.congresses() == null || inputs.nominees() == null) {
+            return List.of(); // a batch's check: its files are not stored in the check
+        }
+        try {
+            return Intake.read(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
+                    new Intake.Input(inputs.nomineesFile(), inputs.nominees()), ruleSets.snapshot()::parameters)
+                    .warnings();
+        } catch (InputException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.InputException;
+import org.slatecheck.rules.intake.InputWarning;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
@@ -29,12 +30,32 @@ public final class Checker {
      */
     public static List<ScreeningResult> check(Intake.Input congresses, Intake.Input nominees,
             RuleSetSnapshot ruleSets) {
-        List<CongressList> lists = Intake.read(congresses, nominees, ruleSets::parameters);
-        List<ScreeningResult> results = new ArrayList<>(lists.size());
-        for (CongressList list : lists) {
-            results.add(screen(ruleSets, list.congress(), list.nominees()));
+        return run(congresses, nominees, ruleSets).results();
+    }
+
+    /**
+     * The results of a run and what the intake warns about (columns ignored or absent, congresses without nominees
+     * and therefore without a result).
+     */
+    public record Checked(List<ScreeningResult> results, List<InputWarning> warnings) {
+        public Checked {
+            results = List.copyOf(results);
+            warnings = List.copyOf(warnings);
         }
-        return results;
+    }
+
+    /**
+     * Like {@link #check}, with the intake's warnings.
+     *
+     * @throws InputException when either file has input errors (nothing is evaluated then)
+     */
+    public static Checked run(Intake.Input congresses, Intake.Input nominees, RuleSetSnapshot ruleSets) {
+        Intake.Result read = Intake.read(congresses, nominees, ruleSets::parameters);
+        List<ScreeningResult> results = new ArrayList<>(read.lists().size());
+        for (CongressList list : read.lists()) {
+            results.add(screen(ruleSets, list.congress(), list.nominees(), read.notChecked()));
+        }
+        return new Checked(results, read.warnings());
     }
 
     /**
@@ -42,11 +63,17 @@ public final class Checker {
      * congress's term in {@code ruleSets}.
      */
     public static ScreeningResult screen(RuleSetSnapshot ruleSets, Congress congress, List<Nominee> nominees) {
+        return screen(ruleSets, congress, nominees, List.of());
+    }
+
+    /** {@link #screen} with the rules the input cannot support listed as not checked ({@code unchecked}). */
+    public static ScreeningResult screen(RuleSetSnapshot ruleSets, Congress congress, List<Nominee> nominees,
+            List<String> unchecked) {
         RuleSet ruleSet = ruleSets.ruleSet(congress.getTerm());
         if (ruleSet == null) {
             // The intake refuses a congress whose term has no rule set, so this is a caller's mistake.
             throw new IllegalStateException("no rule set for term " + congress.getTerm() + " in " + ruleSets);
         }
-        return Screening.screen(ruleSet, congress, nominees);
+        return Screening.screen(ruleSet, congress, nominees, unchecked);
     }
 }

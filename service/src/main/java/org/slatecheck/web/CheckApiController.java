@@ -50,7 +50,10 @@ public class CheckApiController {
         this.scope = scope;
     }
 
-    /** Checks an upload ({@code congresses} and {@code nominees} CSV files) and records it. */
+    /**
+     * Checks an upload ({@code congresses} and {@code nominees}, each a CSV file or an {@code .xlsx} spreadsheet,
+     * told apart by content) and records it. The response has the results and the intake's {@code warnings}.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> create(@RequestPart("congresses") MultipartFile congresses,
             @RequestPart("nominees") MultipartFile nominees, @RequestParam(defaultValue = "vi") String lang)
@@ -61,6 +64,7 @@ public class CheckApiController {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("checkId", recorded.id().toString());
         body.set("results", ResultJson.of(recorded.results(), new Explainer(Messages.of(locale))));
+        body.set("warnings", ResultJson.warnings(recorded.warnings(), Messages.of(locale)));
         return ResponseEntity.created(URI.create("/api/checks/" + recorded.id())).body(body);
     }
 
@@ -79,6 +83,7 @@ public class CheckApiController {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("checkId", recorded.id().toString());
         out.set("results", ResultJson.of(recorded.results(), new Explainer(Messages.of(locale))));
+        out.set("warnings", ResultJson.warnings(recorded.warnings(), Messages.of(locale)));
         return ResponseEntity.created(URI.create("/api/checks/" + recorded.id())).body(out);
     }
 
@@ -119,13 +124,15 @@ public class CheckApiController {
     /** A stored check, exactly as it was shown when it ran. */
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode get(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
-        language(lang);
+        Locale locale = language(lang);
         scope.check(id, "json");
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
         scope.downloaded(id.toString(), "json");
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("checkId", id.toString());
         body.set("results", results);
+        body.set("warnings", ResultJson.warnings(records.inputs(id).map(checks::warnings).orElse(List.of()),
+                Messages.of(locale)));
         return body;
     }
 

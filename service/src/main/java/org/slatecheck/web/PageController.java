@@ -203,6 +203,9 @@ public class PageController {
         model.addAttribute("query", query);
         model.addAttribute("links", Listing.links("/checks/" + id, query, params));
         model.addAttribute("outcome", query.filter("outcome"));
+        Messages messages = Messages.of(locale);
+        model.addAttribute("warnings", records.inputs(id).map(checks::warnings).orElse(List.of()).stream()
+                .map(w -> w.format(messages)).toList());
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("rules", listings.rules(id, query.filter("list") == null ? null
                 : Integer.valueOf(query.filter("list")), listCount, 200));

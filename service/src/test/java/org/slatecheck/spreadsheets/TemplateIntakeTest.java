@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
@@ -16,10 +15,8 @@ import org.slatecheck.screening.Checker;
 /**
  * The templates as the intake reads them: a personnel officer who downloads both templates and uploads them as they
  * are (example rows included) gets one list with the example nominee, from the CSV and from the workbook alike.
- * This needs the intake that reads Vietnamese headers, code names and {@code .xlsx} (branch {@code intake}, issue 12
- * item 1); on main the intake reads English and ASCII aliases only. Verified against a merge of both branches.
+ * The intake reads their Vietnamese headers, code names and {@code .xlsx} (issue 12 item 1).
  */
-@Disabled("needs the intake branch (Vietnamese headers and code names, .xlsx): remove this line once it is merged")
 class TemplateIntakeTest {
 
     @Test

@@ -24,6 +24,15 @@ public final class Screening {
 
     /** Screens one congress list. The nominees must be those of {@code congress}, with unique ids. */
     public static ScreeningResult screen(RuleSet ruleSet, Congress congress, List<Nominee> nominees) {
+        return screen(ruleSet, congress, nominees, List.of());
+    }
+
+    /**
+     * Screens one congress list whose input lacks what {@code unchecked} rules need (an optional column absent from
+     * the nominees file: {@code Intake.Result#notChecked}); they are added to the result's {@code notChecked}.
+     */
+    public static ScreeningResult screen(RuleSet ruleSet, Congress congress, List<Nominee> nominees,
+            java.util.Collection<String> unchecked) {
         if (nominees.isEmpty()) {
             throw new IllegalArgumentException("a congress with no nominees cannot be screened");
         }
@@ -79,8 +88,14 @@ public final class Screening {
         }
         listFindings.sort(Finding.ORDER);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
-                listFindings, notChecked(congress, parameters, committeeMaximum,
-                nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), composition, parameters);
+                listFindings, merged(notChecked(congress, parameters, committeeMaximum,
+                nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), unchecked), composition, parameters);
+    }
+
+    private static List<String> merged(List<String> own, java.util.Collection<String> unchecked) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(unchecked);
+        all.addAll(own);
+        return new ArrayList<>(all);
     }
 
     /** {@code f} with the citation in force on the congress date and the severity of its rule's switch. */

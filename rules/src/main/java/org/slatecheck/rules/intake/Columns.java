@@ -68,6 +68,173 @@ public final class Columns {
     public static final List<String> CONGRESS_REQUIRED = List.of("congress_id", "organisation", "level", "term",
             "list_kind", "committee_seats");
 
+    /**
+     * More ways a personnel officer writes each column's header, beyond the canonical name and the alias above: all
+     * matched after {@link #normalise} (diacritics, case, spaces, {@code _} and {@code -} removed), so "Họ và tên",
+     * "HO VA TEN" and {@code ho_va_ten} are one entry. Nominee and congress columns share this table: a name that
+     * belongs to both ({@code congress_id}) means the same in both files.
+     */
+    public static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry("congress_id", List.of("Mã đại hội", "Mã ĐH", "Đại hội")),
+            Map.entry("nominee_id", List.of("Mã nhân sự", "Mã cán bộ", "Mã CB", "Mã NS", "Mã số", "Mã")),
+            Map.entry("full_name", List.of("Họ và tên", "Họ tên", "Họ, tên", "Tên")),
+            Map.entry("sex", List.of("Giới tính", "Giới", "Nam/Nữ", "Nam nữ")),
+            Map.entry("birth_date", List.of("Ngày sinh", "Ngày tháng năm sinh", "Năm sinh", "Sinh ngày",
+                    "Ngày, tháng, năm sinh")),
+            Map.entry("ethnicity", List.of("Dân tộc")),
+            Map.entry("hometown_province", List.of("Quê quán", "Quê quán (tỉnh)", "Tỉnh quê quán", "Quê quán tỉnh")),
+            Map.entry("membership", List.of("Đảng viên", "Loại đảng viên", "Đảng viên chính thức/dự bị")),
+            Map.entry("party_join_date", List.of("Ngày vào Đảng", "Ngày kết nạp Đảng", "Ngày kết nạp")),
+            Map.entry("incumbent", List.of("Tái cử", "Tái cử (có/không)")),
+            Map.entry("current_posts", List.of("Chức vụ hiện tại", "Chức vụ hiện nay", "Chức vụ đảng hiện tại",
+                    "Chức vụ")),
+            Map.entry("proposed_posts", List.of("Chức vụ đề xuất", "Dự kiến chức danh", "Chức danh dự kiến",
+                    "Dự kiến giới thiệu", "Chức danh đề xuất")),
+            Map.entry("consecutive_terms", List.of("Số nhiệm kỳ liên tiếp", "Số nhiệm kỳ", "Số nhiệm kỳ giữ chức")),
+            Map.entry("political_theory", List.of("Lý luận chính trị", "Trình độ lý luận chính trị", "LLCT",
+                    "Trình độ LLCT")),
+            Map.entry("education", List.of("Trình độ chuyên môn", "Chuyên môn", "Trình độ CM",
+                    "Trình độ chuyên môn nghiệp vụ")),
+            Map.entry("discipline_form", List.of("Hình thức kỷ luật", "Kỷ luật", "Hình thức KL")),
+            Map.entry("discipline_date", List.of("Ngày kỷ luật", "Ngày quyết định kỷ luật", "Ngày công bố kỷ luật")),
+            Map.entry("discipline_pending", List.of("Đang xem xét kỷ luật", "Đang bị xem xét kỷ luật")),
+            Map.entry("political_conclusion", List.of("Kết luận chính trị", "Kết luận tiêu chuẩn chính trị",
+                    "Tiêu chuẩn chính trị")),
+            Map.entry("political_conclusion_date", List.of("Ngày kết luận", "Ngày kết luận chính trị",
+                    "Ngày kết luận tiêu chuẩn chính trị")),
+            Map.entry("quality_ratings", List.of("Xếp loại", "Xếp loại chất lượng", "Đánh giá xếp loại",
+                    "Xếp loại chất lượng đảng viên")),
+            Map.entry("unresolved_complaints", List.of("Đơn thư chưa giải quyết", "Số đơn thư chưa giải quyết",
+                    "Đơn thư")),
+            Map.entry("asset_declaration", List.of("Kê khai tài sản", "Đã kê khai tài sản",
+                    "Kê khai tài sản, thu nhập")),
+            Map.entry("health_ok", List.of("Đủ sức khỏe", "Đủ sức khoẻ", "Sức khỏe", "Sức khoẻ")),
+            Map.entry("relatives", List.of("Người thân", "Quan hệ gia đình", "Người thân trong danh sách")),
+            Map.entry("retirement_month_override", List.of("Tháng nghỉ hưu", "Thời điểm nghỉ hưu",
+                    "Tháng nghỉ hưu theo hồ sơ")),
+            Map.entry("planned_posts", List.of("Quy hoạch", "Chức danh quy hoạch", "Quy hoạch chức danh")),
+            Map.entry("low_confidence_share", List.of("Tỷ lệ tín nhiệm thấp", "Tỉ lệ tín nhiệm thấp",
+                    "Tỷ lệ phiếu tín nhiệm thấp")),
+            Map.entry("organisation", List.of("Tổ chức đảng", "Tên tổ chức đảng", "Đảng bộ", "Tên đảng bộ",
+                    "Tổ chức", "organization")),
+            Map.entry("level", List.of("Cấp", "Cấp đại hội", "Cấp tổ chức")),
+            Map.entry("term", List.of("Nhiệm kỳ")),
+            Map.entry("province", List.of("Tỉnh", "Tỉnh, thành phố", "Tỉnh/thành phố", "Tỉnh thành")),
+            Map.entry("reference_month", List.of("Tháng tính tuổi", "Thời điểm tính tuổi")),
+            Map.entry("congress_date", List.of("Ngày đại hội", "Ngày khai mạc đại hội", "Ngày khai mạc")),
+            Map.entry("list_kind", List.of("Loại danh sách", "Loại")),
+            Map.entry("committee_seats", List.of("Số ủy viên", "Số cấp ủy viên", "Số lượng cấp ủy viên",
+                    "Số ủy viên ban chấp hành", "Số lượng ủy viên")),
+            Map.entry("standing_seats", List.of("Số ủy viên thường vụ", "Số ủy viên ban thường vụ",
+                    "Số lượng ủy viên ban thường vụ")),
+            Map.entry("deputy_secretary_seats", List.of("Số phó bí thư", "Số lượng phó bí thư")),
+            Map.entry("max_committee_seats", List.of("Số ủy viên tối đa", "Số cấp ủy viên tối đa",
+                    "Số lượng cấp ủy viên tối đa")),
+            Map.entry("merged_units", List.of("Số đơn vị hợp nhất", "Số xã hợp nhất", "Số đơn vị sáp nhập")),
+            Map.entry("min_minority_share", List.of("Tỷ lệ dân tộc thiểu số tối thiểu", "Tỷ lệ dân tộc thiểu số",
+                    "Tỉ lệ dân tộc thiểu số")));
+
+    /**
+     * Headers that Vietnamese lists carry beside the data and that are no input of ours (row numbers, notes): ignored
+     * without the near-miss check, since "STT" lies within two edits of short column names.
+     */
+    static final java.util.Set<String> IGNORED = java.util.Set.of("stt", "tt", "sott", "sothutu", "ghichu", "note",
+            "notes");
+
+    /**
+     * The comparison form of a header (and of a code cell): diacritics removed (đ → d), lower case, without spaces,
+     * {@code _}, {@code -}, byte-order marks and zero-width characters. "Mã nhân sự", "MA NHAN SU" and
+     * {@code ma_nhan_su} all become {@code manhansu}.
+     */
+    public static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK || Character.isWhitespace(c) || c == '_'
+                    || c == '-' || c == '\uFEFF' || c == '\u200B' || c == '\u00A0') {
+                continue;
+            }
+            b.append(c == 'đ' || c == 'Đ' ? 'd' : Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    /** Normalised header → canonical column, for one file's columns (canonical, alias and synonyms). */
+    static Map<String, String> lookup(Map<String, String> columns) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : columns.entrySet()) {
+            m.putIfAbsent(normalise(e.getKey()), e.getKey());
+            if (e.getValue() != null) {
+                m.putIfAbsent(normalise(e.getValue()), e.getKey());
+            }
+            for (String s : SYNONYMS.getOrDefault(e.getKey(), List.of())) {
+                m.putIfAbsent(normalise(s), e.getKey());
+            }
+        }
+        return m;
+    }
+
+    private static final Map<Map<String, String>, Map<String, String>> LOOKUPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The canonical column {@code header} names among {@code columns}, or null. */
+    public static String canonical(String header, Map<String, String> columns) {
+        return LOOKUPS.computeIfAbsent(columns, Columns::lookup).get(normalise(header));
+    }
+
+    /**
+     * The column {@code header} probably means when it is no known column but lies within two edits of one (one
+     * edit for short names of up to four letters, where two edits turn most words into another), or null.
+     */
+    public static String nearMiss(String header, Map<String, String> columns) {
+        String n = normalise(header);
+        if (n.isEmpty() || IGNORED.contains(n)) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Map.Entry<String, String> e : LOOKUPS.computeIfAbsent(columns, Columns::lookup).entrySet()) {
+            int limit = Math.min(n.length(), e.getKey().length()) <= 4 ? 1 : 2;
+            int d = distance(n, e.getKey(), limit);
+            if (d <= limit && d < bestDistance) {
+                bestDistance = d;
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance of {@code a} and {@code b}, or {@code limit + 1} once it exceeds {@code limit}. */
+    static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

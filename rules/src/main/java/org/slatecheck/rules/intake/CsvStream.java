@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file read row by row, for files too large to hold in memory (batch runs). Same rules as {@link CsvTable}:
- * BOM, {@code ,} or {@code ;} (from the header line), LF or CRLF, header names and aliases matched case-insensitively,
+ * BOM, {@code ,} or {@code ;} (from the header line), LF or CRLF, header names, aliases and synonyms matched after
+ * {@link Columns#normalise}, near-miss headers refused (UTF-16, spreadsheets and warnings are for checks only),
  * all-empty rows skipped, physical line numbers. Header problems are in {@link #errors()} before the first row;
  * row-shape problems are recorded on the row itself.
  */
@@ -60,10 +61,12 @@ public final class CsvStream implements Closeable, Iterable<Row> {
         CSVRecord header = records.next();
         lastLine = parser.getCurrentLineNumber();
         headerSize = header.size();
+        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            String canonical = CsvTable.canonical(name, columns);
+            String name = header.get(i).replace("\uFEFF", "").strip();
+            String canonical = Columns.canonical(name, columns);
             if (canonical == null) {
+                unknown.add(name);
                 continue;
             }
             if (index.containsKey(canonical)) {
@@ -72,6 +75,14 @@ public final class CsvStream implements Closeable, Iterable<Row> {
             }
             index.put(canonical, i);
             written.put(canonical, name);
+        }
+        // A near-miss header is an error here too, as in CsvTable: the same file gives the same errors either way.
+        Map<String, String> other = columns == Columns.NOMINEE ? Columns.CONGRESS : Columns.NOMINEE;
+        for (String name : unknown) {
+            String near = Columns.canonical(name, other) == null ? Columns.nearMiss(name, columns) : null;
+            if (near != null && !index.containsKey(near)) {
+                errors.add(InputError.of(file, 1, name, "header_near_miss", name, near, columns.get(near)));
+            }
         }
         for (String column : required) {
             if (!index.containsKey(column)) {

@@ -22,124 +22,226 @@ import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.rules.model.Code;
 
 /**
- * A CSV file read into rows keyed by canonical column name (RULES.md section 2): UTF-8 with or without a byte-order
- * mark, {@code ,} or {@code ;} as delimiter (whichever the header line uses), LF or CRLF line ends. Header names
- * are matched case-insensitively against the canonical names and their aliases; unknown columns are ignored. Rows
- * whose cells are all empty (as Excel writes after the data) are skipped. Problems become {@link InputError}s
- * with the physical line number; reading never throws on bad content.
+ * A CSV file (or a spreadsheet, {@link XlsxReader}) read into rows keyed by canonical column name (RULES.md section
+ * 2): UTF-8 with or without a byte-order mark or UTF-16 with one, {@code ,} or {@code ;} as delimiter (whichever the
+ * header line uses), LF, CRLF or CR line ends. The first row that is not empty is the header; its names are matched
+ * to the columns after {@link Columns#normalise} against the canonical names, aliases and synonyms. A name within two
+ * edits of a column is an error naming that column; other unknown columns are ignored with a warning. Rows whose
+ * cells are all empty (as Excel writes after the data) are skipped. Problems become {@link InputError}s with the
+ * physical line number; reading never throws on bad content.
  */
 public final class CsvTable {
     private final String file;
     private final List<Row> rows;
     private final List<InputError> errors;
+    private final List<InputWarning> warnings;
     private final Map<String, String> written;
+    private final java.util.Set<String> foreign;
+    private final long headerLine;
 
-    private CsvTable(String file, List<Row> rows, List<InputError> errors, Map<String, String> written) {
+    private CsvTable(String file, List<Row> rows, List<InputError> errors, List<InputWarning> warnings,
+            Map<String, String> written, java.util.Set<String> foreign, long headerLine) {
         this.file = file;
         this.rows = rows;
         this.errors = errors;
+        this.warnings = warnings;
         this.written = written;
+        this.foreign = foreign;
+        this.headerLine = headerLine;
+    }
+
+    static CsvTable failed(String file, List<InputError> errors) {
+        return new CsvTable(file, List.of(), errors, List.of(), Map.of(), java.util.Set.of(), 1);
+    }
+
+    /** One row of cells as the file has it: its physical line (spreadsheet row number) and its cells in order. */
+    record Raw(long line, List<String> cells) {
     }
 
     /**
-     * Reads {@code content} of the file called {@code file}. {@code columns} maps each canonical column to its
-     * alias (or null); {@code required} lists the columns the header must have.
+     * Reads {@code content} of the file called {@code file}: a spreadsheet when it starts like one ({@code PK}, a
+     * zip archive: {@link XlsxReader}), otherwise CSV text. {@code columns} maps each canonical column to its alias
+     * (or null); {@code required} lists the columns the header must have.
      */
     public static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required) {
+        if (XlsxReader.isXlsx(content)) {
+            return XlsxReader.read(file, content, columns, required);
+        }
         List<InputError> errors = new ArrayList<>();
         String text = decode(file, content, errors);
         if (text == null) {
-            return new CsvTable(file, List.of(), errors, Map.of());
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+            return failed(file, errors);
         }
         LineIndex lines = new LineIndex(text);
         char delimiter = delimiter(text);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-        List<CSVRecord> records = new ArrayList<>();
+        long unclosed = unclosedQuote(text, lines);
+        if (unclosed > 0) {
+            errors.add(InputError.of(file, unclosed, "-", "csv_quote"));
+            return failed(file, errors);
+        }
+        List<Raw> records = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord r : parser) {
-                records.add(r);
+                records.add(new Raw(lines.lineOf(r.getCharacterPosition()), r.toList()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // Commons CSV reports an unterminated quoted cell this way; the line is where the parser stopped.
-            long line = records.isEmpty() ? 1 : lines.lineOf(records.get(records.size() - 1).getCharacterPosition()) + 1;
+            // Commons CSV reports a quote followed by text other than a delimiter this way.
+            long line = records.isEmpty() ? 1 : records.get(records.size() - 1).line() + 1;
             errors.add(InputError.of(file, line, "-", "csv_quote"));
-            return new CsvTable(file, List.of(), errors, Map.of());
+            return failed(file, errors);
         }
-        if (records.isEmpty()) {
+        return build(file, null, records, columns, required);
+    }
+
+    /**
+     * The table of {@code records} (header first, leading empty rows skipped). {@code sheet} is the spreadsheet's
+     * sheet name (errors then name cells, {@code Sheet1!B7}), null for CSV.
+     */
+    static CsvTable build(String file, String sheet, List<Raw> records, Map<String, String> columns,
+            List<String> required) {
+        List<InputError> errors = new ArrayList<>();
+        List<InputWarning> warnings = new ArrayList<>();
+        int first = 0;
+        while (first < records.size() && allBlank(records.get(first).cells())) {
+            first++;
+        }
+        if (first == records.size()) {
             errors.add(InputError.of(file, 1, "-", "empty_file"));
-            return new CsvTable(file, List.of(), errors, Map.of());
+            return failed(file, errors);
         }
-        CSVRecord header = records.get(0);
-        long headerLine = lines.lineOf(header.getCharacterPosition());
+        Raw header = records.get(first);
+        long headerLine = header.line();
+        Map<String, String> other = columns == Columns.NOMINEE ? Columns.CONGRESS : Columns.NOMINEE;
         Map<String, Integer> index = new LinkedHashMap<>();
         Map<String, String> written = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            String canonical = canonical(name, columns);
+        java.util.Set<String> foreign = new java.util.LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        Map<Integer, String> nearMisses = new LinkedHashMap<>();
+        for (int i = 0; i < header.cells().size(); i++) {
+            String name = header.cells().get(i).replace("\uFEFF", "").strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String canonical = Columns.canonical(name, columns);
             if (canonical == null) {
+                String theirs = Columns.canonical(name, other);
+                if (theirs != null) {
+                    foreign.add(theirs);
+                    unknown.add(name);
+                } else if (Columns.nearMiss(name, columns) != null) {
+                    nearMisses.put(i, Columns.nearMiss(name, columns));
+                } else {
+                    unknown.add(name);
+                }
                 continue;
             }
             if (index.containsKey(canonical)) {
-                errors.add(InputError.of(file, headerLine, name, "header_duplicate", written.get(canonical)));
+                errors.add(headerError(file, sheet, headerLine, i, name, "header_duplicate", written.get(canonical)));
                 continue;
             }
             index.put(canonical, i);
             written.put(canonical, name);
         }
+        for (Map.Entry<Integer, String> miss : nearMisses.entrySet()) {
+            String name = header.cells().get(miss.getKey()).replace("\uFEFF", "").strip();
+            if (index.containsKey(miss.getValue())) {
+                unknown.add(name); // the column it resembles is there under its own name: this one is something else
+            } else {
+                errors.add(headerError(file, sheet, headerLine, miss.getKey(), name, "header_near_miss", name,
+                        miss.getValue(), columns.get(miss.getValue())));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            warnings.add(InputWarning.of(file, headerLine, "-", "unknown_columns", String.join(", ", unknown)));
+        }
         for (String column : required) {
             if (!index.containsKey(column)) {
-                errors.add(InputError.of(file, headerLine, column, "header_missing", column, columns.get(column)));
+                errors.add(sheet == null ? InputError.of(file, headerLine, column, "header_missing", column,
+                        columns.get(column)) : InputError.at(file, sheet + "!" + headerLine, headerLine, column,
+                        "header_missing", column, columns.get(column)));
             }
         }
         if (!errors.isEmpty()) {
             // A header without its required columns: the rows cannot be read meaningfully, one error per column.
-            return new CsvTable(file, List.of(), errors, written);
+            return new CsvTable(file, List.of(), errors, warnings, written, foreign, headerLine);
         }
         List<Row> rows = new ArrayList<>();
-        for (CSVRecord r : records.subList(1, records.size())) {
-            long line = lines.lineOf(r.getCharacterPosition());
-            if (allBlank(r)) {
+        int width = header.cells().size();
+        for (Raw r : records.subList(first + 1, records.size())) {
+            long line = r.line();
+            if (allBlank(r.cells())) {
                 continue;
             }
             boolean ok = true;
-            for (int i = header.size(); i < r.size(); i++) {
-                if (!r.get(i).isBlank()) {
-                    errors.add(InputError.of(file, line, "#" + (i + 1), "row_extra", r.get(i).strip(), header.size()));
+            for (int i = width; i < r.cells().size(); i++) {
+                if (!r.cells().get(i).isBlank()) {
+                    errors.add(sheet == null
+                            ? InputError.of(file, line, "#" + (i + 1), "row_extra", r.cells().get(i).strip(), width)
+                            : InputError.at(file, sheet + "!" + XlsxReader.column(i) + line, line,
+                                    "#" + (i + 1), "row_extra", r.cells().get(i).strip(), width));
                     ok = false;
                     break;
                 }
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> e : index.entrySet()) {
-                if (e.getValue() < r.size()) {
-                    values.put(e.getKey(), r.get(e.getValue()));
+                if (e.getValue() < r.cells().size()) {
+                    values.put(e.getKey(), r.cells().get(e.getValue()));
+                } else if (sheet != null) {
+                    values.put(e.getKey(), ""); // a spreadsheet does not store empty cells at the end of a row
                 } else if (ok) {
-                    errors.add(InputError.of(file, line, written.get(e.getKey()), "row_short", r.size(), header.size()));
+                    errors.add(InputError.of(file, line, written.get(e.getKey()), "row_short", r.cells().size(),
+                            width));
                     ok = false;
                 }
             }
             if (ok) {
-                rows.add(new Row(file, line, values, written));
+                rows.add(new Row(file, line, values, written, sheet, index));
             }
         }
-        return new CsvTable(file, rows, errors, written);
+        return new CsvTable(file, rows, errors, warnings, written, foreign, headerLine);
     }
 
-    static String canonical(String header, Map<String, String> columns) {
-        String folded = Code.fold(header);
-        for (Map.Entry<String, String> e : columns.entrySet()) {
-            if (Code.fold(e.getKey()).equals(folded) || (e.getValue() != null && Code.fold(e.getValue()).equals(folded))) {
-                return e.getKey();
+    private static InputError headerError(String file, String sheet, long line, int index, String name, String key,
+            Object... args) {
+        return sheet == null ? InputError.of(file, line, name, key, args)
+                : InputError.at(file, sheet + "!" + XlsxReader.column(index) + line, line, name, key, args);
+    }
+
+    /**
+     * The physical line of the quote that opens a quoted cell never closed, or 0. A doubled quote inside a quoted
+     * cell toggles twice, so counting toggles is enough; only a quote at the start of a cell opens one (a quote
+     * inside unquoted text is text, as Commons CSV reads it).
+     */
+    static long unclosedQuote(String text, LineIndex lines) {
+        boolean quoted = false;
+        int opened = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '"') {
+                continue;
+            }
+            if (quoted) {
+                quoted = false;
+            } else {
+                char before = i == 0 ? '\n' : text.charAt(i - 1);
+                if (before == ',' || before == ';' || before == '\n' || before == '\r' || before == '"'
+                        || before == '\uFEFF') {
+                    quoted = true;
+                    opened = i;
+                }
             }
         }
-        return null;
+        return quoted ? lines.lineOf(opened) : 0;
     }
 
     static boolean allBlank(CSVRecord r) {
-        for (String cell : r) {
+        return allBlank(r.toList());
+    }
+
+    static boolean allBlank(List<String> cells) {
+        for (String cell : cells) {
             if (!cell.isBlank()) {
                 return false;
             }
@@ -147,34 +249,57 @@ public final class CsvTable {
         return true;
     }
 
-    /** Strict UTF-8: a file saved in another encoding is an error at the line of its first bad byte. */
-    private static String decode(String file, byte[] content, List<InputError> errors) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+    /**
+     * The file's text: UTF-8 (a byte-order mark is dropped), or UTF-16 LE/BE when it starts with that byte-order mark
+     * (Excel's "Unicode text"). Anything else that is not UTF-8 (a legacy code page such as Windows-1258 or TCVN3, or
+     * UTF-16 without its mark) is one error at the physical line of the first bad byte.
+     */
+    static String decode(String file, byte[] content, List<InputError> errors) {
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (content.length >= 2 && (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
+        ByteBuffer in = ByteBuffer.wrap(content, skip, content.length - skip);
         CharBuffer out = CharBuffer.allocate(content.length + 1);
         CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            long line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            errors.add(InputError.of(file, line, "-", "encoding"));
-            return null;
-        }
-        try {
+        if (!result.isError()) {
             result = decoder.flush(out);
-            if (result.isError()) {
-                result.throwException();
-            }
-        } catch (CharacterCodingException e) {
-            errors.add(InputError.of(file, 1, "-", "encoding"));
+        }
+        if (result.isError()) {
+            out.flip();
+            errors.add(InputError.of(file, lineAt(out, out.length()), "-", "encoding"));
             return null;
         }
         out.flip();
+        if (skip == 0 && content.length >= 2 && (content[0] == 0 || content[1] == 0)) {
+            // UTF-16 without its byte-order mark: every other byte of the header is NUL. (A NUL inside a cell is
+            // refused on its cell, as a control character in an id or a name.)
+            errors.add(InputError.of(file, 1, "-", "encoding"));
+            return null;
+        }
         return out.toString();
+    }
+
+    /** The physical line of character {@code end} of {@code text} (LF, CRLF and lone CR end lines). */
+    private static long lineAt(CharSequence text, int end) {
+        long line = 1;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** {@code ;} when the header line has more semicolons than commas outside quotes, else {@code ,}. */
@@ -211,6 +336,26 @@ public final class CsvTable {
     /** Problems with the file itself, its header or the shape of its rows. */
     public List<InputError> errors() {
         return errors;
+    }
+
+    /** What the reader noticed but did not refuse: unknown columns ignored. */
+    public List<InputWarning> warnings() {
+        return warnings;
+    }
+
+    /** The columns of the other kind of file (congresses in a nominees file, or the reverse) that the header has. */
+    public java.util.Set<String> foreignColumns() {
+        return foreign;
+    }
+
+    /** The physical line of the header (1 unless empty lines come first). */
+    public long headerLine() {
+        return headerLine;
+    }
+
+    /** The canonical columns the header has. */
+    public java.util.Set<String> columns() {
+        return java.util.Collections.unmodifiableSet(written.keySet());
     }
 
     /** True when the header has {@code column} (under its canonical name or alias). */

@@ -5,17 +5,30 @@ import java.util.List;
 import org.slatecheck.rules.explain.Messages;
 
 /**
- * One problem in an input file: the file name, the physical line (1-based), the column as the file names it, and
- * the reason as a message key with its arguments, so it can be told in either language.
+ * One problem in an input file: the file name, the physical line (1-based; the row number in a spreadsheet), the
+ * column as the file names it, the reason as a message key with its arguments (so it can be told in either
+ * language), and for a spreadsheet the cell ({@code Sheet1!B7}, null in a CSV file).
  */
-public record InputError(String file, long line, String column, String key, List<String> args) {
+public record InputError(String file, long line, String column, String key, List<String> args, String cell) {
     public InputError {
         args = List.copyOf(args);
     }
 
+    public InputError(String file, long line, String column, String key, List<String> args) {
+        this(file, line, column, key, args, null);
+    }
+
     public static InputError of(String file, long line, String column, String key, Object... args) {
-        return new InputError(file, line, column, key,
-                java.util.Arrays.stream(args).map(String::valueOf).map(InputError::shortened).toList());
+        return new InputError(file, line, column, key, texts(args), null);
+    }
+
+    /** An error on a spreadsheet cell: {@code cell} is {@code Sheet!B7}. */
+    public static InputError at(String file, String cell, long line, String column, String key, Object... args) {
+        return new InputError(file, line, column, key, texts(args), cell);
+    }
+
+    static List<String> texts(Object... args) {
+        return java.util.Arrays.stream(args).map(String::valueOf).map(InputError::shortened).toList();
     }
 
     /** Cell text quoted in a message is cut at 300 characters (a message never carries a whole oversized cell). */
@@ -28,8 +41,12 @@ public record InputError(String file, long line, String column, String key, List
         return messages.text("error." + key, args.toArray());
     }
 
-    /** {@code FILE:LINE:COLUMN: reason}, as the command line prints it. */
+    /**
+     * {@code FILE:LINE:COLUMN: reason} for a CSV file, {@code FILE:SHEET!B7: reason} for a spreadsheet cell, as the
+     * command line prints it.
+     */
     public String format(Messages messages) {
-        return file + ":" + line + ":" + column + ": " + reason(messages);
+        return cell != null ? file + ":" + cell + ": " + reason(messages)
+                : file + ":" + line + ":" + column + ": " + reason(messages);
     }
 }

@@ -13,32 +13,69 @@ import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.params.Parameters;
 
 /**
- * Reads a congresses file and a nominees file (RULES.md section 2) into congress lists. All-or-nothing: when
- * either file has any error, {@link InputException} carries every error (congresses file first, then by line) and
- * no list is returned, so nothing half-read reaches the rules.
+ * Reads a congresses file and a nominees file (RULES.md section 2), each CSV or {@code .xlsx}, into congress lists
+ * and warnings. All-or-nothing: when either file has any error, {@link InputException} carries every error
+ * (congresses file first, then by line) and no list is returned, so nothing half-read reaches the rules.
  */
 public final class Intake {
     private Intake() {
     }
 
-    /** A named input file. */
+    /**
+     * A named input file: CSV text or an {@code .xlsx} spreadsheet, told apart by content (a spreadsheet is a zip
+     * archive and starts with {@code PK}), never by the name.
+     */
     public record Input(String name, byte[] content) {
+        /** True when the content is a spreadsheet ({@code .xlsx}), read by {@link XlsxReader}. */
+        public boolean isSpreadsheet() {
+            return XlsxReader.isXlsx(content);
+        }
+    }
+
+    /**
+     * What the two files read to: the lists (in the order of the congresses file; a congress without nominee rows
+     * has none), what the user should know ({@link InputWarning}s: ignored columns, absent optional columns,
+     * congresses not evaluated), and the rules that cannot be checked because an optional column is absent
+     * (column → rule ids).
+     */
+    public record Result(List<CongressList> lists, List<InputWarning> warnings,
+            Map<String, List<String>> notCheckedByColumn) {
+        public Result {
+            lists = List.copyOf(lists);
+            warnings = List.copyOf(warnings);
+            notCheckedByColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notCheckedByColumn));
+        }
+
+        /** The rule ids not checked for every list of this input, each once. */
+        public List<String> notChecked() {
+            return ColumnRules.ruleIds(notCheckedByColumn);
+        }
     }
 
     /**
      * @param ruleSets the parameters of each term's rule set, or null for a term without one
-     * @return the lists in the order of the congresses file
+     * @return the lists in the order of the congresses file, with the warnings
      * @throws InputException when there is any input error
      */
-    public static List<CongressList> read(Input congresses, Input nominees, Function<String, Parameters> ruleSets) {
+    public static Result read(Input congresses, Input nominees, Function<String, Parameters> ruleSets) {
         List<InputError> errors = new ArrayList<>();
-        Congresses read = congresses(congresses, ruleSets);
-        errors.addAll(read.errors());
-        Map<String, Congress> byId = read.byId();
-
+        List<InputWarning> warnings = new ArrayList<>();
+        CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
+                Columns.CONGRESS_REQUIRED);
         CsvTable nomineeTable = CsvTable.read(nominees.name(), nominees.content(), Columns.NOMINEE,
                 Columns.NOMINEE_REQUIRED);
+        if (swapped(congressTable, nomineeTable)) {
+            // One clear error instead of a missing-column error for every column of both files.
+            throw new InputException(List.of(InputError.of(congresses.name(), congressTable.headerLine(), "-",
+                    "files_swapped", congresses.name(), nominees.name())));
+        }
+        Congresses read = congresses(congressTable, congresses.name(), ruleSets);
+        errors.addAll(read.errors());
+        warnings.addAll(congressTable.warnings());
+        Map<String, Congress> byId = read.byId();
+
         errors.addAll(nomineeTable.errors());
+        warnings.addAll(nomineeTable.warnings());
         NomineeRows reader = new NomineeRows(read, congresses.name(), nominees.name(),
                 nomineeTable.hasColumn("congress_id"));
         boolean readable = nomineeTable.errors().isEmpty();
@@ -76,18 +113,38 @@ public final class Intake {
                 }
             }
         }
+        Map<String, List<String>> notChecked = Map.of();
         if (readable) {
-            errors.addAll(reader.emptyCongresses(listed::containsKey));
+            warnings.addAll(reader.emptyCongresses(listed::containsKey));
             errors.addAll(tooManyNominees(read, congresses.name(), counts));
+            notChecked = ColumnRules.notChecked(nomineeTable.columns());
+            for (Map.Entry<String, List<String>> e : notChecked.entrySet()) {
+                warnings.add(InputWarning.of(nominees.name(), nomineeTable.headerLine(), e.getKey(),
+                        "column_absent", e.getKey(), Columns.NOMINEE.get(e.getKey()), String.join(", ", e.getValue())));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InputException(sorted(errors, congresses.name()));
         }
         List<CongressList> lists = new ArrayList<>();
         for (Congress c : byId.values()) {
-            lists.add(new CongressList(c, listed.get(c.getId())));
+            if (listed.containsKey(c.getId())) {
+                lists.add(new CongressList(c, listed.get(c.getId())));
+            }
         }
-        return lists;
+        return new Result(lists, warnings, notChecked);
+    }
+
+    /**
+     * True when the congresses file looks like a nominees file and the nominees file like a congresses file: both
+     * miss required columns that the other file has.
+     */
+    static boolean swapped(CsvTable congressTable, CsvTable nomineeTable) {
+        boolean congressesMissing = congressTable.errors().stream().anyMatch(e -> e.key().equals("header_missing"));
+        boolean nomineesMissing = nomineeTable.errors().stream().anyMatch(e -> e.key().equals("header_missing"));
+        return congressesMissing && nomineesMissing
+                && congressTable.foreignColumns().containsAll(List.of("nominee_id", "full_name"))
+                && nomineeTable.foreignColumns().containsAll(List.of("organisation", "committee_seats"));
     }
 
     /**
@@ -102,15 +159,21 @@ public final class Intake {
 
     /** Reads a congresses file (small: read whole). */
     public static Congresses congresses(Input congresses, Function<String, Parameters> ruleSets) {
+        return congresses(CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
+                Columns.CONGRESS_REQUIRED), congresses.name(), ruleSets);
+    }
+
+    private static Congresses congresses(CsvTable congressTable, String name, Function<String, Parameters> ruleSets) {
         List<InputError> errors = new ArrayList<>();
-        CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
-                Columns.CONGRESS_REQUIRED);
         errors.addAll(congressTable.errors());
         Map<String, Congress> byId = new LinkedHashMap<>();
         Map<String, Long> congressLines = new LinkedHashMap<>();
         Map<String, String> congressIdColumn = new HashMap<>();
         for (Row row : congressTable.rows()) {
             Congress c = CongressReader.read(row, ruleSets);
+            if (c != null) {
+                CongressReader.impossible(row, c);
+            }
             String id = row.text("congress_id");
             if (id != null && congressLines.containsKey(id)) {
                 row.error("congress_id", "congress_twice", id, congressLines.get(id));
@@ -125,7 +188,7 @@ public final class Intake {
             }
         }
         if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
-            errors.add(InputError.of(congresses.name(), 2, "-", "no_congress"));
+            errors.add(InputError.of(name, congressTable.headerLine() + 1, "-", "no_congress"));
         }
         return new Congresses(byId, congressLines, congressIdColumn, errors);
     }

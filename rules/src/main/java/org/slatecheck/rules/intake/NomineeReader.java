@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slatecheck.rules.model.Code;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.DisciplineForm;
 import org.slatecheck.rules.model.Education;
@@ -25,18 +24,19 @@ import org.slatecheck.rules.model.Sex;
  * {@code discipline_pending} false, empty {@code unresolved_complaints} 0; other empty optional cells stay unknown.
  */
 public final class NomineeReader {
-    private static final Pattern RATING = Pattern.compile("(\\d{4})\\s*:\\s*(\\S+)");
+    private static final Pattern RATING = Pattern.compile("(\\d{4})\\s*:\\s*(.+)");
 
     private NomineeReader() {
     }
 
     /** @return the nominee (with {@code congressId} as its congress), or null when the row has errors */
     public static Nominee read(Row row, String congressId) {
-        String id = row.required("nominee_id");
-        String name = row.required("full_name");
-        Sex sex = row.code("sex", true, Sex::parse, "M, F, Nam, Nữ");
+        String id = row.plainText("nominee_id") ? row.required("nominee_id") : null;
+        String name = row.plainText("full_name") ? row.required("full_name") : null;
+        row.plainText("congress_id");
+        Sex sex = row.code("sex", true, t -> CodeNames.parse(Sex.class, t), "M, F, Nam, Nữ");
         var birth = row.date("birth_date", true);
-        Membership membership = row.code("membership", true, Membership::parse,
+        Membership membership = row.code("membership", true, t -> CodeNames.parse(Membership.class, t),
                 "OFFICIAL, PROBATIONARY, chính thức, dự bị");
         var joined = row.date("party_join_date", false);
         var joinedLastDay = row.lastDay("party_join_date");
@@ -66,6 +66,9 @@ public final class NomineeReader {
         Boolean health = row.bool("health_ok", false);
         var relatives = row.list("relatives");
         var override = row.month("retirement_month_override");
+        if (override != null && birth != null && override.isBefore(java.time.YearMonth.from(birth.plusYears(18)))) {
+            row.error("retirement_month_override", "retirement_before_adult", override, birth);
+        }
         // Without the column, planning is not known (PLN-001 is then not checked); an empty cell is "in no pool".
         Set<Post> planned = row.hasColumn("planned_posts") ? posts(row, "planned_posts") : null;
         var lowConfidence = row.share("low_confidence_share");
@@ -87,7 +90,7 @@ public final class NomineeReader {
     private static Set<Post> posts(Row row, String column) {
         Set<Post> posts = EnumSet.noneOf(Post.class);
         for (String item : row.list(column)) {
-            Post p = Code.parse(Post.class, item);
+            Post p = CodeNames.parse(Post.class, item);
             if (p == null) {
                 row.error(column, "post", item, Row.allowed(Post.class));
                 return null;
@@ -100,9 +103,14 @@ public final class NomineeReader {
     /** {@code YEAR:RATING;…}; a year given twice is an error (which rating would count?). */
     private static Map<Integer, Rating> ratings(Row row) {
         Map<Integer, Rating> ratings = new TreeMap<>();
-        for (String item : row.list("quality_ratings")) {
+        var items = row.list("quality_ratings");
+        if (items.size() > Row.MAX_COUNT) {
+            row.error("quality_ratings", "count_too_large", items.size(), Row.MAX_COUNT);
+            return null;
+        }
+        for (String item : items) {
             Matcher m = RATING.matcher(item);
-            Rating r = m.matches() ? Code.parse(Rating.class, m.group(2)) : null;
+            Rating r = m.matches() ? CodeNames.parse(Rating.class, m.group(2)) : null;
             if (r == null) {
                 row.error("quality_ratings", "rating", item);
                 return null;

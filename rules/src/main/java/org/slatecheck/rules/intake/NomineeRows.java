@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 
 /**
  * The nominee rows of a nominees file read against the congresses file: which congress a row belongs to, the
- * nominee it reads to, and the file-level errors (a missing {@code congress_id} column, nominee ids used twice in a
- * congress, congresses without nominees). The one implementation of these rules: {@link Intake#read} uses it on a
+ * nominee it reads to, the values impossible for its congress, and the file-level problems (a missing
+ * {@code congress_id} column, nominee ids used twice in a congress; congresses without nominees are warnings). The one implementation of these rules: {@link Intake#read} uses it on a
  * file held in memory, the batch on a file streamed row by row ({@link CsvStream}) in parallel chunks. Immutable and
  * thread-safe.
  *
@@ -79,7 +80,27 @@ public final class NomineeRows {
             congressId = null;
         }
         Nominee n = NomineeReader.read(row, congressId);
+        Congress congress = congressId == null ? null : congresses.byId().get(congressId);
+        if (n != null && congress != null) {
+            impossible(row, n, congress);
+        }
         return new Read(congressId, row.text("nominee_id"), row.hasErrors() ? null : n, false);
+    }
+
+    /**
+     * Values no real list has, against the nominee's congress (RULES.md section 2, version 2): a birth date after the
+     * congress date (the same day is possible, if odd), a quality rating for a year after the congress year.
+     */
+    private static void impossible(Row row, Nominee n, Congress congress) {
+        if (n.getBirthDate().isAfter(congress.getCongressDate())) {
+            row.error("birth_date", "birth_after_congress", n.getBirthDate(), congress.getCongressDate());
+        }
+        for (Integer year : n.getQualityRatings().keySet()) {
+            if (year > congress.getCongressDate().getYear()) {
+                row.error("quality_ratings", "rating_after_congress", year, congress.getCongressDate().getYear());
+                break;
+            }
+        }
     }
 
     /**
@@ -91,15 +112,18 @@ public final class NomineeRows {
         return InputError.of(nomineesFile, line, column, "nominee_twice", nomineeId, firstLine);
     }
 
-    /** The errors for congresses that no row of the nominees file names, in the order of the congresses file. */
-    public List<InputError> emptyCongresses(Predicate<String> listed) {
-        List<InputError> errors = new ArrayList<>();
+    /**
+     * The warnings for congresses that no row of the nominees file names, in the order of the congresses file: such
+     * a congress is not evaluated, and not an error (RULES.md section 2.2, version 2).
+     */
+    public List<InputWarning> emptyCongresses(Predicate<String> listed) {
+        List<InputWarning> warnings = new ArrayList<>();
         for (Map.Entry<String, Long> e : congresses.lines().entrySet()) {
             if (!listed.test(e.getKey())) {
-                errors.add(InputError.of(congressesFile, e.getValue(), congresses.idColumns().get(e.getKey()),
+                warnings.add(InputWarning.of(congressesFile, e.getValue(), congresses.idColumns().get(e.getKey()),
                         "congress_empty", e.getKey(), nomineesFile));
             }
         }
-        return errors;
+        return warnings;
     }
 }

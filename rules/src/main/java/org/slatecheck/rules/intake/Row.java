@@ -27,7 +27,8 @@ public final class Row {
     static final int MAX_YEAR = 2100;
 
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    /** {@code DD/MM/YYYY}, {@code DD-MM-YYYY} or {@code DD.MM.YYYY}: one separator, used twice. */
+    private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
     private static final Pattern ISO_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
     private static final Pattern VN_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
@@ -38,6 +39,8 @@ public final class Row {
     private final long line;
     private final Map<String, String> values;
     private final Map<String, String> written;
+    private final String sheet;
+    private final Map<String, Integer> index;
     private final List<InputError> errors = new ArrayList<>();
     /** Columns whose cell is longer than the limits allow: read as empty, with their error already recorded. */
     private final Set<String> oversize = new java.util.HashSet<>();
@@ -47,10 +50,21 @@ public final class Row {
      * @param written how the file's header writes each canonical column (for error messages)
      */
     public Row(String file, long line, Map<String, String> values, Map<String, String> written) {
+        this(file, line, values, written, null, Map.of());
+    }
+
+    /**
+     * A spreadsheet row when {@code sheet} is not null: errors then name their cell ({@code Sheet1!B7}) from the
+     * 0-based column positions in {@code index}.
+     */
+    public Row(String file, long line, Map<String, String> values, Map<String, String> written, String sheet,
+            Map<String, Integer> index) {
         this.file = file;
         this.line = line;
         this.values = values;
         this.written = written;
+        this.sheet = sheet;
+        this.index = index;
         InputLimits limits = InputLimits.current();
         for (Map.Entry<String, String> e : values.entrySet()) {
             String v = e.getValue();
@@ -111,7 +125,36 @@ public final class Row {
 
     /** Records an error on {@code column} of this row. */
     public void error(String column, String key, Object... args) {
-        errors.add(InputError.of(file, line, written.getOrDefault(column, column), key, args));
+        String name = written.getOrDefault(column, column);
+        Integer at = index.get(column);
+        errors.add(sheet == null ? InputError.of(file, line, name, key, args)
+                : InputError.at(file, sheet + "!" + (at == null ? "" : XlsxReader.column(at)) + line, line, name, key,
+                        args));
+    }
+
+    /** The largest count any cell may give (seats, terms, complaints, rating entries): RULES.md section 2. */
+    public static final int MAX_COUNT = 10_000;
+
+    /**
+     * Records an error when {@code column}'s text holds a control character: NUL, a C0 control other than tab, DEL,
+     * a C1 control, or a bidirectional override or isolate (U+202A–202E, U+2066–2069), which can make an id or a
+     * name display as another. Returns false then.
+     */
+    public boolean plainText(String column) {
+        String v = values.get(column);
+        if (v == null || oversize.contains(column)) {
+            return true;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+            if (control) {
+                error(column, "control_character", String.format("U+%04X", (int) c), i + 1);
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The trimmed text of {@code column}, or null when empty or absent. */
@@ -145,9 +188,12 @@ public final class Row {
         return parsed;
     }
 
-    /** An enum constant matched after trimming, NFC and case folding. */
+    /**
+     * An enum constant matched after trimming, NFC and case folding, or by its Vietnamese name ({@link CodeNames}:
+     * "Cao cấp", "Khiển trách", "đạt"…).
+     */
     public <E extends Enum<E>> E enumCode(String column, boolean required, Class<E> type) {
-        return code(column, required, s -> Code.parse(type, s), allowed(type));
+        return code(column, required, s -> CodeNames.parse(type, s), allowed(type));
     }
 
     /** The constants of {@code type} for an error message: {@code NONE, SO_CAP, …}. */
@@ -166,17 +212,13 @@ public final class Row {
         }
     };
 
-    /** {@code true/false} or {@code có/không}, in any case. */
+    /** {@code true/false} or {@code có/không} (and the other forms of {@link CodeNames#bool}), in any case. */
     public Boolean bool(String column, boolean required) {
-        return code(column, required, Row::parseBoolean, "true, false, có, không");
+        return code(column, required, CodeNames::bool, "true, false, có, không");
     }
 
     static Boolean parseBoolean(String text) {
-        return switch (Code.fold(text)) {
-            case "true", "có" -> Boolean.TRUE;
-            case "false", "không" -> Boolean.FALSE;
-            default -> null;
-        };
+        return CodeNames.bool(text);
     }
 
     /** A whole number ≥ {@code min}. */
@@ -187,6 +229,10 @@ public final class Row {
         }
         if (!INTEGER.matcher(v).matches() || Integer.parseInt(v.replace("+", "")) < min) {
             error(column, "integer", v, min);
+            return null;
+        }
+        if (Integer.parseInt(v.replace("+", "")) > MAX_COUNT) {
+            error(column, "count_too_large", v, MAX_COUNT);
             return null;
         }
         return Integer.parseInt(v.replace("+", ""));
@@ -257,7 +303,7 @@ public final class Row {
                 return inRange(LocalDate.of(num(m, 1), num(m, 2), num(m, 3)));
             }
             if ((m = VN_DATE.matcher(v)).matches()) {
-                return inRange(LocalDate.of(num(m, 3), num(m, 2), num(m, 1)));
+                return inRange(LocalDate.of(num(m, 4), num(m, 3), num(m, 1)));
             }
             if (!partial) {
                 return null;
@@ -298,12 +344,12 @@ public final class Row {
         return Integer.parseInt(m.group(group));
     }
 
-    /** A {@code ;}-separated list of non-empty items, in order, duplicates dropped. */
+    /** A list of non-empty items separated by {@code ;} or {@code ,}, in order, duplicates dropped. */
     public Set<String> list(String column) {
         String v = text(column);
         Set<String> items = new LinkedHashSet<>();
         if (v != null) {
-            for (String part : v.split(";")) {
+            for (String part : v.split("[;,]")) {
                 if (!part.isBlank()) {
                     items.add(part.strip());
                 }
