@@ -75,15 +75,18 @@ class SpecificationTest {
 
     private static String columns(ColumnGuide.File file) {
         Messages en = Messages.of(Messages.EN);
-        StringBuilder b = new StringBuilder("| column | Vietnamese header (template) | alias | required | format | "
-                + "meaning |\n|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| column | Vietnamese headers accepted (the template's first) | alias | "
+                + "required | format | meaning |\n|---|---|---|---|---|---|\n");
         for (ColumnGuide.Column c : ColumnGuide.of(file)) {
             String need = switch (c.need()) {
                 case REQUIRED -> "yes";
                 case OPTIONAL -> "no";
                 case CONDITIONAL -> en.raw(c.conditionKey());
             };
-            b.append("| `").append(c.name()).append("` | ").append(c.header()).append(" | `").append(c.alias())
+            java.util.LinkedHashSet<String> headers = new java.util.LinkedHashSet<>(List.of(c.header()));
+            headers.addAll(org.slatecheck.rules.intake.Columns.SYNONYMS.getOrDefault(c.name(), List.of()));
+            b.append("| `").append(c.name()).append("` | ").append(cell(String.join("; ", headers))).append(" | `")
+                    .append(c.alias())
                     .append("` | ").append(cell(need)).append(" | ")
                     .append(cell(en.raw("columns.format." + c.format().name()))).append(" | ")
                     .append(cell(en.raw(c.meaningKey()))).append(" |\n");

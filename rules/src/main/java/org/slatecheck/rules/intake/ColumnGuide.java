@@ -154,7 +154,7 @@ public final class ColumnGuide {
             col(File.CONGRESSES, "level", "Cấp", Need.REQUIRED, Format.CODE, LEVEL, name(LEVEL, "PROVINCE")),
             col(File.CONGRESSES, "term", "Nhiệm kỳ", Need.REQUIRED, Format.TERM, null, "2025-2030"),
             col(File.CONGRESSES, "province", "Tỉnh", Need.OPTIONAL, Format.TEXT, null, "Ninh Bình"),
-            col(File.CONGRESSES, "reference_month", "Tháng tính tuổi", Need.OPTIONAL, Format.MONTH, null, "10/2025"),
+            col(File.CONGRESSES, "reference_month", "Thời điểm tính tuổi", Need.OPTIONAL, Format.MONTH, null, "10/2025"),
             col(File.CONGRESSES, "congress_date", "Ngày đại hội", Need.OPTIONAL, Format.DATE, null, "15/10/2025"),
             col(File.CONGRESSES, "list_kind", "Loại danh sách", Need.REQUIRED, Format.CODE, LIST_KIND,
                     name(LIST_KIND, "ELECTION_LIST")),
