@@ -159,6 +159,7 @@ public class BatchRunner {
         Errors shapes = new Errors(MAX_ERRORS, congressesName);
         Spill spill = null;
         String nomineeIdColumn = "nominee_id";
+        Map<String, List<String>> absent = new java.util.concurrent.ConcurrentHashMap<>();
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -167,6 +168,8 @@ public class BatchRunner {
                     CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
                 errors.addAll(stream.errors());
                 reader = new NomineeRows(read, congressesName, nomineesName, stream.hasColumn("congress_id"));
+                // Absent optional columns: their rules are not checked and give no findings, as in a single check.
+                absent.putAll(org.slatecheck.rules.intake.ColumnRules.notChecked(stream.columns()));
                 nomineeIdColumn = stream.columnName("nominee_id");
                 if (stream.errors().isEmpty()) {
                     errors.addAll(reader.headerErrors());
@@ -272,7 +275,7 @@ public class BatchRunner {
                             rows.forEach(r -> nominees.add(r.nominee()));
                             ScreeningResult result;
                             try {
-                                result = Checker.screen(snapshot, c, nominees);
+                                result = Checker.screen(snapshot, c, nominees, absent);
                             } catch (EvaluationLimitException limit) {
                                 // This list alone fails; nothing of it is stored, the others go on.
                                 recordFailure(id, new ListFailure(position.get(c.getId()), c.getId(),

@@ -53,7 +53,7 @@ public final class Checker {
         Intake.Result read = Intake.read(congresses, nominees, ruleSets::parameters);
         List<ScreeningResult> results = new ArrayList<>(read.lists().size());
         for (CongressList list : read.lists()) {
-            results.add(screen(ruleSets, list.congress(), list.nominees(), read.notChecked()));
+            results.add(screen(ruleSets, list.congress(), list.nominees(), read.notCheckedByColumn()));
         }
         return new Checked(results, read.warnings());
     }
@@ -63,17 +63,20 @@ public final class Checker {
      * congress's term in {@code ruleSets}.
      */
     public static ScreeningResult screen(RuleSetSnapshot ruleSets, Congress congress, List<Nominee> nominees) {
-        return screen(ruleSets, congress, nominees, List.of());
+        return screen(ruleSets, congress, nominees, java.util.Map.of());
     }
 
-    /** {@link #screen} with the rules the input cannot support listed as not checked ({@code unchecked}). */
+    /**
+     * {@link #screen} with the rules the input cannot support ({@code absent}: each absent column and the rules
+     * that need it) listed as not checked and their findings left out.
+     */
     public static ScreeningResult screen(RuleSetSnapshot ruleSets, Congress congress, List<Nominee> nominees,
-            List<String> unchecked) {
+            java.util.Map<String, List<String>> absent) {
         RuleSet ruleSet = ruleSets.ruleSet(congress.getTerm());
         if (ruleSet == null) {
             // The intake refuses a congress whose term has no rule set, so this is a caller's mistake.
             throw new IllegalStateException("no rule set for term " + congress.getTerm() + " in " + ruleSets);
         }
-        return Screening.screen(ruleSet, congress, nominees, unchecked);
+        return Screening.screen(ruleSet, congress, nominees, absent);
     }
 }

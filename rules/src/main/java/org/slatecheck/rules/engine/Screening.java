@@ -33,6 +33,19 @@ public final class Screening {
      */
     public static ScreeningResult screen(RuleSet ruleSet, Congress congress, List<Nominee> nominees,
             java.util.Collection<String> unchecked) {
+        return screen(ruleSet, congress, nominees, Map.of("", List.copyOf(unchecked)));
+    }
+
+    /**
+     * Screens one congress list whose nominees file lacks optional columns: {@code absent} maps each absent column
+     * to the rules that need it (the intake's {@code notCheckedByColumn}). Those rules are listed in
+     * {@code notChecked} and their findings are dropped — an absent column is not an empty cell, so nothing may be
+     * concluded from it (no QUA-002 "ratings missing" when the file has no ratings column). The data rules' findings
+     * name their field (DAT-001, DAT-002): only those about an absent column are dropped.
+     */
+    public static ScreeningResult screen(RuleSet ruleSet, Congress congress, List<Nominee> nominees,
+            Map<String, List<String>> absent) {
+        java.util.Collection<String> unchecked = absent.values().stream().flatMap(List::stream).distinct().toList();
         if (nominees.isEmpty()) {
             throw new IllegalArgumentException("a congress with no nominees cannot be screened");
         }
@@ -60,7 +73,9 @@ public final class Screening {
             for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition
                     || o instanceof CommitteeMaximum)) {
                 if (o instanceof Finding f) {
-                    findings.add(cite(ruleSet, congress, f));
+                    if (!unsupported(f, absent)) {
+                        findings.add(cite(ruleSet, congress, f));
+                    }
                 } else if (o instanceof ListComposition c) {
                     composition = c;
                 } else {
@@ -90,6 +105,19 @@ public final class Screening {
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
                 listFindings, merged(notChecked(congress, parameters, committeeMaximum,
                 nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), unchecked), composition, parameters);
+    }
+
+    /** True when {@code f} rests on a column the file does not have (see {@link #screen(RuleSet, Congress, List, Map)}). */
+    private static boolean unsupported(Finding f, Map<String, List<String>> absent) {
+        for (Map.Entry<String, List<String>> e : absent.entrySet()) {
+            if (e.getValue().contains(f.getRuleId())) {
+                Object field = f.getEvidence().get("field");
+                if (field == null || field.equals(e.getKey())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> merged(List<String> own, java.util.Collection<String> unchecked) {

@@ -100,6 +100,11 @@ public final class CsvStream implements Closeable, Iterable<Row> {
         return written.containsKey(column);
     }
 
+    /** The canonical columns the header has. */
+    public java.util.Set<String> columns() {
+        return java.util.Collections.unmodifiableSet(written.keySet());
+    }
+
     /** How the file's header writes {@code column} (its canonical name when the header does not have it). */
     public String columnName(String column) {
         return written.getOrDefault(column, column);

@@ -21,6 +21,16 @@ public final class Intake {
     private Intake() {
     }
 
+    /** The header a Vietnamese template gives nominee column {@code name} ("Dân tộc"), for messages in Vietnamese. */
+    static String vietnameseHeader(String name) {
+        for (ColumnGuide.Column c : ColumnGuide.NOMINEE_COLUMNS) {
+            if (c.name().equals(name)) {
+                return c.header();
+            }
+        }
+        return Columns.NOMINEE.get(name);
+    }
+
     /**
      * A named input file: CSV text or an {@code .xlsx} spreadsheet, told apart by content (a spreadsheet is a zip
      * archive and starts with {@code PK}), never by the name.
@@ -120,7 +130,7 @@ public final class Intake {
             notChecked = ColumnRules.notChecked(nomineeTable.columns());
             for (Map.Entry<String, List<String>> e : notChecked.entrySet()) {
                 warnings.add(InputWarning.of(nominees.name(), nomineeTable.headerLine(), e.getKey(),
-                        "column_absent", e.getKey(), Columns.NOMINEE.get(e.getKey()), String.join(", ", e.getValue())));
+                        "column_absent", e.getKey(), vietnameseHeader(e.getKey()), String.join(", ", e.getValue())));
             }
         }
         if (!errors.isEmpty()) {
