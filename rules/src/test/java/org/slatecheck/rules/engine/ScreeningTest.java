@@ -74,6 +74,39 @@ class ScreeningTest {
     }
 
     @Test
+    void aColumnAbsentFromTheFileGivesNoFindingsOfTheRulesThatNeedIt() {
+        RuleSet set = RuleSets.shipped("2025-2030");
+        // Nobody has ratings: with the column in the file (empty cells) QUA-002 asks for them...
+        List<Nominee> list = List.of(Nominee.builder().congressId("C1").nomineeId("R1").fullName("Người R")
+                .sex(Sex.F).birthDate(LocalDate.of(1978, 6, 1)).membership(Membership.OFFICIAL).incumbent(true)
+                .proposedPosts(Set.of(Post.COMMITTEE)).politicalTheory(org.slatecheck.rules.model.PoliticalTheory.CAO_CAP)
+                .education(org.slatecheck.rules.model.Education.BACHELOR).politicalConclusion(Conclusion.MET)
+                .qualityRatings(Map.of()).assetDeclaration(true).healthOk(true).build());
+        ScreeningResult withColumn = Screening.screen(set, CONGRESS, list, Map.of());
+        assertThat(withColumn.nominees().get(0).findings()).extracting(Finding::getRuleId).contains("QUA-002");
+        // ...without the column nothing is concluded from it: QUA-001/002 are not checked, and give no finding.
+        ScreeningResult without = Screening.screen(set, CONGRESS, list,
+                Map.of("quality_ratings", List.of("QUA-001", "QUA-002")));
+        assertThat(without.nominees().get(0).findings()).extracting(Finding::getRuleId)
+                .doesNotContain("QUA-001", "QUA-002");
+        assertThat(without.nominees().get(0).outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(without.notChecked()).contains("QUA-001", "QUA-002");
+        // A data rule's finding about another field stays: DAT-002 on a join date, with the conclusion-date
+        // column absent.
+        List<Nominee> early = List.of(Nominee.builder().congressId("C1").nomineeId("E1").fullName("Người E")
+                .sex(Sex.M).birthDate(LocalDate.of(1980, 6, 1)).partyJoinDate(LocalDate.of(1997, 1, 1))
+                .membership(Membership.OFFICIAL).incumbent(false).proposedPosts(Set.of(Post.COMMITTEE))
+                .politicalTheory(org.slatecheck.rules.model.PoliticalTheory.CAO_CAP)
+                .education(org.slatecheck.rules.model.Education.BACHELOR).politicalConclusion(Conclusion.MET)
+                .qualityRatings(Map.of()).assetDeclaration(true).healthOk(true).build());
+        ScreeningResult dat = Screening.screen(set, CONGRESS, early,
+                Map.of("political_conclusion_date", List.of("DAT-002", "POL-003")));
+        assertThat(dat.nominees().get(0).findings()).extracting(Finding::getRuleId).contains("DAT-002");
+        ScreeningResult noJoin = Screening.screen(set, CONGRESS, early, Map.of("party_join_date", List.of("DAT-002")));
+        assertThat(noJoin.nominees().get(0).findings()).extracting(Finding::getRuleId).doesNotContain("DAT-002");
+    }
+
+    @Test
     void refusesAnEmptyListAndDuplicateIds() {
         RuleSet set = RuleSets.shipped("2025-2030");
         assertThatThrownBy(() -> Screening.screen(set, CONGRESS, List.of()))
