@@ -159,6 +159,31 @@ class ViableListTest {
         assertThat(r.viableListFindings()).extracting(Finding::getRuleId).doesNotContain("NUM-003");
     }
 
+    @Test
+    void aCaseFileCanExpectTheViableListFindings() {
+        String yaml = """
+                rules: [NUM-003]
+                cases:
+                  - name: "10 for 10 once the probationary member is off"
+                    congress: {list_kind: ELECTION_LIST, committee_seats: 10}
+                    nominees: [{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {membership: PROBATIONARY}]
+                    expect: []
+                    expectViable:
+                      - {rule: NUM-003, evidence: {count: %d, seats: 10}}
+                """;
+        RuleSetSource shipped = RuleSetSource.shipped("2025-2030");
+        var right = org.slatecheck.rules.cases.CaseFile.parse("v.cases.yaml", yaml.formatted(10)).get(0);
+        assertThat(right.viableExpected()).hasSize(1);
+        assertThat(org.slatecheck.rules.cases.CaseRunner.problems(right, shipped)).isEmpty();
+        var wrong = org.slatecheck.rules.cases.CaseFile.parse("v.cases.yaml", yaml.formatted(11)).get(0);
+        assertThat(org.slatecheck.rules.cases.CaseRunner.problems(wrong, shipped))
+                .anyMatch(p -> p.startsWith("viable list: expected NUM-003"))
+                .anyMatch(p -> p.startsWith("viable list: unexpected NUM-003"));
+        var silent = org.slatecheck.rules.cases.CaseFile.parse("v.cases.yaml",
+                yaml.replaceAll("(?s)    expectViable:.*", "")).get(0);
+        assertThat(silent.viableExpected()).isNull();
+    }
+
     static Congress congress(String term, ListKind kind, int seats) {
         return Congress.builder().id("V1").organisation("Đảng bộ xã Mẫu").level(Level.COMMUNE).term(term)
                 .referenceMonth(term.equals("2020-2025") ? YearMonth.of(2020, 7) : YearMonth.of(2025, 7))
