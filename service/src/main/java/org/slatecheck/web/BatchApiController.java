@@ -91,7 +91,10 @@ public class BatchApiController {
                         Messages.of(CheckApiController.language(lang))));
     }
 
-    /** Per organisation (one list each): counts by outcome and the list's status, as CSV in file order. */
+    /**
+     * Per organisation (one list each): counts by outcome, the list's status and its viable list's status (without
+     * its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
+     */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id) throws IOException {
         visible(id, "organisations.csv");
@@ -102,11 +105,11 @@ public class BatchApiController {
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
             p.record("congress_id", "organisation", "level", "term", "list_kind", "nominees", "eligible", "review",
-                    "ineligible", "list_status");
+                    "ineligible", "list_status", "viable_list_status");
             for (Map<String, Object> row : batches.organisations(id)) {
                 p.record(row.get("congress_id"), row.get("organisation"), row.get("level"), row.get("term"),
                         row.get("list_kind"), row.get("nominees"), row.get("eligible"), row.get("review"),
-                        row.get("ineligible"), row.get("list_status"));
+                        row.get("ineligible"), row.get("list_status"), row.get("viable_list_status"));
             }
         }
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
@@ -120,10 +123,12 @@ public class BatchApiController {
         scope.downloaded("batch " + id, "summary csv");
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
-            p.record("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant");
+            p.record("level", "lists", "nominees", "eligible", "review", "ineligible", "non_compliant",
+                    "viable_non_compliant");
             for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
                 p.record(row.get("level"), row.get("lists"), row.get("nominees"), row.get("eligible"),
-                        row.get("review"), row.get("ineligible"), row.get("non_compliant"));
+                        row.get("review"), row.get("ineligible"), row.get("non_compliant"),
+                        row.get("viable_non_compliant"));
             }
         }
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));

@@ -124,6 +124,8 @@ public class PageController {
         model.addAttribute("results", JSON.convertValue(results, List.class));
         model.addAttribute("structures", records.structures(id).stream().map(s -> JSON.convertValue(s, List.class))
                 .toList());
+        model.addAttribute("viableStructures", records.viableStructures(id).stream()
+                .map(s -> JSON.convertValue(s, List.class)).toList());
         model.addAttribute("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);
         model.addAttribute("outcomes", OUTCOMES);
         return "result";
