@@ -45,8 +45,8 @@ public final class RuleSet {
     /** Lets no rule a board turned off fire (by rule name, resolved once); null when no rule is off. */
     private final org.kie.api.runtime.rule.AgendaFilter agendaFilter;
     /**
-     * Lets only the list rules fire (and those of the switches' rules left on): the viable-list pass (RULES.md
-     * section 6) re-evaluates the list rules alone, never the nominee rules.
+     * Lets only the list rules and the derivations they read fire, less any rule a board turned off: the viable-list
+     * pass (RULES.md section 6) evaluates the list rules alone, never the nominee rules.
      */
     private final org.kie.api.runtime.rule.AgendaFilter listAgendaFilter;
 
