@@ -153,7 +153,12 @@ public final class PdfReport {
     private void finding(JsonNode f, Messages m, float indent) throws IOException {
         text(regular, 9.5f, indent, "• " + f.path("ruleId").asText() + " [" + m.raw("severity."
                 + f.path("severity").asText()) + "] " + f.path("title").asText() + ": " + f.path("message").asText());
-        text(regular, 8.5f, indent + 10, m.text("report.citation", f.path("citation").asText()));
+        if (!f.path("remedy").asText().isEmpty()) {
+            text(regular, 8.5f, indent + 10, m.text("report.remedy", f.path("remedy").asText()));
+        }
+        if (!f.path("citation").asText().isEmpty()) {
+            text(regular, 8.5f, indent + 10, m.text("report.citation", f.path("citation").asText()));
+        }
     }
 
     private void text(PDType0Font font, float size, String text) throws IOException {

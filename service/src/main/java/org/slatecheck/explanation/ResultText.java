@@ -69,6 +69,12 @@ public final class ResultText {
         b.append(indent).append("• ").append(f.getRuleId()).append(" [").append(m.raw("severity." + f.getSeverity()))
                 .append("] ").append(explainer.title(f)).append(": ").append(message)
                 .append('\n');
-        b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
+        String remedy = explainer.remedy(f);
+        if (!remedy.isEmpty()) {
+            b.append(indent).append("  ").append(m.text("report.remedy", remedy)).append('\n');
+        }
+        if (f.getCitation() != null && !f.getCitation().isEmpty()) {
+            b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
+        }
     }
 }

@@ -94,7 +94,7 @@ class CheckApiTest {
         JsonNode again = JSON.readTree(http.postForEntity("/api/checks/" + id + "/reproduce", null, String.class)
                 .getBody());
         assertThat(again.get("identical").asBoolean()).isTrue();
-        assertThat(again.get("results").get(0).get("ruleSet").get("version").asText()).isEqualTo("2025-2030.7");
+        assertThat(again.get("results").get(0).get("ruleSet").get("version").asText()).isEqualTo("2025-2030.8");
     }
 
     @Test

@@ -77,7 +77,7 @@ class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
+    HttpResponse<String> send(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

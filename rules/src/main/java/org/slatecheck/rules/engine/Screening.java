@@ -142,7 +142,8 @@ public final class Screening {
         if (guided != null) {
             return f.withCitation(guided.citation()).withGuided(guided);
         }
-        String citation = ruleSet.citations().citation(f.getRuleId(), f.getParameter(), congress.getCongressDate());
+        String citation = ruleSet.citations().citation(f.getRuleId(), f.getParameter(),
+                congress.getLevel() == null ? null : congress.getLevel().name(), congress.getCongressDate());
         if (citation == null) {
             throw new IllegalStateException("no citation of " + f.getRuleId() + " is in force on "
                     + congress.getCongressDate());

@@ -20,12 +20,19 @@ import org.slatecheck.rules.engine.Finding;
  * {@code message.RULE.VARIANT} where one rule has several situations, such as too few or too many names).
  * Placeholders: {@code {key}} is an evidence value (months as MM/YYYY, dates as dd/MM/yyyy, codes translated under
  * {@code code.VALUE} when the bundle has them), {@code {pct_a_b}} is a as a percentage of b, {@code {diff_a_b}} is
- * a − b. Thread-safe.
+ * a − b, {@code {range_a_b}} is "a–b" (just "a" when both ends are equal), {@code {percent_x}} is the share x (0..1)
+ * as a percentage, and {@code {x|one|other}} is "one" when x (a count, or a list) is 1 and "other" otherwise (English
+ * plurals: "1 nominee", "2 nominees"). Thread-safe.
  */
 public final class Explainer {
     /** {@code {pct_a_b}} (a as a percentage of b) and {@code {diff_a_b}} (a − b) placeholders. */
     private static final java.util.regex.Pattern DERIVED =
-            java.util.regex.Pattern.compile("\\{(pct|diff)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
+            java.util.regex.Pattern.compile("\\{(pct|diff|range)_([A-Za-z0-9]+)_([A-Za-z0-9]+)}");
+    /** {@code {percent_x}}: the share x as a percentage. */
+    private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\{percent_([A-Za-z0-9]+)}");
+    /** {@code {x|one|other}}: the word for one or for several, by the count x. */
+    private static final java.util.regex.Pattern PLURAL =
+            java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)\\|([^|{}]*)\\|([^|{}]*)}");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -114,11 +121,37 @@ public final class Explainer {
             Integer a = integer(evidence.get(m.group(2)));
             Integer b = integer(evidence.get(m.group(3)));
             if (a != null && b != null) {
-                values.put(m.group().substring(1, m.group().length() - 1),
-                        m.group(1).equals("pct") ? percent(a, b) : String.valueOf(a - b));
+                String name = m.group().substring(1, m.group().length() - 1);
+                switch (m.group(1)) {
+                    case "pct" -> values.put(name, percent(a, b));
+                    case "diff" -> values.put(name, String.valueOf(a - b));
+                    default -> values.put(name, a.equals(b) ? String.valueOf(a) : a + "–" + b);
+                }
             }
         }
-        return messages.text(key, values);
+        java.util.regex.Matcher p = PERCENT.matcher(template);
+        while (p.find()) {
+            Object v = evidence.get(p.group(1));
+            if (v instanceof BigDecimal d) {
+                values.put("percent_" + p.group(1), number(d.movePointRight(2).stripTrailingZeros()));
+            }
+        }
+        return Messages.fill(plurals(template, evidence, values), values::get);
+    }
+
+    /** {@code template} with each {@code {x|one|other}} resolved by the count x (evidence or derived value). */
+    private static String plurals(String template, Map<String, Object> evidence, Map<String, String> values) {
+        java.util.regex.Matcher m = PLURAL.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object v = evidence.containsKey(m.group(1)) ? evidence.get(m.group(1)) : values.get(m.group(1));
+            long count = v instanceof java.util.Collection<?> c ? c.size()
+                    : v instanceof Number n ? n.longValue()
+                    : v instanceof String s && s.matches("-?\\d+") ? Long.parseLong(s) : 2;
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(count == 1 ? m.group(2) : m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The bundle key of the message of {@code finding}: the variant its rule chose, where it has several. */
@@ -158,6 +191,9 @@ public final class Explainer {
             return number(d);
         }
         if (v instanceof List<?> l) {
+            if (l.isEmpty()) {
+                return messages.raw("code.NONE");
+            }
             return l.stream().map(this::format).collect(Collectors.joining(", "));
         }
         if (v instanceof String s && messages.has("code." + s)) {

@@ -20,7 +20,10 @@ import org.apache.commons.csv.CSVRecord;
  * A term's citations, out of the rules: {@code rule,parameter,from,citation}. A rule's citation may carry several
  * entries, each in force from a date; a row naming a parameter is the citation of the rule's findings that rest on
  * that parameter (the inspection minimum of AGE-002, say), a row without one the rule's own. A finding cites the
- * entry in force on the congress date. Immutable and thread-safe.
+ * entry in force on the congress date. A row whose parameter column is {@code level:LEVEL} is the rule's citation at
+ * that congress level (HLT-001 cites one regulation at provincial level, another elsewhere). A row with an empty
+ * citation says, deliberately, that the rule's findings cite nothing (DAT-001: missing data rests on no article; its
+ * message asks for the dossier to be completed). Immutable and thread-safe.
  */
 public final class Citations {
     static final List<String> HEADER = List.of("rule", "parameter", "from", "citation");
@@ -62,9 +65,6 @@ public final class Citations {
                     throw ParameterException.of("rule_unknown", rule, rule).at(where);
                 }
                 String citation = r.get("citation");
-                if (citation.isBlank()) {
-                    throw ParameterException.of("citation_missing", rule).at(where);
-                }
                 if (citation.length() > RuleSetParameters.MAX_TEXT) {
                     throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
                 }
@@ -105,9 +105,24 @@ public final class Citations {
      * parameter's own row in force, else the rule's; null when nothing is in force then.
      */
     public String citation(String rule, String parameter, LocalDate date) {
+        return citation(rule, parameter, null, date);
+    }
+
+    /**
+     * What a finding of {@code rule} resting on {@code parameter} (may be null) at a congress of {@code level} (may
+     * be null) cites on {@code date}: the parameter's row in force, else the level's ({@code level:LEVEL}), else the
+     * rule's; null when nothing is in force then, "" when the rule deliberately cites nothing.
+     */
+    public String citation(String rule, String parameter, String level, LocalDate date) {
         String c = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
+        if (c == null && level != null) {
+            c = inForce(byKey.get(key(rule, LEVEL + level)), date);
+        }
         return c != null ? c : inForce(byKey.get(rule), date);
     }
+
+    /** The parameter-column prefix of a row that applies at one congress level. */
+    public static final String LEVEL = "level:";
 
     private static String inForce(List<Entry> list, LocalDate date) {
         if (list == null) {
