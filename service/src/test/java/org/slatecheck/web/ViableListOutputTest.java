@@ -126,7 +126,7 @@ class ViableListOutputTest {
         String id = checkSample();
         String csv = new String(http.getForObject("/api/checks/" + id + "/report.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",citation,list");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",citation,remedy,list");
         List<String> viable = csv.lines().filter(l -> l.endsWith(",VIABLE")).toList();
         assertThat(viable).isNotEmpty().allMatch(l -> l.contains(WITHOUT_SIX) || !l.startsWith("TINH-NB-2025"));
         assertThat(viable).anyMatch(l -> l.startsWith("TINH-NB-2025,,,NON_COMPLIANT,NUM-003,NON_COMPLIANT,"));
