@@ -93,7 +93,16 @@ public final class CheckCommand {
 
     public int run(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> boardValues = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--parameter") && i + 1 < args.length) {
+                // A board parameter set for this run only (NAME=VALUE, repeatable), as a board would set it.
+                String[] pair = args[++i].split("=", 2);
+                if (pair.length != 2 || pair[0].isBlank() || boardValues.put(pair[0].strip(), pair[1].strip()) != null) {
+                    return usage(err, "--parameter " + args[i]);
+                }
+                continue;
+            }
             if (!OPTIONS.contains(args[i]) || i + 1 >= args.length || options.containsKey(args[i])) {
                 return usage(err, args[i]);
             }
@@ -126,6 +135,12 @@ public final class CheckCommand {
                 // The exception's message may name the server or user: only its type is printed.
                 err.println(messages.text("cli.database", e.getClass().getSimpleName()));
                 return INTERNAL;
+            }
+            if (!boardValues.isEmpty()) {
+                ruleSets = withBoardValues(ruleSets, boardValues, messages);
+                if (ruleSets == null) {
+                    return INPUT;
+                }
             }
             List<ScreeningResult> results = Checker.check(congresses, nominees, ruleSets);
             printVersions(results, messages);
@@ -161,6 +176,48 @@ public final class CheckCommand {
             }
             return INTERNAL;
         }
+    }
+
+    /**
+     * {@code ruleSets} with the board parameters {@code values} set in every term that declares them (a rule set
+     * of its own, with its own checksum); null after printing the reason when a name is unknown, not a board
+     * parameter, or its value does not fit.
+     */
+    private RuleSetSnapshot withBoardValues(RuleSetSnapshot ruleSets, Map<String, String> values, Messages messages) {
+        List<org.slatecheck.rules.engine.RuleSetSource> sources = new java.util.ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (String term : ruleSets.terms()) {
+            org.slatecheck.rules.engine.RuleSetSource source = ruleSets.source(term);
+            org.slatecheck.rules.params.RuleSetParameters parameters = org.slatecheck.rules.params.RuleSetParameters
+                    .parse(source.parameters(), org.slatecheck.rules.engine.RuleSetSource.PARAMETERS);
+            Map<String, String> here = new LinkedHashMap<>();
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                var declaration = parameters.declarations().get(v.getKey());
+                if (declaration == null) {
+                    continue;
+                }
+                if (!declaration.boardParameter()) {
+                    err.println(messages.text("cli.parameter_not_board", v.getKey()));
+                    return null;
+                }
+                here.put(v.getKey(), v.getValue());
+                used.add(v.getKey());
+            }
+            try {
+                sources.add(here.isEmpty() ? source : source.withParameters(parameters.withOverrides(here).text()));
+            } catch (org.slatecheck.rules.params.ParameterException e) {
+                err.println(messages.text("cli.parameter_invalid", String.join(", ", here.keySet())));
+                return null;
+            }
+        }
+        for (String name : values.keySet()) {
+            if (!used.contains(name)) {
+                err.println(messages.text("cli.parameter_unknown", name));
+                return null;
+            }
+        }
+        values.forEach((name, value) -> err.println(messages.text("cli.parameter_set", name, value)));
+        return RuleSetSnapshot.of(sources);
     }
 
     /** One line per rule set the lists used, in order of first use: version, checksum and where it came from. */

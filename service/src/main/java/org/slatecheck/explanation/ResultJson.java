@@ -92,7 +92,7 @@ public final class ResultJson {
         node.put("ruleId", f.getRuleId());
         node.put("severity", f.getSeverity().name());
         node.put("title", explainer.title(f));
-        node.put("citation", f.getCitation());
+        node.put("citation", explainer.citation(f));
         node.put("message", message);
         String remedy = explainer.remedy(f);
         if (!remedy.isEmpty()) {

@@ -73,8 +73,8 @@ public final class ResultText {
         if (!remedy.isEmpty()) {
             b.append(indent).append("  ").append(m.text("report.remedy", remedy)).append('\n');
         }
-        if (f.getCitation() != null && !f.getCitation().isEmpty()) {
-            b.append(indent).append("  ").append(m.text("report.citation", f.getCitation())).append('\n');
+        if (!explainer.citation(f).isEmpty()) {
+            b.append(indent).append("  ").append(m.text("report.citation", explainer.citation(f))).append('\n');
         }
     }
 }

@@ -31,13 +31,15 @@ public final class Finding {
     private final String parameter;
     private final String variant;
     private final org.slatecheck.rules.guided.GuidedRule guided;
+    /** The English wording of the citation; null or empty: the Vietnamese one is shown. */
+    private final String citationEn;
 
     public Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence) {
-        this(ruleId, severity, citation, nomineeId, evidence, null, null, null);
+        this(ruleId, severity, citation, nomineeId, evidence, null, null, null, null);
     }
 
     private Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence,
-            String parameter, String variant, org.slatecheck.rules.guided.GuidedRule guided) {
+            String parameter, String variant, org.slatecheck.rules.guided.GuidedRule guided, String citationEn) {
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.citation = citation;
@@ -46,6 +48,7 @@ public final class Finding {
         this.parameter = parameter;
         this.variant = variant;
         this.guided = guided;
+        this.citationEn = citationEn;
     }
 
     /**
@@ -63,27 +66,37 @@ public final class Finding {
 
     /** This finding resting on the parameter {@code name} (it cites that parameter's citation when the term has one). */
     public Finding on(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant, guided);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant, guided, citationEn);
     }
 
     /** This finding with its message variant chosen by the rule ({@code message.RULE.VARIANT}). */
     public Finding variant(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name, guided);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name, guided, citationEn);
     }
 
     /** This finding with its citation resolved. */
     public Finding withCitation(String text) {
-        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided);
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, citationEn);
+    }
+
+    /** This finding with its citation resolved, in Vietnamese and in English. */
+    public Finding withCitation(String text, String english) {
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, english);
+    }
+
+    /** The English wording of the citation; null or empty when the term gives none (the Vietnamese is shown). */
+    public String getCitationEn() {
+        return citationEn;
     }
 
     /** This finding with the severity a board's switch gives its rule. */
     public Finding withSeverity(Severity s) {
-        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant, guided);
+        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant, guided, citationEn);
     }
 
     /** This finding with the guided rule that made it (its wording is the rule's data, not the bundle's). */
     public Finding withGuided(org.slatecheck.rules.guided.GuidedRule rule) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, variant, rule);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, variant, rule, citationEn);
     }
 
     /** The guided rule that made this finding; null for a shipped rule. */
@@ -103,7 +116,7 @@ public final class Finding {
         for (int i = 0; i < keyValues.length; i += 2) {
             evidence.put((String) keyValues[i], normalise(keyValues[i + 1]));
         }
-        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null, null);
+        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null, null, null);
     }
 
     private static Object normalise(Object value) {

@@ -57,6 +57,13 @@ public final class Explainer {
                 : title(finding.getRuleId());
     }
 
+    /** What {@code finding} cites, in this language where the term gives an English wording; "" when nothing. */
+    public String citation(Finding finding) {
+        String en = finding.getCitationEn();
+        String c = "en".equals(language()) && en != null && !en.isEmpty() ? en : finding.getCitation();
+        return c == null ? "" : c;
+    }
+
     /** What the subcommittee can do about {@code finding}; empty when the rule gives no remedy. */
     public String remedy(Finding finding) {
         if (finding.getGuided() != null) {

@@ -27,9 +27,19 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class Citations {
     static final List<String> HEADER = List.of("rule", "parameter", "from", "citation");
+    /** The header with the English wording of each citation (the English reports quote it). */
+    static final List<String> HEADER_EN = List.of("rule", "parameter", "from", "citation", "citation_en");
 
-    /** One dated citation row. */
-    public record Entry(String rule, String parameter, LocalDate from, String citation) {
+    /** One dated citation row; {@code citationEn} is its English wording (empty: the Vietnamese is shown). */
+    public record Entry(String rule, String parameter, LocalDate from, String citation, String citationEn) {
+        public Entry(String rule, String parameter, LocalDate from, String citation) {
+            this(rule, parameter, from, citation, "");
+        }
+
+        /** The wording in {@code language} ({@code en} or else Vietnamese). */
+        public String text(String language) {
+            return "en".equals(language) && citationEn != null && !citationEn.isEmpty() ? citationEn : citation;
+        }
     }
 
     private final Map<String, List<Entry>> byKey;
@@ -55,8 +65,9 @@ public final class Citations {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text == null ? "" : text), format)) {
-            if (!parser.getHeaderNames().equals(HEADER)) {
-                throw ParameterException.of("header", null, String.join(",", HEADER)).at(origin);
+            boolean english = parser.getHeaderNames().equals(HEADER_EN);
+            if (!english && !parser.getHeaderNames().equals(HEADER)) {
+                throw ParameterException.of("header", null, String.join(",", HEADER_EN)).at(origin);
             }
             for (CSVRecord r : parser) {
                 String where = origin + ":" + parser.getCurrentLineNumber();
@@ -65,6 +76,10 @@ public final class Citations {
                     throw ParameterException.of("rule_unknown", rule, rule).at(where);
                 }
                 String citation = r.get("citation");
+                String citationEn = english && r.isSet("citation_en") ? r.get("citation_en") : "";
+                if (citationEn.length() > RuleSetParameters.MAX_TEXT) {
+                    throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
+                }
                 if (citation.length() > RuleSetParameters.MAX_TEXT) {
                     throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
                 }
@@ -74,7 +89,7 @@ public final class Citations {
                 } catch (DateTimeParseException e) {
                     throw ParameterException.of("not_date", rule, r.get("from")).at(where);
                 }
-                Entry entry = new Entry(rule, r.get("parameter"), from, citation);
+                Entry entry = new Entry(rule, r.get("parameter"), from, citation, citationEn);
                 for (Entry e : entries) {
                     if (key(e.rule(), e.parameter()).equals(key(rule, entry.parameter()))
                             && Objects.equals(e.from(), from)) {
@@ -114,24 +129,30 @@ public final class Citations {
      * rule's; null when nothing is in force then, "" when the rule deliberately cites nothing.
      */
     public String citation(String rule, String parameter, String level, LocalDate date) {
-        String c = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
-        if (c == null && level != null) {
-            c = inForce(byKey.get(key(rule, LEVEL + level)), date);
+        Entry e = entry(rule, parameter, level, date);
+        return e == null ? null : e.citation();
+    }
+
+    /** The row {@link #citation(String, String, String, LocalDate)} takes its wording from; null when none. */
+    public Entry entry(String rule, String parameter, String level, LocalDate date) {
+        Entry e = parameter == null ? null : inForce(byKey.get(key(rule, parameter)), date);
+        if (e == null && level != null) {
+            e = inForce(byKey.get(key(rule, LEVEL + level)), date);
         }
-        return c != null ? c : inForce(byKey.get(rule), date);
+        return e != null ? e : inForce(byKey.get(rule), date);
     }
 
     /** The parameter-column prefix of a row that applies at one congress level. */
     public static final String LEVEL = "level:";
 
-    private static String inForce(List<Entry> list, LocalDate date) {
+    private static Entry inForce(List<Entry> list, LocalDate date) {
         if (list == null) {
             return null;
         }
-        String current = null;
+        Entry current = null;
         for (Entry e : list) {
             if (e.from() == null || date == null || !e.from().isAfter(date)) {
-                current = e.citation();
+                current = e;
             }
         }
         return current;

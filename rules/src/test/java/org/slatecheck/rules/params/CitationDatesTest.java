@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +87,24 @@ class CitationDatesTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** A document number as both languages write it: 45-CT/TW, 102-QĐ/TW, 135/2020/NĐ-CP, 26-HD/BTCTW. */
+    private static final Pattern NUMBER = Pattern.compile("\\d+(/\\d{4})?[-/][A-ZĐ]+(/[A-ZĐ-]+)?");
+    private static final Pattern ANY_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2020-2025", "2025-2030"})
+    void everyCitationHasItsEnglishWordingNamingTheSameDocumentsAndDates(String term) {
+        for (Citations.Entry e : RuleSets.shipped(term).citations().entries()) {
+            String where = e.rule() + " " + e.parameter() + " " + e.from();
+            assertThat(e.citationEn().isEmpty()).as(where).isEqualTo(e.citation().isEmpty());
+            assertThat(NUMBER.matcher(e.citationEn()).results().map(MatchResult::group).toList()).as(where)
+                    .isEqualTo(NUMBER.matcher(e.citation()).results().map(MatchResult::group).toList());
+            assertThat(ANY_DATE.matcher(e.citationEn()).results().map(MatchResult::group).toList()).as(where)
+                    .isEqualTo(ANY_DATE.matcher(e.citation()).results().map(MatchResult::group).toList());
+            assertThat(e.citationEn()).as(where).doesNotContain("ngày", "Quy định", "Chỉ thị", "Tham số");
+        }
     }
 
     @Test
