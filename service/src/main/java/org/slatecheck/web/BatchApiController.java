@@ -115,6 +115,41 @@ public class BatchApiController {
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The per-organisation table as {@code .xlsx}: the columns of {@code organisations.csv}, headers and codes (level,
+     * list kind, list status) as labels in the chosen language.
+     */
+    @GetMapping(value = "/{id}/organisations.xlsx", produces = ColumnsPageController.XLSX)
+    public ResponseEntity<byte[]> organisationsXlsx(@PathVariable String id,
+            @RequestParam(defaultValue = "vi") String lang) throws IOException {
+        Messages m = Messages.of(CheckApiController.language(lang));
+        visible(id, "organisations.xlsx");
+        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        scope.downloaded("batch " + id, "organisations xlsx");
+        List<String> header = List.of(m.raw("export.summary.congress"), m.raw("export.summary.organisation"),
+                m.raw("export.summary.level"), m.raw("export.summary.term"), m.raw("columns.codeset.list_kind"),
+                m.raw("export.summary.nominees"), m.raw("export.summary.eligible"), m.raw("export.summary.review"),
+                m.raw("export.summary.ineligible"), m.raw("export.summary.list_status"));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> row : batches.organisations(id)) {
+            rows.add(java.util.Arrays.asList(row.get("congress_id"), row.get("organisation"),
+                    label(m, "columns.code.level.", row.get("level")), row.get("term"),
+                    label(m, "columns.code.list_kind.", row.get("list_kind")), row.get("nominees"),
+                    row.get("eligible"), row.get("review"), row.get("ineligible"),
+                    label(m, "list.", row.get("list_status"))));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.slatecheck.spreadsheets.TableXlsx.write(m.raw("export.sheet.organisations"), header, rows, out);
+        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
+                m.raw("export.file_prefix") + "-" + DownloadNames.safe(id) + ".xlsx")).body(out.toByteArray());
+    }
+
+    private static Object label(Messages m, String prefix, Object code) {
+        return code == null || !m.has(prefix + code) ? code : m.raw(prefix + code);
+    }
+
     /** The per-level summary as CSV. */
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
     @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import org.slatecheck.rules.explain.Explainer;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.CheckService;
+import org.slatecheck.spreadsheets.ResultXlsx;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -136,8 +137,31 @@ public class CheckApiController {
         ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
         scope.downloaded(id.toString(), "csv");
         byte[] body = ("\uFEFF" + ResultCsv.write(results)).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"slatecheck-" + id + ".csv\"")
-                .body(body);
+        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
+                fileName(id, Messages.of(language(lang)), "csv"))).body(body);
+    }
+
+    /**
+     * A stored check as an {@code .xlsx} workbook: a summary sheet, a sheet per list and the list findings (see
+     * {@link ResultXlsx}).
+     */
+    @GetMapping(value = "/{id}/report.xlsx", produces = ColumnsPageController.XLSX)
+    public ResponseEntity<byte[]> xlsx(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang)
+            throws IOException {
+        Messages messages = Messages.of(language(lang));
+        scope.check(id, "xlsx");
+        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
+        scope.downloaded(id.toString(), "xlsx");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ResultXlsx.write(results, messages, out);
+        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
+                fileName(id, messages, "xlsx"))).body(out.toByteArray());
+    }
+
+    /** The download name of check {@code id}'s report: {@code kiem-tra-<congress>-<date>.<extension>}. */
+    private String fileName(UUID id, Messages messages, String extension) {
+        CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
+        return DownloadNames.report(summary.congresses(), summary.createdAt(), messages, extension);
     }
 
     /** A stored check as a printable PDF. */
@@ -150,7 +174,8 @@ public class CheckApiController {
         CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
         byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), id.toString(),
                 summary.createdAt().toString());
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"slatecheck-" + id + ".pdf\"")
+        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("inline",
+                DownloadNames.report(summary.congresses(), summary.createdAt(), Messages.of(locale), "pdf")))
                 .body(body);
     }
 

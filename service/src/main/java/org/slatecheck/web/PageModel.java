@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page needs (the messages of the chosen language), and the login page. The API does not need it. */
 @ControllerAdvice(assignableTypes = {PageController.class, BatchPageController.class, GovernancePageController.class,
-    PageModel.Login.class})
+    PageModel.Login.class, ColumnsPageController.class})
 public class PageModel {
 
     @ModelAttribute

@@ -32,7 +32,7 @@ class RuleSetCacheTest {
     private static RuleSetSource version(long stored) {
         long id = stored - OFFSET;
         RuleSetSource shipped = RuleSetSource.shipped(TERM);
-        String parameters = shipped.parameters().replace(",,2025-2030.8,", ",,2025-2030.d" + id + ",");
+        String parameters = shipped.parameters().replaceFirst(",,2025-2030\\.\\d+,", ",,2025-2030.d" + id + ",");
         RuleSetSource draft = shipped.with(RuleSetSource.PARAMETERS, parameters);
         if (id < 100) {
             return draft;

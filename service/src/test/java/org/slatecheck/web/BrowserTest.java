@@ -282,7 +282,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
         String sentence = browser.findElement(By.cssSelector(".guided .sentence")).getText();
         assertThat(sentence).isEqualTo("Nếu nhân sự được đề xuất làm bí thư và trình độ lý luận chính "
-                + "trị thấp hơn cử nhân thì: Cần xem xét — Bí thư chưa có cử nhân chính trị");
+                + "trị thấp hơn cử nhân chính trị thì: Cần xem xét — Bí thư chưa có cử nhân chính trị");
         // The rule's own cases, and LOC-001's cases updated: their secretaries now hold CU_NHAN, or the new rule
         // would change the outcome those cases pin (the impact analysis said so).
         String loc = "org/slatecheck/rules/LOC/LOC-001.cases.yaml";

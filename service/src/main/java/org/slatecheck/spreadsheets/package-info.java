@@ -1,0 +1,2 @@
+/** Spreadsheets for people: the input templates (.xlsx, .csv) and the result as .xlsx. */
+package org.slatecheck.spreadsheets;
