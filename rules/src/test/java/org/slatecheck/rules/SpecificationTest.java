@@ -17,17 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSet;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.explain.Messages;
-import org.slatecheck.rules.intake.Columns;
-import org.slatecheck.rules.model.Conclusion;
-import org.slatecheck.rules.model.DisciplineForm;
-import org.slatecheck.rules.model.Education;
-import org.slatecheck.rules.model.Level;
-import org.slatecheck.rules.model.ListKind;
-import org.slatecheck.rules.model.Membership;
-import org.slatecheck.rules.model.PoliticalTheory;
-import org.slatecheck.rules.model.Post;
-import org.slatecheck.rules.model.Rating;
-import org.slatecheck.rules.model.Sex;
+import org.slatecheck.rules.intake.ColumnGuide;
 import org.slatecheck.rules.params.Parameter;
 import org.slatecheck.rules.params.ParameterDeclaration;
 
@@ -59,6 +49,7 @@ class SpecificationTest {
         assertThat(found).as("generated blocks in " + DOC).isEqualTo(blocks.size());
         if (Boolean.getBoolean("slatecheck.write-docs")) {
             Files.writeString(DOC, out.toString(), StandardCharsets.UTF_8);
+            text = out.toString();
         }
         assertThat(out.toString()).as("docs/specification.md is out of step with the code; regenerate it with "
                 + "-Dslatecheck.write-docs=true (see the document's header)").isEqualTo(text);
@@ -74,54 +65,49 @@ class SpecificationTest {
 
     private static Map<String, String> blocks() {
         Map<String, String> blocks = new LinkedHashMap<>();
-        blocks.put("congress-columns", columns(Columns.CONGRESS, Columns.CONGRESS_REQUIRED));
-        blocks.put("nominee-columns", columns(Columns.NOMINEE, Columns.NOMINEE_REQUIRED));
+        blocks.put("congress-columns", columns(ColumnGuide.File.CONGRESSES));
+        blocks.put("nominee-columns", columns(ColumnGuide.File.NOMINEES));
         blocks.put("codes", codes());
         blocks.put("parameters", parameters(RuleSets.shipped("2025-2030")) + "\n"
                 + parameters(RuleSets.shipped("2020-2025")));
         return blocks;
     }
 
-    private static String columns(Map<String, String> columns, List<String> required) {
-        StringBuilder b = new StringBuilder("| column | Vietnamese header | required |\n|---|---|---|\n");
-        columns.forEach((name, alias) -> b.append("| `").append(name).append("` | `").append(alias).append("` | ")
-                .append(required.contains(name) ? "yes" : "no").append(" |\n"));
+    private static String columns(ColumnGuide.File file) {
+        Messages en = Messages.of(Messages.EN);
+        StringBuilder b = new StringBuilder("| column | Vietnamese header (template) | alias | required | format | "
+                + "meaning |\n|---|---|---|---|---|---|\n");
+        for (ColumnGuide.Column c : ColumnGuide.of(file)) {
+            String need = switch (c.need()) {
+                case REQUIRED -> "yes";
+                case OPTIONAL -> "no";
+                case CONDITIONAL -> en.raw(c.conditionKey());
+            };
+            b.append("| `").append(c.name()).append("` | ").append(c.header()).append(" | `").append(c.alias())
+                    .append("` | ").append(cell(need)).append(" | ")
+                    .append(cell(en.raw("columns.format." + c.format().name()))).append(" | ")
+                    .append(cell(en.raw(c.meaningKey()))).append(" |\n");
+        }
         return b.toString();
     }
 
     private static String codes() {
         Messages vi = Messages.of(Messages.VI);
         Messages en = Messages.of(Messages.EN);
-        StringBuilder b = new StringBuilder("| kind | code | Vietnamese | English |\n|---|---|---|---|\n");
-        Map<String, Class<? extends Enum<?>>> kinds = new LinkedHashMap<>();
-        kinds.put("level", Level.class);
-        kinds.put("list_kind", ListKind.class);
-        kinds.put("sex", Sex.class);
-        kinds.put("membership", Membership.class);
-        kinds.put("post", Post.class);
-        kinds.put("political_theory", PoliticalTheory.class);
-        kinds.put("education", Education.class);
-        kinds.put("discipline_form", DisciplineForm.class);
-        kinds.put("political_conclusion", Conclusion.class);
-        kinds.put("rating", Rating.class);
-        kinds.forEach((kind, type) -> {
-            for (Enum<?> e : type.getEnumConstants()) {
-                b.append("| ").append(kind).append(" | `").append(e.name()).append("` | ")
-                        .append(label(vi, e)).append(" | ").append(label(en, e)).append(" |\n");
+        StringBuilder b = new StringBuilder("| code set | code | Vietnamese name (accepted in cells) | English |\n"
+                + "|---|---|---|---|\n");
+        for (ColumnGuide.CodeSet set : ColumnGuide.CODE_SETS) {
+            for (String code : set.codes()) {
+                b.append("| ").append(set.key()).append(" | `").append(code).append("` | ")
+                        .append(cell(vi.raw(set.nameKey(code)))).append(" | ").append(cell(en.raw(set.nameKey(code))))
+                        .append(" |\n");
             }
-        });
+        }
         return b.toString();
     }
 
-    private static String label(Messages m, Enum<?> e) {
-        String simple = e.getDeclaringClass().getSimpleName();
-        for (String key : List.of("code." + e.name(), simple.toLowerCase() + "." + e.name(),
-                "level." + e.name(), "list_kind." + e.name(), "listKind." + e.name())) {
-            if (m.has(key)) {
-                return m.raw(key).replace("|", "\\|");
-            }
-        }
-        return "—";
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
     }
 
     private static String parameters(RuleSet set) {

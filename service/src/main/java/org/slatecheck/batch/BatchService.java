@@ -143,7 +143,8 @@ public class BatchService {
             out.put("checkId", s.get("check_id").toString());
             out.put("listsTotal", s.get("lists_total"));
             out.put("nomineesTotal", s.get("nominees_total"));
-            out.put("listsDone", records.storedCongresses((UUID) s.get("check_id")).size());
+            out.put("listsDone", records.jdbc().queryForObject("select count(*) from list_result where check_id = ?",
+                    Integer.class, s.get("check_id")));
             out.put("failedLists", runner.failures(id).size());
             for (String k : List.of("eligible", "review", "ineligible", "non_compliant_lists")) {
                 out.put(k.equals("non_compliant_lists") ? "nonCompliantLists" : k, s.get(k));
@@ -174,18 +175,26 @@ public class BatchService {
                 BatchRunner.checkId(id));
     }
 
-    /** {@link #summary(String, org.slatecheck.rules.explain.Messages)} with messages in Vietnamese. */
-    public Map<String, Object> summary(String id) {
-        return summary(id, org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.VI));
-    }
+    /** Stored summaries of ended batches, by batch id, with the status and update time they were read at. */
+    private final Map<String, Map.Entry<String, Map<String, Object>>> ended = new ConcurrentHashMap<>();
+    private static final int ENDED_KEPT = 100;
 
     /**
-     * Per organisation level: lists, nominees by outcome, non-compliant lists (as submitted and without their
-     * INELIGIBLE nominees, RULES.md section 6); the rules that fired most; and the
-     * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
+     * The per-level counts, the first non-compliant lists and the most frequent rules of a batch. For an ended batch
+     * they are read once and kept while its stored status and update time stay the same (a resumed batch changes
+     * both): over 10,000 lists the rule counts read every finding, too slow for every view of its page.
      */
-    public Map<String, Object> summary(String id, org.slatecheck.rules.explain.Messages messages) {
+    private Map<String, Object> storedSummary(String id) {
         UUID checkId = BatchRunner.checkId(id);
+        String version = live.containsKey(id) && !ended(live.get(id).status) ? null : records.jdbc().queryForList(
+                "select status || ' ' || updated_at from batch_run where id = ? and status in ('DONE', 'CANCELLED', "
+                        + "'FAILED')", String.class, id).stream().findFirst().orElse(null);
+        if (version != null) {
+            Map.Entry<String, Map<String, Object>> kept = ended.get(id);
+            if (kept != null && kept.getKey().equals(version)) {
+                return kept.getValue();
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("byLevel", records.jdbc().queryForList("select level, count(*) as lists, sum(nominees) as nominees, "
                 + "sum(eligible) as eligible, sum(review) as review, sum(ineligible) as ineligible, count(*) filter "
@@ -202,6 +211,31 @@ public class BatchService {
         out.put("topRules", records.jdbc().queryForList("select f.rule_id, count(*) as findings from finding f join "
                 + "list_result l on l.id = f.list_id where l.check_id = ? and not f.viable group by f.rule_id "
                 + "order by count(*) desc, f.rule_id limit 10", checkId));
+        if (version != null) {
+            if (ended.size() >= ENDED_KEPT) {
+                ended.clear();
+            }
+            ended.put(id, Map.entry(version, java.util.Collections.unmodifiableMap(out)));
+        }
+        return out;
+    }
+
+    private static boolean ended(String status) {
+        return "DONE".equals(status) || "CANCELLED".equals(status) || "FAILED".equals(status);
+    }
+
+    /** {@link #summary(String, org.slatecheck.rules.explain.Messages)} with messages in Vietnamese. */
+    public Map<String, Object> summary(String id) {
+        return summary(id, org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.VI));
+    }
+
+    /**
+     * Per organisation level: lists, nominees by outcome, non-compliant lists (as submitted and without their
+     * INELIGIBLE nominees, RULES.md section 6); the rules that fired most; and the
+     * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
+     */
+    public Map<String, Object> summary(String id, org.slatecheck.rules.explain.Messages messages) {
+        Map<String, Object> out = new LinkedHashMap<>(storedSummary(id));
         List<Map<String, Object>> failed = runner.failures(id).stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("congress_id", f.congressId());

@@ -13,19 +13,29 @@ import org.springframework.util.unit.DataSize;
  *                   starts its own embedded PostgreSQL
  * @param dbUser     user for {@code dbUrl} ({@code SLATECHECK_DB_USER})
  * @param dbPassword password for {@code dbUrl} ({@code SLATECHECK_DB_PASSWORD})
- * @param dataDir    folder of the embedded database's files; kept between runs so records survive a restart
- *                   (default {@code .slatecheck/db} under the working directory)
+ * @param dataDir    folder of the embedded database's files ({@code SLATECHECK_DATA_DIR}, {@code --data-dir});
+ *                   kept between runs so records survive a restart. Batch work folders lie beside it. The default,
+ *                   {@code ~/.slatecheck/db} (the user's home folder), does not depend on the working directory, so
+ *                   the web application and the command line of one user share their records wherever they start
  * @param limits     what one request, file, list and cell may hold ({@code slatecheck.limits.*})
  */
 @ConfigurationProperties(prefix = "slatecheck")
 public record SlateCheckProperties(String dbUrl, String dbUser, String dbPassword, Path dataDir, Limits limits) {
+    /** The property {@code --data-dir} sets (a system property outranks the environment and the defaults). */
+    public static final String DATA_DIR_PROPERTY = "slatecheck.data-dir";
+
     public SlateCheckProperties {
         if (dataDir == null) {
-            dataDir = Path.of(".slatecheck", "db");
+            dataDir = defaultDataDir();
         }
         if (limits == null) {
             limits = new Limits(null, null, null, null, null, null, null);
         }
+    }
+
+    /** {@code ~/.slatecheck/db}: the same folder for every command and the web application of one user. */
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".slatecheck", "db");
     }
 
     public boolean external() {

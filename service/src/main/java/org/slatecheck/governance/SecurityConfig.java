@@ -115,6 +115,8 @@ public class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()).securityContextRepository(
                         new org.springframework.security.web.context.HttpSessionSecurityContextRepository()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new DisabledUserFilter(users),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -209,6 +211,34 @@ public class SecurityConfig {
                 return;
             }
             super.onAuthenticationFailure(request, response, e);
+        }
+    }
+
+    /**
+     * A page session of a user who has since been disabled (or removed) ends at its next request: the session is
+     * invalidated and the request goes on unauthenticated, so it is sent to the login page, where that user cannot
+     * sign in. The API needs no such check: it reads the user on every request (Basic and bearer alike).
+     */
+    static final class DisabledUserFilter extends OncePerRequestFilter {
+        private final UserAccounts users;
+
+        DisabledUserFilter(UserAccounts users) {
+            this.users = users;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.isAuthenticated() && auth instanceof UsernamePasswordAuthenticationToken
+                    && !users.enabled(auth.getName())) {
+                jakarta.servlet.http.HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                SecurityContextHolder.clearContext();
+            }
+            chain.doFilter(request, response);
         }
     }
 

@@ -99,7 +99,8 @@ public class CheckRecords {
         List<Object[]> findingRows = new ArrayList<>();
         int n = 0;
         for (NomineeResult nr : r.nominees()) {
-            outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name()});
+            outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name(),
+                nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee()))});
             for (Finding f : nr.findings()) {
                 findingRows.add(findingRow(listId, findingRows.size(), f, false));
             }
@@ -110,8 +111,8 @@ public class CheckRecords {
         for (Finding f : r.viableListFindings()) {
             findingRows.add(findingRow(listId, findingRows.size(), f, true));
         }
-        jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome) values (?,?,?,?)",
-                outcomeRows);
+        jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input) "
+                + "values (?,?,?,?,?,cast(? as jsonb))", outcomeRows);
         jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, "
                 + "viable) values (?,?,?,?,?,?,cast(? as jsonb),?)", findingRows);
     }
@@ -146,7 +147,8 @@ public class CheckRecords {
         int n = 0;
         int f = 0;
         for (NomineeResult nr : r.nominees()) {
-            outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name());
+            outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name(), nr.nominee().getFullName(),
+                    json(NomineeInput.of(nr.nominee())));
             for (Finding finding : nr.findings()) {
                 findings.row(findingValues(f++, finding, false));
             }
@@ -184,7 +186,7 @@ public class CheckRecords {
         copy("list_result (id, check_id, position, congress_id, organisation, level, term, list_kind, rule_set_id, "
                 + "rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, list_status, result_vi, "
                 + "result_en, structure, viable_list_status, viable_structure)", listRows);
-        copy("nominee_outcome (list_id, position, nominee_id, outcome)", outcomeRows);
+        copy("nominee_outcome (list_id, position, nominee_id, outcome, full_name, input)", outcomeRows);
         copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, viable)", findingRows);
     }
 
@@ -322,8 +324,16 @@ public class CheckRecords {
      * {@code query}, when given, keeps the checks with a list whose congress id or organisation contains it.
      */
     public List<CheckSummary> recent(int limit, String scope, String query) {
+        return recent(limit, scope, query, null);
+    }
+
+    private List<CheckSummary> recent(int limit, String scope, String query, UUID id) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where true");
+        if (id != null) {
+            where.append(" and c.id = ?");
+            args.add(id);
+        }
         if (scope != null) {
             where.append(" and c.unit_code in ").append(org.slatecheck.governance.OrgUnits.SUBTREE);
             args.add(scope);
@@ -349,7 +359,8 @@ public class CheckRecords {
 
     /** A stored check's summary. */
     public Optional<CheckSummary> summary(UUID id) {
-        return recent(Integer.MAX_VALUE).stream().filter(s -> s.id().equals(id)).findFirst();
+        // By its id in SQL: the history of every unit is never read to find one check.
+        return recent(1, null, null, id).stream().findFirst();
     }
 
     /** The section 7 results of a stored check, exactly as shown when it ran, in {@code lang} (vi or en). */
@@ -369,15 +380,6 @@ public class CheckRecords {
             }
         }
         return Optional.of(array);
-    }
-
-    /**
-     * The structure panels of the viable lists (RULES.md section 6) of a stored check, in list order; an empty panel
-     * for a list stored before the viable list existed.
-     */
-    public List<JsonNode> viableStructures(UUID id) {
-        return jdbc.queryForList("select coalesce(viable_structure::text, '[]') from list_result where check_id = ? "
-                + "order by position", String.class, id).stream().map(CheckRecords::read).toList();
     }
 
     /** The structure panels of a stored check's lists, in list order. */

@@ -222,23 +222,73 @@ public class GovernancePageController {
     String users(Model model) {
         String unit = scope.unit();
         model.addAttribute("users", users.all(unit));
+        model.addAttribute("roles", UserAccounts.ROLE_ORDER);
+        model.addAttribute("me", PageController.user());
         model.addAttribute("units", units.within(unit));
         return "users";
     }
 
     @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String roles,
+    String createUser(@RequestParam String username, @RequestParam(required = false) String fullName,
+            @RequestParam String password, @RequestParam(required = false) List<String> roles,
             @RequestParam(required = false) String unit, RedirectAttributes flash, Locale locale) {
         Messages m = Messages.of(locale);
         try {
-            users.create(PageController.user(), username, password,
-                    Arrays.stream(roles.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+            users.create(PageController.user(), username, fullName, password, roles(roles),
                     unit == null || unit.isBlank() ? scope.unit() : unit.strip());
-            flash.addFlashAttribute("ok", username);
+            flash.addFlashAttribute("ok", m.text("ui.users.created", username));
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
         }
         return "redirect:/admin/users";
+    }
+
+    /** Saves a user's full name and roles (the check boxes of the user's row). */
+    @PostMapping("/admin/users/update")
+    String updateUser(@RequestParam String username, @RequestParam(required = false) String fullName,
+            @RequestParam(required = false) List<String> roles, RedirectAttributes flash, Locale locale) {
+        return userChange(username, flash, locale, "ui.users.saved", () -> {
+            users.setRoles(PageController.user(), username, roles(roles));
+            if (fullName != null) {
+                users.setFullName(PageController.user(), username, fullName);
+            }
+        });
+    }
+
+    /** Disables ({@code enabled=false}) or enables a user. */
+    @PostMapping("/admin/users/enabled")
+    String enableUser(@RequestParam String username, @RequestParam boolean enabled, RedirectAttributes flash,
+            Locale locale) {
+        return userChange(username, flash, locale, enabled ? "ui.users.enabled_done" : "ui.users.disabled_done",
+                () -> users.setEnabled(PageController.user(), username, enabled));
+    }
+
+    /** Sets a new password for a user (the password policy applies). */
+    @PostMapping("/admin/users/password")
+    String resetPassword(@RequestParam String username, @RequestParam String password, RedirectAttributes flash,
+            Locale locale) {
+        return userChange(username, flash, locale, "ui.users.password_done",
+                () -> users.resetPassword(PageController.user(), username, password));
+    }
+
+    private String userChange(String username, RedirectAttributes flash, Locale locale, String done, Runnable change) {
+        Messages m = Messages.of(locale);
+        try {
+            change.run();
+            flash.addFlashAttribute("ok", m.text(done, username));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** Roles from check boxes (one value each) or typed ("BOARD, APPROVER"), upper case, each once. */
+    static List<String> roles(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().flatMap(v -> Arrays.stream(v.split("[,+\\s]+"))).map(String::strip)
+                .filter(r -> !r.isEmpty()).map(r -> r.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     /** Issues an API token for a user; it is shown once, on the page the redirect leads to, and stored hashed. */

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slatecheck.records.CheckRecords;
+import org.slatecheck.records.Listings;
+import org.slatecheck.records.NomineeInput;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.intake.Columns;
 import org.slatecheck.rules.intake.InputException;
@@ -44,11 +46,13 @@ public class PageController {
 
     private final CheckService checks;
     private final CheckRecords records;
+    private final Listings listings;
     private final Scope scope;
 
-    public PageController(CheckService checks, CheckRecords records, Scope scope) {
+    public PageController(CheckService checks, CheckRecords records, Listings listings, Scope scope) {
         this.checks = checks;
         this.records = records;
+        this.listings = listings;
         this.scope = scope;
     }
 
@@ -60,18 +64,44 @@ public class PageController {
 
     @GetMapping("/")
     public String upload(Model model, Locale locale) {
+        CongressForm.addTo(model, Map.of(), Map.of(), List.of());
         return "upload";
     }
 
-    /** Checks an upload: the congresses file if given, else the congress form; then shows the result. */
+    /**
+     * Checks an upload: the congresses file if given, else the congress form; then shows the result. When the form
+     * was used and the input has errors, the upload page comes back with what was typed and each error of the form
+     * next to its field (the nominee file's errors listed above it); a congresses file's errors get the error page.
+     */
     @PostMapping("/checks")
     public String check(@RequestParam(required = false) MultipartFile congresses, @RequestParam MultipartFile nominees,
             @RequestParam Map<String, String> form, Model model, Locale locale, HttpServletResponse response)
             throws IOException {
-        Intake.Input congressInput = congresses != null && !congresses.isEmpty()
-                ? CheckApiController.input(congresses, "congresses.csv")
-                : new Intake.Input(Messages.of(locale).raw("ui.congress_form"), congressCsv(form));
-        return run(congressInput, CheckApiController.input(nominees, "nominees.csv"), model, locale, response);
+        if (congresses != null && !congresses.isEmpty()) {
+            return run(CheckApiController.input(congresses, "congresses.csv"),
+                    CheckApiController.input(nominees, "nominees.csv"), model, locale, response);
+        }
+        Map<String, String> typed = CongressForm.withId(CongressForm.typed(form));
+        Messages m = Messages.of(locale);
+        String formName = m.raw("ui.congress_form");
+        try {
+            CheckService.Recorded recorded = checks.check(user(), new Intake.Input(formName, congressCsv(typed)),
+                    CheckApiController.input(nominees, "nominees.csv"));
+            return "redirect:/checks/" + recorded.id();
+        } catch (InputException e) {
+            Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
+            List<String> otherErrors = new ArrayList<>();
+            for (var x : e.getErrors()) {
+                if (x.file().equals(formName) && Columns.CONGRESS.containsKey(x.column())) {
+                    fieldErrors.computeIfAbsent(x.column(), k -> new ArrayList<>()).add(x.reason(m));
+                } else {
+                    otherErrors.add(x.format(m));
+                }
+            }
+            CongressForm.addTo(model, typed, fieldErrors, otherErrors);
+            response.setStatus(400);
+            return "upload";
+        }
     }
 
     /** Checks the shipped sample lists. */
@@ -103,53 +133,131 @@ public class PageController {
         }
     }
 
-    /** The checks of the user's unit and the units below it; {@code q} searches congress ids and organisations. */
+    /**
+     * The checks of the user's unit and the units below it, one row per check, paged in SQL: {@code q} searches
+     * congress ids and organisations; filters {@code kind} (batch or single check) and {@code bstatus} (batch status).
+     */
     @GetMapping("/checks")
-    public String history(@RequestParam(required = false) String q, Model model, Locale locale) {
-        model.addAttribute("checks", records.recent(200, scope.unit(), q));
-        model.addAttribute("q", q);
+    public String history(@RequestParam Map<String, String> params, Model model) {
+        Listings.Query query = Listing.query(params, List.of("kind", "bstatus"), Listings.CHECK_SORTS.keySet(),
+                "created", true);
+        model.addAttribute("page", Listing.clamp(query, q -> listings.checks(scope.unit(), q)));
+        model.addAttribute("query", query);
+        model.addAttribute("links", Listing.links("/checks", query, params));
+        model.addAttribute("batchStatuses", BATCH_STATUSES);
         return "history";
     }
 
+    /** Statuses a stored batch can have (the filter of the history and batches pages). */
+    static final List<String> BATCH_STATUSES = List.of("RUNNING", "DONE", "CANCELLED", "FAILED");
+
+    /**
+     * The result of a check: its nominees paged in SQL (50 a page), grouped under their list (its status, structure
+     * and list findings) in list order, or as one table when sorted otherwise. {@code q} searches names, nominee ids,
+     * congress ids and organisations; filters {@code outcome}, {@code rule}, {@code status}, {@code level},
+     * {@code list}.
+     */
     @GetMapping("/checks/{id}")
-    public String result(@PathVariable UUID id, @RequestParam(required = false) String outcome, Model model,
+    public String result(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model,
             Locale locale) {
         String lang = Messages.of(locale).locale().getLanguage();
         scope.check(id, "page");
-        JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
+        var summary = listings.check(id).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         scope.downloaded(id.toString(), "page");
+        Listings.Query query = Listing.query(params, List.of("outcome", "rule", "status", "level", "list"),
+                Listings.NOMINEE_SORTS.keySet(), "position", false);
+        Listings.Page<Listings.NomineeRow> page = Listing.clamp(query, q -> listings.nominees(id, q));
+        List<Integer> positions = page.rows().stream().map(Listings.NomineeRow::list).distinct().toList();
+        Map<Integer, String[]> stored = listings.results(id, positions, lang);
+        Map<Integer, Listings.ListRow> lists = new LinkedHashMap<>();
+        listings.listsAt(id, positions).forEach(l -> lists.put(l.position(), l));
+        // One group per run of rows from the same list; in list order that is one group per list.
+        List<Map<String, Object>> groups = new ArrayList<>();
+        Map<Integer, Map<String, Object>> results = new LinkedHashMap<>();
+        for (Listings.NomineeRow row : page.rows()) {
+            Map<String, Object> r = results.computeIfAbsent(row.list(), p -> readMap(stored.get(p)[0]));
+            Map<String, Object> group = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (group == null || !group.get("position").equals(row.list())) {
+                group = new LinkedHashMap<>();
+                group.put("position", row.list());
+                group.put("list", lists.get(row.list()));
+                group.put("r", r);
+                group.put("structure", JSON.convertValue(read(stored.get(row.list())[1]), List.class));
+                group.put("viableStructure", JSON.convertValue(read(stored.get(row.list())[2]), List.class));
+                group.put("rows", new ArrayList<Map<String, Object>>());
+                groups.add(group);
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("row", row);
+            entry.put("n", ((List<?>) r.get("nominees")).get(row.position()));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) group.get("rows");
+            rows.add(entry);
+        }
+        int listCount = listings.listCount(id);
         model.addAttribute("id", id);
-        model.addAttribute("summary", records.summary(id).orElseThrow());
-        model.addAttribute("results", JSON.convertValue(results, List.class));
-        model.addAttribute("structures", records.structures(id).stream().map(s -> JSON.convertValue(s, List.class))
-                .toList());
-        model.addAttribute("viableStructures", records.viableStructures(id).stream()
-                .map(s -> JSON.convertValue(s, List.class)).toList());
-        model.addAttribute("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : null);
+        model.addAttribute("summary", summary);
+        model.addAttribute("page", page);
+        model.addAttribute("groups", groups);
+        model.addAttribute("grouped", "position".equals(query.sort()));
+        model.addAttribute("query", query);
+        model.addAttribute("links", Listing.links("/checks/" + id, query, params));
+        model.addAttribute("outcome", query.filter("outcome"));
         model.addAttribute("outcomes", OUTCOMES);
+        model.addAttribute("rules", listings.rules(id, query.filter("list") == null ? null
+                : Integer.valueOf(query.filter("list")), listCount, 200));
+        model.addAttribute("levels", listings.levels(id));
+        model.addAttribute("listStatuses", List.of("COMPLIANT", "NON_COMPLIANT"));
+        model.addAttribute("listCount", listCount);
+        // A choice of list by name when there are few; a search finds a list among many.
+        model.addAttribute("listChoices", listCount <= 200 ? listings.lists(id, new Listings.Query(null, Map.of(),
+                "position", false, 0, 200)).rows() : List.of());
+        if (query.filter("list") != null) {
+            listings.lists(id, new Listings.Query(null, Map.of("list", query.filter("list")), "position", false, 0, 1))
+                    .rows().stream().findFirst().ifPresent(l -> model.addAttribute("chosenList", l));
+        }
         return "result";
     }
 
+    /**
+     * A nominee of a stored check: the input data as read (every column, labelled in the page language), every
+     * finding with its title, message, evidence, remedy and citation, and the previous and next nominee of the list.
+     */
     @GetMapping("/checks/{id}/lists/{list}/nominees/{nomineeId}")
     public String nominee(@PathVariable UUID id, @PathVariable int list, @PathVariable String nomineeId, Model model,
             Locale locale) {
-        String lang = Messages.of(locale).locale().getLanguage();
+        Messages m = Messages.of(locale);
         scope.check(id, "dossier");
-        JsonNode results = records.results(id, lang).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
-        JsonNode result = results.path(list);
-        for (JsonNode n : result.path("nominees")) {
-            if (n.path("nomineeId").asText().equals(nomineeId)) {
-                // The dossier's check and list only: never the nominee's id or name in the audit log.
-                scope.downloaded(id.toString(), "dossier list " + list);
-                model.addAttribute("id", id);
-                model.addAttribute("congress", JSON.convertValue(result.path("congress"), Map.class));
-                model.addAttribute("nominee", JSON.convertValue(n, Map.class));
-                return "nominee";
-            }
+        Listings.StoredNominee stored = listings.nominee(id, list, nomineeId).orElseThrow(
+                () -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        Map<Integer, String[]> result = listings.results(id, List.of(list), m.locale().getLanguage());
+        Map<String, Object> r = readMap(result.get(list)[0]);
+        // The dossier's check and list only: never the nominee's id or name in the audit log.
+        scope.downloaded(id.toString(), "dossier list " + list);
+        model.addAttribute("id", id);
+        model.addAttribute("list", list);
+        model.addAttribute("congress", r.get("congress"));
+        model.addAttribute("nominee", ((List<?>) r.get("nominees")).get(stored.position()));
+        model.addAttribute("input", stored.input() == null ? null : NomineeInput.display(read(stored.input()), m));
+        model.addAttribute("position", stored.position() + 1);
+        model.addAttribute("count", ((List<?>) r.get("nominees")).size());
+        model.addAttribute("previous", listings.nomineeAt(id, list, stored.position() - 1).orElse(null));
+        model.addAttribute("next", listings.nomineeAt(id, list, stored.position() + 1).orElse(null));
+        return "nominee";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(String json) {
+        return JSON.convertValue(read(json), Map.class);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON does not read", e);
         }
-        throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
 
     /** The congress form as a one-row congresses CSV, so it goes through exactly the same intake. */

@@ -64,7 +64,7 @@ class BatchApiTest {
         assertThat(orgs).contains("TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,"
                 + "NON_COMPLIANT");
         assertThat(http.getForObject("/batches/" + id + "?lang=en", String.class)).contains("Summary", "DONE",
-                "Lists not compliant", "Đảng bộ tỉnh Ninh Bình");
+                "The lists of the batch", "Đảng bộ tỉnh Ninh Bình");
 
         ResponseEntity<byte[]> pdf = http.getForEntity("/api/batches/" + id + "/summary.pdf?lang=vi", byte[].class);
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");

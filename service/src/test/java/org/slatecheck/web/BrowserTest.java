@@ -114,9 +114,11 @@ class BrowserTest {
         browser.get(url("/?lang=vi"));
         clickAndWait(browser.findElement(By.id("check-sample")), ".*/checks/[0-9a-f-]{36}$");
         List<WebElement> statuses = browser.findElements(By.cssSelector(".list-status"));
-        assertThat(statuses).hasSize(3);
+        // 82 nominees in 3 lists, 50 a page: the first page holds the first list (40) and 10 of the second.
+        assertThat(statuses).hasSize(2);
         assertThat(statuses.get(0).getText()).isEqualTo("Danh sách chưa đạt yêu cầu");
-        assertThat(browser.findElements(By.cssSelector("tr.nominee"))).hasSize(82);
+        assertThat(browser.findElements(By.cssSelector("tr.nominee"))).hasSize(50);
+        assertThat(browser.findElement(By.id("result-page")).getText()).isEqualTo("Trang 1/2");
 
         clickAndWait(browser.findElement(By.id("filter-INELIGIBLE")), ".*outcome=INELIGIBLE$");
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.nominee"));

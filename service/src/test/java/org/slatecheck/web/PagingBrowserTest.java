@@ -1,0 +1,215 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slatecheck.batch.BatchRunner;
+import org.slatecheck.bench.LargeBatch;
+import org.slatecheck.records.CheckRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Pages that scale, in a real headless Chromium (as {@link BrowserTest}: Debian's chromium and chromium-driver,
+ * skipped with the reason printed when they are missing, failing under CI): a batch started from the browser, a large
+ * batch's lists paged, filtered and searched, a list opened from it, and the nominee page with its input data and
+ * previous/next links. Screenshots are kept in {@code target/screenshots/paging-*.png}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagingBrowserTest {
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CheckRecords records;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
+        if (!present) {
+            String reason = "browser tests skipped: " + BrowserTest.CHROMIUM + " or " + BrowserTest.CHROMEDRIVER
+                    + " missing (install the Debian packages chromium and chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(reason.replace("skipped", "cannot run under CI"));
+            }
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-paging-");
+        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toFile()).addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Clicks and waits until the old page is gone and the new one, matching {@code regex}, is loaded. */
+    static void clickAndWait(WebElement element, String regex) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(regex)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    static void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve("paging-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(
+                OutputType.BYTES));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser.get(url("/checks"));
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.id("username")).sendKeys("subcommittee");
+            browser.findElement(By.id("password")).sendKeys("subcommittee");
+            clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
+        }
+    }
+
+    static List<WebElement> listRows() {
+        return browser.findElements(By.cssSelector("tr.batch-list"));
+    }
+
+    static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void startsABatchInTheBrowserThenPagesFiltersAndSearchesALargeBatch() throws IOException {
+        browser.get(url("/?lang=vi"));
+        clickAndWait(browser.findElement(By.id("nav-batches")), ".*/batches$");
+        String id = "browser-" + System.nanoTime();
+        browser.findElement(By.id("batch-congresses")).sendKeys(CheckApiTest.SAMPLES.resolve("congresses.csv")
+                .toAbsolutePath().normalize().toString());
+        browser.findElement(By.id("batch-nominees")).sendKeys(CheckApiTest.SAMPLES.resolve("nominees.csv")
+                .toAbsolutePath().normalize().toString());
+        browser.findElement(By.id("batch-id")).sendKeys(id);
+        clickAndWait(browser.findElement(By.id("batch-submit")), ".*/batches/" + id + "$");
+        // The page refreshes itself while the batch runs.
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> {
+            try {
+                return "DONE".equals(d.findElement(By.id("batch-status")).getAttribute("data-status"));
+            } catch (WebDriverException e) {
+                return false;
+            }
+        });
+        assertThat(text("batch-status")).isEqualTo("Đã xong");
+        assertThat(listRows()).hasSize(3);
+        screenshot("batch-started");
+
+        // The batches page lists it; the history links to it.
+        browser.get(url("/batches?q=" + id));
+        assertThat(browser.findElements(By.cssSelector("tr.batch-row"))).hasSize(1);
+        browser.get(url("/checks?kind=batch&q=TINH-NB-2025"));
+        assertThat(browser.findElements(By.cssSelector("a.batch-link")).stream().map(WebElement::getText))
+                .anyMatch(t -> t.startsWith(id));
+
+        // A batch of 250 lists made of this batch's lists, written directly: one page of 50, then next, filter, search.
+        String large = "large-" + System.nanoTime();
+        UUID check = LargeBatch.create(records, BatchRunner.checkId(id), large, "TW", 250);
+        browser.get(url("/batches/" + large + "?lang=vi"));
+        assertThat(listRows()).hasSize(50);
+        assertThat(text("batch-page")).isEqualTo("Trang 1/5");
+        screenshot("large-batch-page-1");
+        clickAndWait(browser.findElement(By.id("batch-next")), ".*page=2$");
+        assertThat(text("batch-page")).isEqualTo("Trang 2/5");
+        assertThat(listRows().get(0).findElement(By.cssSelector("a.list-link")).getText())
+                .isEqualTo(large.toUpperCase() + "-000050");
+
+        clickAndWait(browser.findElement(By.id("batch-non-compliant")), ".*status=NON_COMPLIANT.*");
+        assertThat(listRows()).isNotEmpty().allMatch(r -> "NON_COMPLIANT".equals(r.getAttribute("data-status")));
+        screenshot("large-batch-non-compliant");
+
+        browser.findElement(By.id("batch-q")).sendKeys("-000123");
+        clickAndWait(browser.findElement(By.id("batch-search-submit")), ".*q=-000123.*");
+        assertThat(listRows()).hasSize(1);
+        WebElement link = listRows().get(0).findElement(By.cssSelector("a.list-link"));
+        clickAndWait(link, ".*/checks/" + check + "\\?list=123$");
+        assertThat(browser.findElements(By.cssSelector("section.congress"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("tr.nominee"))).isNotEmpty();
+        assertThat(text("chosen-list")).contains(large.toUpperCase() + "-000123");
+        screenshot("large-batch-list-123");
+    }
+
+    @Test
+    void nomineePageShowsInputDataAndWalksThroughTheListWithPreviousAndNext() throws IOException {
+        browser.get(url("/?lang=vi"));
+        clickAndWait(browser.findElement(By.id("check-sample")), ".*/checks/[0-9a-f-]{36}$");
+        // Each row shows the short title of its findings beside the rule id.
+        assertThat(browser.findElements(By.cssSelector("tr.nominee .finding-title"))).isNotEmpty()
+                .allMatch(e -> !e.getText().isBlank());
+        WebElement first = browser.findElements(By.cssSelector("a.nominee-link")).get(0);
+        String name = first.getText();
+        clickAndWait(first, ".*/lists/0/nominees/[^/]+$");
+        assertThat(text("nominee-name")).isEqualTo(name);
+        assertThat(text("nominee-position")).isEqualTo("Người thứ 1/40 trong danh sách");
+        assertThat(browser.findElements(By.id("nominee-previous"))).isEmpty();
+        WebElement input = browser.findElement(By.id("nominee-input"));
+        assertThat(input.findElement(By.cssSelector("tr[data-column=full_name] td")).getText()).isEqualTo(name);
+        assertThat(input.findElement(By.cssSelector("tr[data-column=birth_date] th")).getText()).isEqualTo("Ngày sinh");
+        assertThat(input.findElement(By.cssSelector("tr[data-column=birth_date] td")).getText())
+                .matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(input.findElements(By.cssSelector("tr"))).hasSize(28);
+        screenshot("nominee-1");
+
+        clickAndWait(browser.findElement(By.id("nominee-next")), ".*/lists/0/nominees/[^/]+$");
+        assertThat(text("nominee-position")).isEqualTo("Người thứ 2/40 trong danh sách");
+        String second = text("nominee-name");
+        assertThat(second).isNotEqualTo(name);
+        screenshot("nominee-2");
+        clickAndWait(browser.findElement(By.id("nominee-previous")), ".*/lists/0/nominees/[^/]+$");
+        assertThat(text("nominee-name")).isEqualTo(name);
+
+        clickAndWait(browser.findElement(By.id("lang-switch")), ".*lang=en$");
+        assertThat(browser.findElement(By.cssSelector("#nominee-input tr[data-column=birth_date] th")).getText())
+                .isEqualTo("Date of birth");
+        browser.get(url("/?lang=vi"));
+    }
+}
