@@ -287,8 +287,44 @@ public final class Baseline {
                 notChecked.add("NUM-005");
             }
         }
+        // The viable list (RULES.md section 6): the list rules once more on the nominees not INELIGIBLE.
+        List<Nominee> viable = new ArrayList<>(total);
+        for (NomineeResult r : results) {
+            if (r.outcome() != org.slatecheck.rules.model.Outcome.INELIGIBLE) {
+                viable.add(r.nominee());
+            }
+        }
+        List<Finding> viableList = list;
+        ListComposition viableComposition = composition;
+        if (viable.size() != total) {
+            viableComposition = composition(c, p, viable);
+            viableList = new ArrayList<>();
+            listRules(rules, p, c, s, viableComposition, viableList, viable);
+            viableList.replaceAll(x -> Screening.cite(ruleSet, c, x));
+            viableList.sort(Finding.ORDER);
+        }
         return new ScreeningResult(c, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results, list,
-                notChecked, composition, p);
+                notChecked, composition, p, viableList, viableComposition);
+    }
+
+    /** The list composition of {@code nominees}, counted as RULES.md section 6 says (ages at the reference month). */
+    private static ListComposition composition(Congress c, Parameters p, List<Nominee> nominees) {
+        int women = 0;
+        int womenSenior = 0;
+        int under40 = 0;
+        int band = 0;
+        int minority = 0;
+        for (Nominee n : nominees) {
+            int age = n.ageAt(c.getReferenceMonth());
+            if (n.getSex() == Sex.F) {
+                women++;
+                womenSenior += n.isStandingOrAbove() ? 1 : 0;
+            }
+            under40 += age < p.integer("structure.under40_age") ? 1 : 0;
+            band += age >= p.integer("structure.band_from_age") && age <= p.integer("structure.band_to_age") ? 1 : 0;
+            minority += n.isMinority() ? 1 : 0;
+        }
+        return new ListComposition(nominees.size(), women, womenSenior, under40, band, minority);
     }
 
     private static void listRules(Map<String, Rule> rules, Parameters p, Congress c, CongressStandards s,

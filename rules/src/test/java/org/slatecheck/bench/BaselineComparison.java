@@ -45,6 +45,14 @@ public final class BaselineComparison {
         if (!composition(a.composition()).equals(composition(b.composition()))) {
             return "composition " + composition(a.composition()) + " vs " + composition(b.composition());
         }
+        if (!a.viableListFindings().equals(b.viableListFindings())) {
+            return "viable list findings " + describe(a.viableListFindings()) + " vs "
+                    + describe(b.viableListFindings());
+        }
+        if (!composition(a.viableComposition()).equals(composition(b.viableComposition()))) {
+            return "viable composition " + composition(a.viableComposition()) + " vs "
+                    + composition(b.viableComposition());
+        }
         return null;
     }
 

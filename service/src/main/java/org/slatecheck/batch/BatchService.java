@@ -131,7 +131,8 @@ public class BatchService {
         Live state = live.get(id);
         List<Map<String, Object>> stored = records.jdbc().queryForList(
                 "select b.status, b.lists_total, b.nominees_total, b.check_id, c.lists, c.nominees, c.eligible, c.review, "
-                        + "c.ineligible, c.non_compliant_lists from batch_run b join check_run c on c.id = b.check_id "
+                        + "c.ineligible, c.non_compliant_lists, c.viable_non_compliant_lists from batch_run b "
+                        + "join check_run c on c.id = b.check_id "
                         + "where b.id = ?", id);
         if (state == null && stored.isEmpty()) {
             return Optional.empty();
@@ -148,6 +149,7 @@ public class BatchService {
             for (String k : List.of("eligible", "review", "ineligible", "non_compliant_lists")) {
                 out.put(k.equals("non_compliant_lists") ? "nonCompliantLists" : k, s.get(k));
             }
+            out.put("viableNonCompliantLists", s.get("viable_non_compliant_lists"));
         }
         if (state != null && state.progress != null) {
             BatchRunner.Progress p = state.progress;
@@ -168,7 +170,8 @@ public class BatchService {
     /** Every list of the batch (one per organisation) with its counts by outcome and status, in file order. */
     public List<Map<String, Object>> organisations(String id) {
         return records.jdbc().queryForList("select congress_id, organisation, level, term, list_kind, nominees, "
-                + "eligible, review, ineligible, list_status from list_result where check_id = ? order by position",
+                + "eligible, review, ineligible, list_status, viable_list_status from list_result where check_id = ? "
+                + "order by position",
                 BatchRunner.checkId(id));
     }
 
@@ -195,14 +198,19 @@ public class BatchService {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("byLevel", records.jdbc().queryForList("select level, count(*) as lists, sum(nominees) as nominees, "
                 + "sum(eligible) as eligible, sum(review) as review, sum(ineligible) as ineligible, count(*) filter "
-                + "(where list_status = 'NON_COMPLIANT') as non_compliant from list_result where check_id = ? "
+                + "(where list_status = 'NON_COMPLIANT') as non_compliant, count(*) filter (where viable_list_status = "
+                + "'NON_COMPLIANT') as viable_non_compliant from list_result where check_id = ? "
                 + "group by level order by level", checkId));
         out.put("nonCompliantLists", records.jdbc().queryForList("select congress_id, organisation, level from "
                 + "list_result where check_id = ? and list_status = 'NON_COMPLIANT' order by position limit 500",
                 checkId));
+        out.put("viableNonCompliantLists", records.jdbc().queryForList("select congress_id, organisation, level from "
+                + "list_result where check_id = ? and viable_list_status = 'NON_COMPLIANT' order by position limit 500",
+                checkId));
+        // The viable list's findings repeat list rules on fewer names: they are not counted as rules that fired.
         out.put("topRules", records.jdbc().queryForList("select f.rule_id, count(*) as findings from finding f join "
-                + "list_result l on l.id = f.list_id where l.check_id = ? group by f.rule_id order by count(*) desc, "
-                + "f.rule_id limit 10", checkId));
+                + "list_result l on l.id = f.list_id where l.check_id = ? and not f.viable group by f.rule_id "
+                + "order by count(*) desc, f.rule_id limit 10", checkId));
         if (version != null) {
             if (ended.size() >= ENDED_KEPT) {
                 ended.clear();
@@ -222,7 +230,8 @@ public class BatchService {
     }
 
     /**
-     * Per organisation level: lists, nominees by outcome, non-compliant lists; the rules that fired most; and the
+     * Per organisation level: lists, nominees by outcome, non-compliant lists (as submitted and without their
+     * INELIGIBLE nominees, RULES.md section 6); the rules that fired most; and the
      * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
      */
     public Map<String, Object> summary(String id, org.slatecheck.rules.explain.Messages messages) {

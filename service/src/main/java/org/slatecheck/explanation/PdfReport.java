@@ -20,7 +20,7 @@ import org.slatecheck.rules.explain.Messages;
 /**
  * A printable PDF of a stored check (Apache PDFBox): a heading naming the organisations and congresses and when the
  * report was made (Vietnam time), then per congress the summary, list findings and every flagged nominee's findings
- * with message, remedy and citation, and at the end a signature block (the preparer and, for the personnel
+ * with message, remedy and citation, the viable list's status and findings (the list without its INELIGIBLE nominees), and at the end a signature block (the preparer and, for the personnel
  * subcommittee, its representative); every page numbered "Trang x/y". Codes are shown as words of the report's
  * language. Text is set in DejaVu Sans, shipped in the jar and embedded in the PDF, so Vietnamese diacritics render
  * and extract correctly.
@@ -92,7 +92,8 @@ public final class PdfReport {
             for (java.util.Map<String, Object> row : (List<java.util.Map<String, Object>>) summary.get("byLevel")) {
                 r.text(r.regular, 10, m.text("ui.batch.level_line", labels.level(row.get("level")), row.get("lists"),
                         row.get("nominees"), row.get("eligible"), row.get("review"), row.get("ineligible"),
-                        row.get("non_compliant")));
+                        row.get("non_compliant")) + "; " + m.raw("ui.batch.viable_non_compliant") + ": "
+                        + row.get("viable_non_compliant"));
             }
             r.gap(6);
             r.text(r.bold, 12, m.raw("ui.batch.top_rules"));
@@ -106,6 +107,13 @@ public final class PdfReport {
                     : (List<java.util.Map<String, Object>>) summary.get("nonCompliantLists")) {
                 r.text(r.regular, 9, row.get("congress_id") + " · " + row.get("organisation") + " · "
                         + labels.level(row.get("level")));
+            }
+            r.gap(6);
+            r.text(r.bold, 12, m.raw("ui.batch.viable_non_compliant_lists"));
+            for (java.util.Map<String, Object> row
+                    : (List<java.util.Map<String, Object>>) summary.get("viableNonCompliantLists")) {
+                r.text(r.regular, 9, row.get("congress_id") + " · " + row.get("organisation") + " · "
+                        + row.get("level"));
             }
             r.signatures(m);
             r.out.close();
@@ -130,6 +138,7 @@ public final class PdfReport {
         for (JsonNode f : r.path("listFindings")) {
             finding(f, m, 10);
         }
+        viable(r, m);
         gap(6);
         for (JsonNode n : r.path("nominees")) {
             if (n.path("findings").isEmpty()) {
@@ -143,6 +152,28 @@ public final class PdfReport {
             gap(3);
         }
         gap(12);
+    }
+
+    /**
+     * The viable list (RULES.md section 6): one line when nobody is INELIGIBLE, else its status and findings. A check
+     * stored before the viable list existed has none and prints none.
+     */
+    private void viable(JsonNode r, Messages m) throws IOException {
+        JsonNode s = r.path("summary");
+        if (!s.has("viableListStatus")) {
+            return;
+        }
+        int excluded = s.path("ineligible").asInt();
+        gap(3);
+        if (excluded == 0) {
+            text(regular, 10, m.raw("viable.same"));
+            return;
+        }
+        text(bold, 10, m.text("viable." + s.path("viableListStatus").asText(), excluded,
+                s.path("nominees").asInt() - excluded));
+        for (JsonNode f : r.path("viableListFindings")) {
+            finding(f, m, 10);
+        }
     }
 
     private void finding(JsonNode f, Messages m, float indent) throws IOException {

@@ -12,16 +12,23 @@ import org.slatecheck.rules.explain.Messages;
 
 /**
  * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
- * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation, remedy); a nominee without
- * findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
- * each congress's nominees with an empty nominee and the list status as outcome. Every cell goes through
+ * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation, remedy, list); a nominee
+ * without findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
+ * each congress's nominees with an empty nominee and the list status as outcome, then the viable list's findings
+ * (RULES.md section 6) with its status as outcome; the last column, {@code list}, tells them apart: {@code SUBMITTED}
+ * or {@code VIABLE} (empty on nominee rows). Every cell goes through
  * {@link ExportCsv} (no cell is read as a formula). In Vietnamese the header names the columns in words and the
- * outcome, list status and severity are their labels (a file people open); the English file keeps the column names
- * and codes scripts read.
+ * outcome, list status, severity and list are their labels (a file people open); the English file keeps the column
+ * names and codes scripts read.
  */
 public final class ResultCsv {
     public static final List<String> HEADER = List.of("congress_id", "nominee_id", "full_name", "outcome", "rule_id",
-            "severity", "title", "message", "citation", "remedy");
+            "severity", "title", "message", "citation", "remedy", "list");
+
+    /** The {@code list} cell of a finding of the list as submitted. */
+    public static final String SUBMITTED = "SUBMITTED";
+    /** The {@code list} cell of a finding of the viable list (without the INELIGIBLE nominees, RULES.md section 6). */
+    public static final String VIABLE = "VIABLE";
 
     private ResultCsv() {
     }
@@ -34,6 +41,8 @@ public final class ResultCsv {
     /** @param results a JSON array of section 7 objects, worded in {@code messages}' language */
     public static String write(JsonNode results, Messages messages) {
         Labels labels = messages.locale().getLanguage().equals("en") ? null : Labels.of(messages);
+        String submitted = labels == null ? SUBMITTED : messages.raw("csv.list." + SUBMITTED);
+        String viable = labels == null ? VIABLE : messages.raw("csv.list." + VIABLE);
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
             p.record(labels == null ? HEADER : HEADER.stream().map(h -> messages.raw("csv." + (h.equals("congress_id")
@@ -46,15 +55,20 @@ public final class ResultCsv {
                     String outcome = labels == null ? n.path("outcome").asText()
                             : labels.outcome(n.path("outcome").asText());
                     if (n.path("findings").isEmpty()) {
-                        p.record(congress, id, name, outcome, "", "", "", "", "", "");
+                        p.record(congress, id, name, outcome, "", "", "", "", "", "", "");
                     }
                     for (JsonNode f : n.path("findings")) {
-                        row(p, labels, congress, id, name, outcome, f);
+                        row(p, labels, congress, id, name, outcome, f, "");
                     }
                 }
                 String status = r.path("summary").path("listStatus").asText();
                 for (JsonNode f : r.path("listFindings")) {
-                    row(p, labels, congress, "", "", labels == null ? status : labels.listStatus(status), f);
+                    row(p, labels, congress, "", "", labels == null ? status : labels.listStatus(status), f, submitted);
+                }
+                String viableStatus = r.path("summary").path("viableListStatus").asText();
+                for (JsonNode f : r.path("viableListFindings")) {
+                    row(p, labels, congress, "", "", labels == null ? viableStatus : labels.listStatus(viableStatus), f,
+                            viable);
                 }
             }
         } catch (IOException e) {
@@ -64,11 +78,11 @@ public final class ResultCsv {
     }
 
     private static void row(ExportCsv p, Labels labels, String congress, String id, String name, String outcome,
-            JsonNode f) throws IOException {
+            JsonNode f, String list) throws IOException {
         String severity = f.path("severity").asText();
         p.record(congress, id, name, outcome, f.path("ruleId").asText(),
                 labels == null ? severity : labels.severity(severity),
                 f.path("title").asText(), f.path("message").asText(), f.path("citation").asText(),
-                f.path("remedy").asText());
+                f.path("remedy").asText(), list);
     }
 }

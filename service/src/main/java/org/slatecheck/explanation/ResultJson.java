@@ -21,8 +21,10 @@ import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Outcome;
 
 /**
- * The result of RULES.md section 7 as JSON: congress, ruleSet, summary, nominees with findings, listFindings, and
- * {@code notChecked} (the list checks whose limit neither the rule set nor the congress gives). Months in evidence
+ * The result of RULES.md section 7 as JSON: congress, ruleSet, summary (with {@code listStatus} and
+ * {@code viableListStatus}), nominees with findings, listFindings, viableListFindings (the list rules' findings on the
+ * list without its INELIGIBLE nominees, each message saying how many were taken off; the same findings as
+ * listFindings when nobody is INELIGIBLE), and {@code notChecked} (the list checks whose limit neither the rule set nor the congress gives). Months in evidence
  * are {@code YYYY-MM}, dates {@code YYYY-MM-DD}, counts integers.
  */
 public final class ResultJson {
@@ -61,6 +63,7 @@ public final class ResultJson {
         summary.put("review", r.count(Outcome.REVIEW));
         summary.put("ineligible", r.count(Outcome.INELIGIBLE));
         summary.put("listStatus", r.listStatus().name());
+        summary.put("viableListStatus", r.viableListStatus().name());
         ArrayNode nominees = root.putArray("nominees");
         for (NomineeResult n : r.nominees()) {
             ObjectNode node = nominees.addObject();
@@ -72,6 +75,9 @@ public final class ResultJson {
         }
         ArrayNode list = root.putArray("listFindings");
         r.listFindings().forEach(f -> list.add(finding(f, explainer)));
+        ArrayNode viable = root.putArray("viableListFindings");
+        r.viableListFindings().forEach(f -> viable.add(finding(f, explainer.viableMessage(f, r.viableExcluded()),
+                explainer)));
         ArrayNode notChecked = root.putArray("notChecked");
         r.notChecked().forEach(notChecked::add);
         return root;
@@ -97,12 +103,16 @@ public final class ResultJson {
     }
 
     private static ObjectNode finding(Finding f, Explainer explainer) {
+        return finding(f, explainer.message(f), explainer);
+    }
+
+    private static ObjectNode finding(Finding f, String message, Explainer explainer) {
         ObjectNode node = F.objectNode();
         node.put("ruleId", f.getRuleId());
         node.put("severity", f.getSeverity().name());
         node.put("title", explainer.title(f));
         node.put("citation", explainer.citation(f));
-        node.put("message", explainer.message(f));
+        node.put("message", message);
         String remedy = explainer.remedy(f);
         if (!remedy.isEmpty()) {
             node.put("remedy", remedy);

@@ -9,7 +9,10 @@ import org.slatecheck.rules.explain.Explainer;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.model.Outcome;
 
-/** A readable report for a terminal: per congress, the summary, list findings, then every nominee with findings. */
+/**
+ * A readable report for a terminal: per congress, the summary, list findings, the viable list's status and findings
+ * (RULES.md section 6), then every nominee with findings.
+ */
 public final class ResultText {
     private ResultText() {
     }
@@ -45,6 +48,16 @@ public final class ResultText {
             for (Finding f : r.listFindings()) {
                 line(b, "   ", f, explainer);
             }
+            // The viable list (RULES.md section 6): said once when it is the list as submitted, else its own block.
+            if (r.viableExcluded() == 0) {
+                b.append("   ").append(m.raw("viable.same")).append('\n');
+            } else {
+                b.append("   ").append(m.text("viable." + r.viableListStatus(), r.viableExcluded(),
+                        r.nominees().size() - r.viableExcluded())).append('\n');
+                for (Finding f : r.viableListFindings()) {
+                    line(b, "   ", f, explainer.viableMessage(f, r.viableExcluded()), explainer);
+                }
+            }
             if (!r.notChecked().isEmpty()) {
                 b.append("   ").append(m.text("report.not_checked", String.join(", ", r.notChecked()))).append('\n');
             }
@@ -62,9 +75,13 @@ public final class ResultText {
     }
 
     private static void line(StringBuilder b, String indent, Finding f, Explainer explainer) {
+        line(b, indent, f, explainer.message(f), explainer);
+    }
+
+    private static void line(StringBuilder b, String indent, Finding f, String message, Explainer explainer) {
         Messages m = explainer.messages();
         b.append(indent).append("• ").append(f.getRuleId()).append(" [").append(m.raw("severity." + f.getSeverity()))
-                .append("] ").append(explainer.title(f)).append(": ").append(explainer.message(f))
+                .append("] ").append(explainer.title(f)).append(": ").append(message)
                 .append('\n');
         String remedy = explainer.remedy(f);
         if (!remedy.isEmpty()) {

@@ -22,9 +22,21 @@ public final class StructurePanel {
     private StructurePanel() {
     }
 
+    /** The panel of the list as submitted. */
     public static ArrayNode of(ScreeningResult r) {
+        return of(r, r.composition());
+    }
+
+    /**
+     * The panel of the viable list (RULES.md section 6: the list without its INELIGIBLE nominees), measured against
+     * the same targets.
+     */
+    public static ArrayNode viable(ScreeningResult r) {
+        return of(r, r.viableComposition());
+    }
+
+    private static ArrayNode of(ScreeningResult r, ListComposition c) {
         ArrayNode bars = JsonNodeFactory.instance.arrayNode();
-        ListComposition c = r.composition();
         if (c == null || c.getTotal() == 0) {
             return bars;
         }

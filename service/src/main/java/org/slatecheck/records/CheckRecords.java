@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Check records in PostgreSQL: the run (who, when, input files and their SHA-256, summary), each congress list
  * (rule set id, version, checksum, summary, and the section 7 JSON exactly as shown in both languages), nominee
- * outcomes and findings with evidence. A check is written in one transaction: all of it or nothing.
+ * outcomes and findings with evidence; the viable list (RULES.md section 6) as well: its status, structure panel and
+ * findings ({@code finding.viable}). A check is written in one transaction: all of it or nothing.
  */
 @Repository
 public class CheckRecords {
@@ -54,19 +55,23 @@ public class CheckRecords {
         int nominees = 0;
         int[] outcomes = new int[3];
         int nonCompliant = 0;
+        int viableNonCompliant = 0;
         for (ScreeningResult r : results) {
             nominees += r.nominees().size();
             outcomes[0] += (int) r.count(Outcome.ELIGIBLE);
             outcomes[1] += (int) r.count(Outcome.REVIEW);
             outcomes[2] += (int) r.count(Outcome.INELIGIBLE);
             nonCompliant += r.listStatus() == ListStatus.NON_COMPLIANT ? 1 : 0;
+            viableNonCompliant += r.viableListStatus() == ListStatus.NON_COMPLIANT ? 1 : 0;
         }
         jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
                 + "congresses_sha256, nominees_sha256, congresses_csv, nominees_csv, lists, nominees, eligible, review, "
-                + "ineligible, non_compliant_lists, unit_code) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + "ineligible, non_compliant_lists, viable_non_compliant_lists, unit_code) "
+                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, Timestamp.from(java.time.Instant.now()), user, inputs.congressesFile(), inputs.nomineesFile(),
                 sha256(inputs.congresses()), sha256(inputs.nominees()), inputs.congresses(), inputs.nominees(),
-                results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant, unit);
+                results.size(), nominees, outcomes[0], outcomes[1], outcomes[2], nonCompliant, viableNonCompliant,
+                unit);
         int position = 0;
         for (ScreeningResult r : results) {
             saveList(id, position++, r);
@@ -79,15 +84,17 @@ public class CheckRecords {
         Explainer en = new Explainer(Messages.of(Messages.EN));
         Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
                 + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
-                + "review, ineligible, list_status, result_vi, result_en, structure) values "
-                + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),cast(? as json)) returning id",
+                + "review, ineligible, list_status, result_vi, result_en, structure, viable_list_status, "
+                + "viable_structure) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),"
+                + "cast(? as json),?,cast(? as json)) returning id",
                 Long.class,
                 id, position, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
                 r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
                 r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
                 (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
                 json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
-                json(org.slatecheck.explanation.StructurePanel.of(r)));
+                json(org.slatecheck.explanation.StructurePanel.of(r)), r.viableListStatus().name(),
+                json(org.slatecheck.explanation.StructurePanel.viable(r)));
         List<Object[]> outcomeRows = new ArrayList<>();
         List<Object[]> findingRows = new ArrayList<>();
         int n = 0;
@@ -95,16 +102,19 @@ public class CheckRecords {
             outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name(),
                 nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee()))});
             for (Finding f : nr.findings()) {
-                findingRows.add(findingRow(listId, findingRows.size(), f));
+                findingRows.add(findingRow(listId, findingRows.size(), f, false));
             }
         }
         for (Finding f : r.listFindings()) {
-            findingRows.add(findingRow(listId, findingRows.size(), f));
+            findingRows.add(findingRow(listId, findingRows.size(), f, false));
+        }
+        for (Finding f : r.viableListFindings()) {
+            findingRows.add(findingRow(listId, findingRows.size(), f, true));
         }
         jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input) "
                 + "values (?,?,?,?,?,cast(? as jsonb))", outcomeRows);
-        jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence) "
-                + "values (?,?,?,?,?,?,cast(? as jsonb))", findingRows);
+        jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, "
+                + "viable) values (?,?,?,?,?,?,cast(? as jsonb),?)", findingRows);
     }
 
     /** Stores one list in its own transaction: all of it or nothing, never half a list. */
@@ -130,7 +140,8 @@ public class CheckRecords {
                 r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
                 r.ruleSetChecksum(), r.nominees().size(), r.count(Outcome.ELIGIBLE), r.count(Outcome.REVIEW),
                 r.count(Outcome.INELIGIBLE), r.listStatus().name(), json(ResultJson.of(r, vi)),
-                json(ResultJson.of(r, en)), json(org.slatecheck.explanation.StructurePanel.of(r)));
+                json(ResultJson.of(r, en)), json(org.slatecheck.explanation.StructurePanel.of(r)),
+                r.viableListStatus().name(), json(org.slatecheck.explanation.StructurePanel.viable(r)));
         CopyText outcomes = new CopyText();
         CopyText findings = new CopyText();
         int n = 0;
@@ -139,11 +150,14 @@ public class CheckRecords {
             outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name(), nr.nominee().getFullName(),
                     json(NomineeInput.of(nr.nominee())));
             for (Finding finding : nr.findings()) {
-                findings.row(findingValues(f++, finding));
+                findings.row(findingValues(f++, finding, false));
             }
         }
         for (Finding finding : r.listFindings()) {
-            findings.row(findingValues(f++, finding));
+            findings.row(findingValues(f++, finding, false));
+        }
+        for (Finding finding : r.viableListFindings()) {
+            findings.row(findingValues(f++, finding, true));
         }
         return new PreparedList(position, r.congress().getId(), r.nominees().size(), list.toString(),
                 outcomes.toString(), findings.toString());
@@ -171,9 +185,9 @@ public class CheckRecords {
         }
         copy("list_result (id, check_id, position, congress_id, organisation, level, term, list_kind, rule_set_id, "
                 + "rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, list_status, result_vi, "
-                + "result_en, structure)", listRows);
+                + "result_en, structure, viable_list_status, viable_structure)", listRows);
         copy("nominee_outcome (list_id, position, nominee_id, outcome, full_name, input)", outcomeRows);
-        copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence)", findingRows);
+        copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, viable)", findingRows);
     }
 
     /** Each line of {@code rows} with the list id in front (COPY text escapes newlines, so lines are rows). */
@@ -248,7 +262,8 @@ public class CheckRecords {
             String congressesSha, String nomineesSha) {
         jdbc.update("insert into check_run (id, created_at, created_by, congresses_file, nominees_file, "
                 + "congresses_sha256, nominees_sha256, lists, nominees, eligible, review, ineligible, "
-                + "non_compliant_lists, unit_code) values (?,?,?,?,?,?,?,0,0,0,0,0,0,?) on conflict (id) do nothing",
+                + "non_compliant_lists, viable_non_compliant_lists, unit_code) values (?,?,?,?,?,?,?,0,0,0,0,0,0,0,?) "
+                + "on conflict (id) do nothing",
                 id, Timestamp.from(java.time.Instant.now()), user, congressesFile, nomineesFile, congressesSha,
                 nomineesSha, unit);
     }
@@ -263,9 +278,11 @@ public class CheckRecords {
     @Transactional
     public void summarise(UUID id) {
         jdbc.update("update check_run c set lists = s.lists, nominees = s.nominees, eligible = s.eligible, "
-                + "review = s.review, ineligible = s.ineligible, non_compliant_lists = s.nc from (select count(*) lists, "
+                + "review = s.review, ineligible = s.ineligible, non_compliant_lists = s.nc, "
+                + "viable_non_compliant_lists = s.vnc from (select count(*) lists, "
                 + "coalesce(sum(nominees),0) nominees, coalesce(sum(eligible),0) eligible, coalesce(sum(review),0) review, "
-                + "coalesce(sum(ineligible),0) ineligible, count(*) filter (where list_status = 'NON_COMPLIANT') nc "
+                + "coalesce(sum(ineligible),0) ineligible, count(*) filter (where list_status = 'NON_COMPLIANT') nc, "
+                + "count(*) filter (where viable_list_status = 'NON_COMPLIANT') vnc "
                 + "from list_result where check_id = ?) s where c.id = ?", id, id);
     }
 
@@ -279,21 +296,22 @@ public class CheckRecords {
         return jdbc;
     }
 
-    private static Object[] findingRow(Long listId, int position, Finding f) {
-        Object[] values = findingValues(position, f);
+    private static Object[] findingRow(Long listId, int position, Finding f, boolean viable) {
+        Object[] values = findingValues(position, f, viable);
         Object[] row = new Object[values.length + 1];
         row[0] = listId;
         System.arraycopy(values, 0, row, 1, values.length);
         return row;
     }
 
-    private static Object[] findingValues(int position, Finding f) {
+    /** A finding's column values; {@code viable} for a finding of the viable list (RULES.md section 6). */
+    private static Object[] findingValues(int position, Finding f, boolean viable) {
         var evidence = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {
             evidence.set(e.getKey(), ResultJson.value(e.getValue()));
         }
         return new Object[] {position, f.getNomineeId(), f.getRuleId(), f.getSeverity().name(), f.getCitation(),
-                json(evidence)};
+                json(evidence), viable};
     }
 
     /** The most recent checks of every unit, newest first (the command line, tests). */

@@ -360,19 +360,24 @@ public class Listings {
                 .stream().findFirst();
     }
 
-    /** The stored section 7 result (in {@code lang}) and structure panel of the lists at {@code positions}. */
+    /**
+     * The stored section 7 result (in {@code lang}), structure panel and viable list's structure panel (RULES.md
+     * section 6; empty for lists stored before it) of the lists at {@code positions}.
+     */
     public Map<Integer, String[]> results(UUID checkId, List<Integer> positions, String lang) {
         Map<Integer, String[]> out = new LinkedHashMap<>();
         if (positions.isEmpty()) {
             return out;
         }
         String column = "en".equals(lang) ? "result_en" : "result_vi";
-        jdbc.query("select position, " + column + "::text as result, coalesce(structure::text, '[]') as structure "
+        jdbc.query("select position, " + column + "::text as result, coalesce(structure::text, '[]') as structure, "
+                + "coalesce(viable_structure::text, '[]') as viable_structure "
                 + "from list_result where check_id = ? and position = any(?) order by position", ps -> {
                     ps.setObject(1, checkId);
                     ps.setArray(2, ps.getConnection().createArrayOf("integer", positions.toArray()));
                 }, rs -> {
-                    out.put(rs.getInt("position"), new String[] {rs.getString("result"), rs.getString("structure")});
+                    out.put(rs.getInt("position"), new String[] {rs.getString("result"), rs.getString("structure"),
+                            rs.getString("viable_structure")});
                 });
         return out;
     }

@@ -91,7 +91,10 @@ public class BatchApiController {
                         Messages.of(CheckApiController.language(lang))));
     }
 
-    /** Per organisation (one list each): counts by outcome and the list's status, as CSV in file order. */
+    /**
+     * Per organisation (one list each): counts by outcome, the list's status and its viable list's status (without
+     * its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
+     */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id,
             @RequestParam(defaultValue = "vi") String lang) throws IOException {
@@ -106,7 +109,7 @@ public class BatchApiController {
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
             List<String> header = List.of("congress_id", "organisation", "level", "term", "list_kind", "nominees",
-                    "eligible", "review", "ineligible", "list_status");
+                    "eligible", "review", "ineligible", "list_status", "viable_list_status");
             p.record(codes ? header : header.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress"
                     : h))).toList());
             for (Map<String, Object> row : batches.organisations(id)) {
@@ -114,7 +117,8 @@ public class BatchApiController {
                         codes ? row.get("level") : lb.level(row.get("level")), row.get("term"),
                         codes ? row.get("list_kind") : lb.listKind(row.get("list_kind")), row.get("nominees"),
                         row.get("eligible"), row.get("review"), row.get("ineligible"),
-                        codes ? row.get("list_status") : lb.listStatus(row.get("list_status")));
+                        codes ? row.get("list_status") : lb.listStatus(row.get("list_status")),
+                        codes ? row.get("viable_list_status") : lb.listStatus(row.get("viable_list_status")));
             }
         }
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
@@ -167,12 +171,13 @@ public class BatchApiController {
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
             List<String> header = List.of("level", "lists", "nominees", "eligible", "review", "ineligible",
-                    "non_compliant");
+                    "non_compliant", "viable_non_compliant");
             p.record(codes ? header : header.stream().map(h -> m.raw("csv." + h)).toList());
             for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
                 p.record(codes ? row.get("level") : org.slatecheck.rules.explain.Labels.of(m).level(row.get("level")),
                         row.get("lists"), row.get("nominees"), row.get("eligible"),
-                        row.get("review"), row.get("ineligible"), row.get("non_compliant"));
+                        row.get("review"), row.get("ineligible"), row.get("non_compliant"),
+                        row.get("viable_non_compliant"));
             }
         }
         return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));

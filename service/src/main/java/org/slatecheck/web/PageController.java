@@ -184,6 +184,7 @@ public class PageController {
                 group.put("list", lists.get(row.list()));
                 group.put("r", r);
                 group.put("structure", JSON.convertValue(read(stored.get(row.list())[1]), List.class));
+                group.put("viableStructure", JSON.convertValue(read(stored.get(row.list())[2]), List.class));
                 group.put("rows", new ArrayList<Map<String, Object>>());
                 groups.add(group);
             }

@@ -69,13 +69,13 @@ class CheckCommandTest {
         TreeSet<String> fired = new TreeSet<>();
         for (JsonNode result : results) {
             assertThat(result.fieldNames()).toIterable().containsExactly("congress", "ruleSet", "summary", "nominees",
-                    "listFindings", "notChecked");
+                    "listFindings", "viableListFindings", "notChecked");
             assertThat(result.get("congress").fieldNames()).toIterable().containsExactly("id", "organisation", "level",
                     "term", "referenceMonth", "congressDate");
             assertThat(result.get("ruleSet").fieldNames()).toIterable().containsExactly("id", "version", "checksum");
             JsonNode summary = result.get("summary");
             assertThat(summary.fieldNames()).toIterable().containsExactly("nominees", "eligible", "review",
-                    "ineligible", "listStatus");
+                    "ineligible", "listStatus", "viableListStatus");
             assertThat(summary.get("eligible").asInt() + summary.get("review").asInt()
                     + summary.get("ineligible").asInt()).isEqualTo(summary.get("nominees").asInt())
                     .isEqualTo(result.get("nominees").size());
@@ -91,6 +91,13 @@ class CheckCommandTest {
             for (JsonNode f : result.get("listFindings")) {
                 checkFinding(f);
                 fired.add(f.get("ruleId").asText());
+            }
+            // The viable list (RULES.md section 6): list findings of the same shape, saying how many were taken off.
+            for (JsonNode f : result.get("viableListFindings")) {
+                checkFinding(f);
+                assertThat(f.get("severity").asText()).isIn("NON_COMPLIANT", "ADVISORY");
+                assertThat(f.get("message").asText()).startsWith("Sau khi loại "
+                        + summary.get("ineligible").asInt() + " nhân sự không đủ điều kiện: ");
             }
         }
         List<String> all = new ArrayList<>(List.of("MEM-001", "AGE-001", "AGE-002", "AGE-003", "DIS-001", "DIS-002",
@@ -171,11 +178,11 @@ class CheckCommandTest {
                 "en");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst()).hasValue(
-                "congress_id,nominee_id,full_name,outcome,rule_id,severity,title,message,citation,remedy");
+                "congress_id,nominee_id,full_name,outcome,rule_id,severity,title,message,citation,remedy,list");
         // In Vietnamese (the default) the columns are named in words and the codes are labels.
         Run vi = run("check", "--congresses", CONGRESSES, "--nominees", NOMINEES, "--format", "csv");
         assertThat(vi.out().lines().findFirst()).hasValue(
-                "Mã đại hội,Mã nhân sự,Họ tên,Kết quả,Mã quy tắc,Mức độ,Nội dung,Diễn giải,Căn cứ,Hướng xử lý");
+                "Mã đại hội,Mã nhân sự,Họ tên,Kết quả,Mã quy tắc,Mức độ,Nội dung,Diễn giải,Căn cứ,Hướng xử lý,Danh sách");
         assertThat(vi.out()).contains(",Không đủ điều kiện,AGE-001,Không đủ điều kiện,")
                 .doesNotContain("INELIGIBLE", "NON_COMPLIANT");
         assertThat(csv.out().lines().filter(l -> l.contains(",NON_COMPLIANT,STR-") || l.contains(",NON_COMPLIANT,NUM-")))

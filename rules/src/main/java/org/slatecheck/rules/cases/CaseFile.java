@@ -76,22 +76,31 @@ public final class CaseFile {
             for (Map<String, Object> n : (List<Map<String, Object>>) c.getOrDefault("nominees", List.of())) {
                 nominees.add(strings(n));
             }
-            List<RuleCase.Expected> expected = new ArrayList<>();
-            for (Map<String, Object> e : (List<Map<String, Object>>) c.getOrDefault("expect", List.of())) {
-                Map<String, Object> evidence = new LinkedHashMap<>();
-                ((Map<String, Object>) e.getOrDefault("evidence", Map.of())).forEach((k, v) -> evidence.put(k,
-                        normalise(v)));
-                expected.add(new RuleCase.Expected(str(e.get("nominee")), str(e.get("rule")), str(e.get("severity")),
-                        evidence));
-            }
+            List<RuleCase.Expected> expected = expected((List<Map<String, Object>>) c.getOrDefault("expect",
+                    List.of()));
+            List<RuleCase.Expected> viable = c.containsKey("expectViable")
+                    ? expected((List<Map<String, Object>>) c.get("expectViable")) : null;
             cases.add(new RuleCase(name, scope, str(c.get("name")),
                     strings((Map<String, Object>) c.getOrDefault("congress", Map.of())), nominees,
                     strings((Map<String, Object>) c.getOrDefault("parameters", Map.of())), expected,
                     strings((Map<String, Object>) c.getOrDefault("outcomes", Map.of())),
                     c.containsKey("notChecked") ? ((List<Object>) c.get("notChecked")).stream().map(String::valueOf)
-                            .toList() : null));
+                            .toList() : null, viable));
         }
         return cases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RuleCase.Expected> expected(List<Map<String, Object>> rows) {
+        List<RuleCase.Expected> expected = new ArrayList<>();
+        for (Map<String, Object> e : rows == null ? List.<Map<String, Object>>of() : rows) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            ((Map<String, Object>) e.getOrDefault("evidence", Map.of())).forEach((k, v) -> evidence.put(k,
+                    normalise(v)));
+            expected.add(new RuleCase.Expected(str(e.get("nominee")), str(e.get("rule")), str(e.get("severity")),
+                    evidence));
+        }
+        return expected;
     }
 
     /** Values as CSV cells: YAML null stays null (meaning "empty cell"), dates back to ISO text. */

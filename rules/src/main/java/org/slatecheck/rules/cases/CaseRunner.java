@@ -100,19 +100,12 @@ public final class CaseRunner {
         }
         result.listFindings().stream().filter(f -> c.scope().contains(f.getRuleId())).forEach(actual::add);
 
-        List<Finding> pool = new ArrayList<>(actual);
         List<String> problems = new ArrayList<>();
-        for (RuleCase.Expected e : c.expected()) {
-            Finding match = pool.stream().filter(f -> matches(f, e)).findFirst().orElse(null);
-            if (match == null) {
-                problems.add("expected " + describe(e) + " but it did not fire");
-            } else {
-                pool.remove(match);
-            }
-        }
-        for (Finding f : pool) {
-            problems.add("unexpected " + f.getRuleId() + "/" + f.getSeverity() + " on "
-                    + (f.getNomineeId() == null ? "the list" : f.getNomineeId()) + " " + f.getEvidence());
+        compare(c.expected(), actual, "", problems);
+        if (c.viableExpected() != null) {
+            List<Finding> viable = result.viableListFindings().stream().filter(f -> c.scope().contains(f.getRuleId()))
+                    .toList();
+            compare(c.viableExpected(), viable, "viable list: ", problems);
         }
         c.outcomes().forEach((id, outcome) -> {
             String got = result.nominees().stream().filter(n -> n.nominee().getNomineeId().equals(id))
@@ -140,6 +133,24 @@ public final class CaseRunner {
             }
         }
         return problems;
+    }
+
+    /** Adds to {@code problems} each expected finding missing from {@code actual} and each one not expected. */
+    private static void compare(List<RuleCase.Expected> expected, List<Finding> actual, String prefix,
+            List<String> problems) {
+        List<Finding> pool = new ArrayList<>(actual);
+        for (RuleCase.Expected e : expected) {
+            Finding match = pool.stream().filter(f -> matches(f, e)).findFirst().orElse(null);
+            if (match == null) {
+                problems.add(prefix + "expected " + describe(e) + " but it did not fire");
+            } else {
+                pool.remove(match);
+            }
+        }
+        for (Finding f : pool) {
+            problems.add(prefix + "unexpected " + f.getRuleId() + "/" + f.getSeverity() + " on "
+                    + (f.getNomineeId() == null ? "the list" : f.getNomineeId()) + " " + f.getEvidence());
+        }
     }
 
     private static boolean matches(Finding f, RuleCase.Expected e) {

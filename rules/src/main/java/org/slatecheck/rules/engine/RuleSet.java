@@ -44,6 +44,19 @@ public final class RuleSet {
     private final Map<String, RuleInfo> decisionRules;
     /** Lets no rule a board turned off fire (by rule name, resolved once); null when no rule is off. */
     private final org.kie.api.runtime.rule.AgendaFilter agendaFilter;
+    /**
+     * Lets only the list rules and the derivations they read fire, less any rule a board turned off: the viable-list
+     * pass (RULES.md section 6) evaluates the list rules alone, never the nominee rules.
+     */
+    private final org.kie.api.runtime.rule.AgendaFilter listAgendaFilter;
+
+    /**
+     * The derived facts the list rules read: the list composition and the congress's standards and committee maximum,
+     * all made from the congress, the parameters and the nominees on the list (never from a nominee rule's facts).
+     * Guided list rules read only the congress and the list composition ({@code GuidedRules.generate}).
+     */
+    static final java.util.Set<String> LIST_FACTS = java.util.Set.of("ListComposition", "CongressStandards",
+            "CommitteeMaximum");
 
     private RuleSet(RuleSetSource source, RuleSetParameters parameters, Citations citations, RuleSwitches switches,
             GuidedRules guided, KieBase kieBase) {
@@ -70,6 +83,15 @@ public final class RuleSet {
             }
         }
         this.agendaFilter = off.isEmpty() ? null : match -> !off.contains(match.getRule().getName());
+        java.util.Set<String> listRules = new java.util.HashSet<>();
+        for (Rule rule : rules(kieBase)) {
+            RuleInfo info = RuleInfo.of(rule);
+            boolean list = info.isDecision() ? info.severity().isListSeverity() : LIST_FACTS.contains(info.derives());
+            if (list && !off.contains(rule.getName())) {
+                listRules.add(rule.getName());
+            }
+        }
+        this.listAgendaFilter = match -> listRules.contains(match.getRule().getName());
     }
 
     /**
@@ -178,6 +200,11 @@ public final class RuleSet {
     /** The agenda filter of the board's switches (no rule turned off fires); null when none is off. */
     org.kie.api.runtime.rule.AgendaFilter agendaFilter() {
         return agendaFilter;
+    }
+
+    /** The agenda filter of the viable-list pass: the list rules and their derivations, less those switched off. */
+    org.kie.api.runtime.rule.AgendaFilter listAgendaFilter() {
+        return listAgendaFilter;
     }
 
     /** The severity findings of {@code ruleId} get under this rule set's switches. */

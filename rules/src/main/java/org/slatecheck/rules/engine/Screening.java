@@ -10,13 +10,15 @@ import java.util.Set;
 import org.kie.api.runtime.KieSession;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
+import org.slatecheck.rules.model.Outcome;
 import org.slatecheck.rules.params.Parameters;
 
 /**
  * The rules facade: congress + nominees + rule set → result. Thread-safe: each call uses one short-lived session
  * of its own, always disposed. The parameters inserted are those in force on the congress date; rules a board turned
  * off never fire; after the rules fire each finding gets the citation in force on the congress date (its
- * parameter's own, else its rule's) and the severity the board's switch gives it.
+ * parameter's own, else its rule's) and the severity the board's switch gives it. When a nominee is INELIGIBLE, the
+ * list rules are evaluated a second time on the others (the viable list, RULES.md section 6).
  */
 public final class Screening {
     private Screening() {
@@ -102,9 +104,18 @@ public final class Screening {
             results.add(new NomineeResult(n, NomineeResult.outcomeOf(own), own));
         }
         listFindings.sort(Finding.ORDER);
+        List<Nominee> viable = new ArrayList<>(nominees.size());
+        for (NomineeResult r : results) {
+            if (r.outcome() != Outcome.INELIGIBLE) {
+                viable.add(r.nominee());
+            }
+        }
+        ListPass viablePass = viable.size() == nominees.size() ? new ListPass(listFindings, composition)
+                : listPass(ruleSet, congress, parameters, viable, absent);
         return new ScreeningResult(congress, ruleSet.getId(), ruleSet.getVersion(), ruleSet.getChecksum(), results,
                 listFindings, merged(notChecked(congress, parameters, committeeMaximum,
-                nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), unchecked), composition, parameters);
+                nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), unchecked), composition, parameters,
+                viablePass.findings(), viablePass.composition());
     }
 
     /** True when {@code f} rests on a column the file does not have (see {@link #screen(RuleSet, Congress, List, Map)}). */
@@ -124,6 +135,52 @@ public final class Screening {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(unchecked);
         all.addAll(own);
         return new ArrayList<>(all);
+    }
+
+
+    /** The list findings and composition of one evaluation of the list rules. */
+    private record ListPass(List<Finding> findings, ListComposition composition) {
+    }
+
+    /**
+     * The viable list (RULES.md section 6): the list rules alone evaluated once more, on {@code viable} (the nominees
+     * whose outcome is not INELIGIBLE), with the same parameters, rule set, switches and evaluation limits, in a
+     * session of its own. The nominee rules do not fire: outcomes are those of the first pass. {@code viable} may be
+     * empty (every nominee INELIGIBLE): the list rules then judge a list of no names.
+     */
+    private static ListPass listPass(RuleSet ruleSet, Congress congress, Parameters parameters, List<Nominee> viable,
+            Map<String, List<String>> absent) {
+        List<Finding> findings = new ArrayList<>();
+        ListComposition composition = null;
+        SessionPool.Lease lease = ruleSet.lease();
+        KieSession session = lease.session();
+        boolean evaluated = false;
+        try {
+            session.insert(congress);
+            session.insert(parameters);
+            for (Nominee n : viable) {
+                session.insert(n);
+            }
+            EvaluationLimits.current().fireAllRules(session, ruleSet.listAgendaFilter(), congress.getId(),
+                    viable.size() + 1);
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition)) {
+                if (o instanceof Finding f) {
+                    if (!f.isListFinding()) {
+                        throw new IllegalStateException(f.getRuleId() + " fired on a nominee in the list-rule pass");
+                    }
+                    if (!unsupported(f, absent)) {
+                        findings.add(cite(ruleSet, congress, f));
+                    }
+                } else {
+                    composition = (ListComposition) o;
+                }
+            }
+            evaluated = true;
+        } finally {
+            lease.close(evaluated);
+        }
+        findings.sort(Finding.ORDER);
+        return new ListPass(findings, composition);
     }
 
     /** {@code f} with the citation in force on the congress date and the severity of its rule's switch. */

@@ -96,6 +96,28 @@ public final class Explainer {
         return filled(messageKey(finding), finding);
     }
 
+    /**
+     * The message of a finding of the viable list (RULES.md section 6), saying which list it judges: "Without the 6
+     * ineligible nominees: the election list has 34 names for 34 seats…". {@code excluded} is how many nominees the
+     * viable list leaves out; 0 gives the plain message (the viable list is then the list as submitted).
+     */
+    public String viableMessage(Finding finding, int excluded) {
+        String message = message(finding);
+        if (excluded == 0) {
+            return message;
+        }
+        String prefix = messages.text(excluded == 1 ? "viable.prefix.one" : "viable.prefix", excluded);
+        return prefix + " " + lowerFirst(message);
+    }
+
+    /** {@code text} with its first letter in lower case when it starts a sentence (not an abbreviation such as NUM). */
+    private String lowerFirst(String text) {
+        if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || !Character.isLowerCase(text.charAt(1))) {
+            return text;
+        }
+        return text.substring(0, 1).toLowerCase(messages.locale()) + text.substring(1);
+    }
+
     /** The bundle text {@code key} filled from {@code finding}'s evidence and the derived placeholders. */
     private String filled(String key, Finding finding) {
         Map<String, Object> evidence = finding.getEvidence();
