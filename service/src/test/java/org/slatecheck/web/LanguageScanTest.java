@@ -307,6 +307,11 @@ class LanguageScanTest {
         pages.put("impact", "/rulesets/" + draftId + "/impact");
         pages.put("audit", "/audit");
         pages.put("users", "/admin/users");
+        pages.put("batches", "/batches");
+        // Column names and codes are shown on purpose there, inside <code> (which the scan leaves out).
+        pages.put("columns", "/columns");
+        pages.put("error-404", "/checks/00000000-0000-0000-0000-000000000000");
+        pages.put("error-404-page", "/no-such-page");
         return pages;
     }
 
@@ -431,7 +436,12 @@ class LanguageScanTest {
         scanEn(problems, "login", render("login", "/login", "en"));
         signIn();
         for (Map.Entry<String, String> page : pages().entrySet()) {
-            scanEn(problems, page.getKey(), render(page.getKey(), page.getValue(), "en"));
+            String text = render(page.getKey(), page.getValue(), "en");
+            // "Columns and codes" is the one bilingual page by purpose: it lists the Vietnamese header and name a
+            // spreadsheet may use beside each English column and code, so it is rendered (screenshot) but not scanned.
+            if (!page.getKey().equals("columns")) {
+                scanEn(problems, page.getKey(), text);
+            }
         }
         scanEn(problems, "input-errors", inputErrorsPage("en"));
         browser.get(url("/?lang=vi"));

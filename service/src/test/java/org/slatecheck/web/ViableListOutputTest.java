@@ -196,7 +196,7 @@ class ViableListOutputTest {
         // Rules that fired most count the list as submitted only: each list rule once per list.
         assertThat(summary.get("topRules")).allMatch(r -> r.get("findings").asInt() <= 3
                 || !r.get("rule_id").asText().matches("(NUM|STR)-.*"));
-        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv", byte[].class),
+        String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("non_compliant,viable_non_compliant", "PROVINCE,1,40,27,7,6,1,1");
         String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),

@@ -62,7 +62,7 @@ class VietnameseUploadApiTest {
         assertThat(warnings).extracting(w -> w.get("code").asText()).contains("congress_empty", "unknown_columns",
                 "column_absent");
         String messages = String.join("\n", warnings.findValuesAsText("message"));
-        assertThat(messages).contains("XA-02", "Ghi chú", "dang_xem_xet_ky_luat")
+        assertThat(messages).contains("XA-02", "Ghi chú", "Đang xem xét kỷ luật")
                 .doesNotContain("discipline_pending"); // a Vietnamese text names the Vietnamese column
 
         String id = body.get("checkId").asText();
@@ -73,7 +73,7 @@ class VietnameseUploadApiTest {
         ResponseEntity<String> page = http.getForEntity("/checks/" + id + "?lang=vi", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("id=\"warnings\"", "Cảnh báo về dữ liệu đầu vào",
-                "đại hội “XA-02” không có nhân sự nào", "dang_xem_xet_ky_luat").doesNotContain("discipline_pending");
+                "đại hội “XA-02” không có nhân sự nào", "Đang xem xét kỷ luật").doesNotContain("discipline_pending");
         assertThat(reopened.get("warnings").findValuesAsText("message")).anySatisfy(
                 m -> assertThat(m).startsWith("column “discipline_pending” is absent: DIS-003 not checked"));
     }
