@@ -113,7 +113,7 @@ public final class PdfReport {
             for (java.util.Map<String, Object> row
                     : (List<java.util.Map<String, Object>>) summary.get("viableNonCompliantLists")) {
                 r.text(r.regular, 9, row.get("congress_id") + " · " + row.get("organisation") + " · "
-                        + row.get("level"));
+                        + labels.level(row.get("level")));
             }
             r.signatures(m);
             r.out.close();

@@ -199,7 +199,7 @@ class ViableListOutputTest {
         String csv = new String(http.getForObject("/api/batches/" + id + "/summary.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("non_compliant,viable_non_compliant", "PROVINCE,1,40,27,7,6,1,1");
-        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv", byte[].class),
+        String orgs = new String(http.getForObject("/api/batches/" + id + "/organisations.csv?lang=en", byte[].class),
                 StandardCharsets.UTF_8);
         assertThat(orgs).contains("list_status,viable_list_status",
                 "TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,NON_COMPLIANT,"
