@@ -153,6 +153,28 @@ public class BatchRunner {
         String nomineesName = nomineesFile.getFileName().toString();
         org.slatecheck.config.PrivateFolders.create(workDir);
         Path dir = org.slatecheck.config.PrivateFolders.create(workDir.resolve("batch-" + folder(id)));
+        // A workbook (.xlsx) or a UTF-16 file is streamed as the UTF-8 CSV it converts to (kept in the private work
+        // folder): a batch reads what a single check reads.
+        Path nomineesCsv = nomineesFile;
+        byte[] head = new byte[4];
+        int got;
+        try (InputStream probe = Files.newInputStream(nomineesFile)) {
+            got = probe.readNBytes(head, 0, 4);
+        }
+        if (got >= 2 && (org.slatecheck.rules.intake.XlsxReader.isXlsx(head) || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            byte[] csv;
+            try {
+                csv = Intake.batchCsv(nomineesName, Files.readAllBytes(nomineesFile));
+            } catch (InputException e) {
+                deleteQuietly(dir);
+                List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());
+                all.addAll(e.getErrors());
+                throw new InputException(all);
+            }
+            nomineesCsv = dir.resolve("nominees-utf8.csv");
+            Files.write(nomineesCsv, csv);
+        }
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();
         // Rows of the wrong shape make the file unreadable beyond them, as in Intake.read: only they are reported.
@@ -164,7 +186,7 @@ public class BatchRunner {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             NomineeRows reader = null;
-            try (InputStream in = Files.newInputStream(nomineesFile);
+            try (InputStream in = Files.newInputStream(nomineesCsv);
                     CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
                 errors.addAll(stream.errors());
                 reader = new NomineeRows(read, congressesName, nomineesName, stream.hasColumn("congress_id"));

@@ -226,4 +226,28 @@ public final class Intake {
                 .thenComparingLong(InputError::line));
         return out;
     }
+
+    /**
+     * A batch's nominees file as UTF-8 CSV, which the batch streams: a workbook's first sheet (one CSV line per
+     * non-empty row) or a UTF-16 file converted; any other content as it is (the stream then judges it).
+     *
+     * @throws InputException when the workbook cannot be read or the UTF-16 text is malformed
+     */
+    public static byte[] batchCsv(String file, byte[] content) {
+        List<InputError> errors = new ArrayList<>();
+        byte[] csv;
+        if (XlsxReader.isXlsx(content)) {
+            csv = XlsxReader.toCsv(file, content, errors);
+        } else if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+                || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) {
+            String text = CsvTable.decode(file, content, errors);
+            csv = text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            return content;
+        }
+        if (csv == null) {
+            throw new InputException(errors);
+        }
+        return csv;
+    }
 }

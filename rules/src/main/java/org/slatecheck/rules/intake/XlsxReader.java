@@ -62,10 +62,60 @@ public final class XlsxReader {
 
     /** Reads the first sheet of {@code content} as {@link CsvTable#read} reads CSV text. */
     static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required) {
+        List<InputError> errors = new ArrayList<>();
+        Sheetful sheet = rows(file, content, errors);
+        if (sheet == null) {
+            return CsvTable.failed(file, errors);
+        }
+        return CsvTable.build(file, sheet.name(), sheet.records(), columns, required);
+    }
+
+    /**
+     * The first sheet of {@code content} as UTF-8 CSV text, one line per non-empty row (a batch streams CSV); null
+     * after adding the reason to {@code errors} when the workbook cannot be read.
+     */
+    static byte[] toCsv(String file, byte[] content, List<InputError> errors) {
+        Sheetful sheet = rows(file, content, errors);
+        if (sheet == null) {
+            return null;
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            // A sheet leaves out a row's empty trailing cells: each row is padded to the header's width (the first
+            // non-empty row), so the CSV has the shape a spreadsheet saved as CSV has.
+            int width = 0;
+            for (CsvTable.Raw r : sheet.records()) {
+                if (r.cells().stream().anyMatch(c -> c != null && !c.isBlank())) {
+                    width = r.cells().size();
+                    break;
+                }
+            }
+            for (CsvTable.Raw r : sheet.records()) {
+                List<String> cells = new ArrayList<>(r.cells());
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                while (cells.size() < width) {
+                    cells.add("");
+                }
+                p.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A sheet's name and rows. */
+    private record Sheetful(String name, List<CsvTable.Raw> records) {
+    }
+
+    private static Sheetful rows(String file, byte[] content, List<InputError> errors) {
         String bomb = unsafe(content);
         if (bomb != null) {
-            return CsvTable.failed(file, new ArrayList<>(List.of(InputError.of(file, 1, "-", bomb,
-                    MAX_TOTAL_BYTES >> 20))));
+            errors.add(InputError.of(file, 1, "-", bomb, MAX_TOTAL_BYTES >> 20));
+            return null;
         }
         List<CsvTable.Raw> records = new ArrayList<>();
         String sheetName;
@@ -85,9 +135,10 @@ public final class XlsxReader {
             }
         } catch (IOException | RuntimeException e) {
             // Not a workbook (another zip file, a damaged or encrypted one): one error, no stack trace to the user.
-            return CsvTable.failed(file, new ArrayList<>(List.of(InputError.of(file, 1, "-", "xlsx_unreadable"))));
+            errors.add(InputError.of(file, 1, "-", "xlsx_unreadable"));
+            return null;
         }
-        return CsvTable.build(file, sheetName, records, columns, required);
+        return new Sheetful(sheetName, records);
     }
 
     /** A cell as CSV text. */
