@@ -61,32 +61,16 @@ public final class Screening {
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
         boolean committeeMaximum = false;
-        SessionPool.Lease lease = ruleSet.lease();
-        KieSession session = lease.session();
-        boolean evaluated = false;
-        try {
-            session.insert(congress);
-            session.insert(parameters);
-            for (Nominee n : nominees) {
-                session.insert(n);
-            }
-            EvaluationLimits.current().fireAllRules(session, ruleSet.agendaFilter(), congress.getId(),
-                    nominees.size() + 1);
-            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition
-                    || o instanceof CommitteeMaximum)) {
-                if (o instanceof Finding f) {
-                    if (!unsupported(f, absent)) {
-                        findings.add(cite(ruleSet, congress, f));
-                    }
-                } else if (o instanceof ListComposition c) {
-                    composition = c;
-                } else {
-                    committeeMaximum = true;
+        for (Object o : evaluate(ruleSet, congress, parameters, nominees, ruleSet.agendaFilter())) {
+            if (o instanceof Finding f) {
+                if (!unsupported(f, absent)) {
+                    findings.add(cite(ruleSet, congress, f));
                 }
+            } else if (o instanceof ListComposition c) {
+                composition = c;
+            } else {
+                committeeMaximum = true;
             }
-            evaluated = true;
-        } finally {
-            lease.close(evaluated); // a failed session (limit, exception, Error) is discarded, never pooled again
         }
         Map<String, List<Finding>> byNominee = new HashMap<>();
         List<Finding> listFindings = new ArrayList<>();
@@ -116,6 +100,33 @@ public final class Screening {
                 listFindings, merged(notChecked(congress, parameters, committeeMaximum,
                 nominees.stream().anyMatch(n -> n.getPlannedPosts() != null)), unchecked), composition, parameters,
                 viablePass.findings(), viablePass.composition());
+    }
+
+    /**
+     * One evaluation in a pooled session: the congress, its parameters and {@code nominees} inserted, the rules
+     * {@code filter} lets through fired within the evaluation limits; returns what a screening reads back (findings,
+     * the list composition, committee-maximum candidates). A failed session (limit, exception, Error) is discarded,
+     * never pooled again.
+     */
+    private static List<Object> evaluate(RuleSet ruleSet, Congress congress, Parameters parameters,
+            List<Nominee> nominees, org.kie.api.runtime.rule.AgendaFilter filter) {
+        SessionPool.Lease lease = ruleSet.lease();
+        KieSession session = lease.session();
+        boolean evaluated = false;
+        try {
+            session.insert(congress);
+            session.insert(parameters);
+            for (Nominee n : nominees) {
+                session.insert(n);
+            }
+            EvaluationLimits.current().fireAllRules(session, filter, congress.getId(), nominees.size() + 1);
+            List<Object> out = new ArrayList<>(session.getObjects(o -> o instanceof Finding
+                    || o instanceof ListComposition || o instanceof CommitteeMaximum));
+            evaluated = true;
+            return out;
+        } finally {
+            lease.close(evaluated);
+        }
     }
 
     /** True when {@code f} rests on a column the file does not have (see {@link #screen(RuleSet, Congress, List, Map)}). */
@@ -152,32 +163,17 @@ public final class Screening {
             Map<String, List<String>> absent) {
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
-        SessionPool.Lease lease = ruleSet.lease();
-        KieSession session = lease.session();
-        boolean evaluated = false;
-        try {
-            session.insert(congress);
-            session.insert(parameters);
-            for (Nominee n : viable) {
-                session.insert(n);
-            }
-            EvaluationLimits.current().fireAllRules(session, ruleSet.listAgendaFilter(), congress.getId(),
-                    viable.size() + 1);
-            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof ListComposition)) {
-                if (o instanceof Finding f) {
-                    if (!f.isListFinding()) {
-                        throw new IllegalStateException(f.getRuleId() + " fired on a nominee in the list-rule pass");
-                    }
-                    if (!unsupported(f, absent)) {
-                        findings.add(cite(ruleSet, congress, f));
-                    }
-                } else {
-                    composition = (ListComposition) o;
+        for (Object o : evaluate(ruleSet, congress, parameters, viable, ruleSet.listAgendaFilter())) {
+            if (o instanceof Finding f) {
+                if (!f.isListFinding()) {
+                    throw new IllegalStateException(f.getRuleId() + " fired on a nominee in the list-rule pass");
                 }
+                if (!unsupported(f, absent)) {
+                    findings.add(cite(ruleSet, congress, f));
+                }
+            } else if (o instanceof ListComposition c) {
+                composition = c;
             }
-            evaluated = true;
-        } finally {
-            lease.close(evaluated);
         }
         findings.sort(Finding.ORDER);
         return new ListPass(findings, composition);
