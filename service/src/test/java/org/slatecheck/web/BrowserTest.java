@@ -32,15 +32,22 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver browser;
-    static Path profile;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
+        browser = newBrowser("chromium-", null, Duration.ofSeconds(10));
+    }
+
+    /**
+     * A fresh headless Chromium for a browser test class (its own profile under target, {@code prefix} naming it;
+     * downloads into {@code downloads} when not null; {@code implicitWait} for lookups). Without the Debian packages
+     * chromium and chromium-driver the class is skipped — and fails under CI, where they must be there.
+     */
+    static ChromeDriver newBrowser(String prefix, Path downloads, Duration implicitWait) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
                     + " missing (install the Debian packages chromium and chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -49,15 +56,24 @@ class BrowserTest {
             System.out.println(reason);
             Assumptions.abort(reason);
         }
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toString(), "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(implicitWait);
+        if (downloads != null) {
+            driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                    "downloadPath", downloads.toString()));
+        }
+        return driver;
     }
 
     @AfterAll
@@ -73,10 +89,16 @@ class BrowserTest {
      * too, and the next lookup would then find an element of the page being replaced.
      */
     static void clickAndWait(WebElement element, String regex) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        clickAndWait(browser, element, regex, Duration.ofSeconds(20));
+    }
+
+    /** {@link #clickAndWait(WebElement, String)} in {@code driver}, waiting at most {@code timeout} for each step. */
+    static void clickAndWait(org.openqa.selenium.WebDriver driver, WebElement element, String regex,
+            Duration timeout) {
+        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         // Gone: the driver reports the old node as stale, or (mid-navigation) as no longer in the document.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
             try {
                 page.isEnabled();
                 return false;
@@ -84,12 +106,16 @@ class BrowserTest {
                 return true;
             }
         });
-        waitFor(regex);
+        waitFor(driver, regex, timeout);
     }
 
     /** Waits until the browser shows a fully loaded page whose address matches {@code regex}. */
     static void waitFor(String regex) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+        waitFor(browser, regex, Duration.ofSeconds(20));
+    }
+
+    static void waitFor(org.openqa.selenium.WebDriver driver, String regex, Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d ->
                 d.getCurrentUrl().matches(regex) && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                         .executeScript("return document.readyState")));
     }

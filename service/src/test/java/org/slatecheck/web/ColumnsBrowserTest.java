@@ -34,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ColumnsBrowserTest {
     static ChromeDriver browser;
-    static Path profile;
     static Path downloads;
 
     @LocalServerPort
@@ -42,30 +41,9 @@ class ColumnsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
-        if (!present) {
-            String reason = "browser tests skipped: " + BrowserTest.CHROMIUM + " or " + BrowserTest.CHROMEDRIVER
-                    + " missing (install the Debian packages chromium and chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason.replace("skipped", "cannot run under CI"));
-            }
-            System.out.println(reason);
-            Assumptions.abort(reason);
-        }
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+        Files.createDirectories(Path.of("target"));
         downloads = Files.createTempDirectory(Path.of("target"), "downloads-").toAbsolutePath();
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "safebrowsing.enabled", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
-                downloads.toString()));
+        browser = BrowserTest.newBrowser("chromium-", downloads, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -79,23 +57,8 @@ class ColumnsBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    void waitFor(String regex) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().matches(regex)
-                && "complete".equals(browser.executeScript("return document.readyState")));
-    }
-
     void clickAndWait(WebElement element, String regex) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return true;
-            }
-        });
-        waitFor(regex);
+        BrowserTest.clickAndWait(browser, element, regex, Duration.ofSeconds(20));
     }
 
     @Test

@@ -124,7 +124,6 @@ class LanguageScanTest {
             + "ùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]");
 
     static WebDriver browser;
-    static Path profile;
     static boolean prepared;
     static String checkId;
     static String batchId;
@@ -149,24 +148,7 @@ class LanguageScanTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
-            String reason = "language scan skipped: " + BrowserTest.CHROMIUM + " or " + BrowserTest.CHROMEDRIVER
-                    + " missing (install the Debian packages chromium and chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason.replace("skipped", "cannot run under CI"));
-            }
-            Assumptions.abort(reason);
-        }
-        Files.createDirectories(Path.of("target"));
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-scan-");
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = BrowserTest.newBrowser("chromium-scan-", null, Duration.ofSeconds(2));
     }
 
     @AfterAll

@@ -49,25 +49,7 @@ class PagingBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
-        if (!present) {
-            String reason = "browser tests skipped: " + BrowserTest.CHROMIUM + " or " + BrowserTest.CHROMEDRIVER
-                    + " missing (install the Debian packages chromium and chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason.replace("skipped", "cannot run under CI"));
-            }
-            System.out.println(reason);
-            Assumptions.abort(reason);
-        }
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-paging-");
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser = BrowserTest.newBrowser("chromium-paging-", null, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -79,18 +61,7 @@ class PagingBrowserTest {
 
     /** Clicks and waits until the old page is gone and the new one, matching {@code regex}, is loaded. */
     static void clickAndWait(WebElement element, String regex) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(regex)
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        BrowserTest.clickAndWait(browser, element, regex, Duration.ofSeconds(30));
     }
 
     static void screenshot(String name) throws IOException {
