@@ -29,7 +29,7 @@ public record SlateCheckProperties(String dbUrl, String dbUser, String dbPasswor
             dataDir = defaultDataDir();
         }
         if (limits == null) {
-            limits = new Limits(null, null, null, null, null, null, null);
+            limits = new Limits(null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -55,9 +55,15 @@ public record SlateCheckProperties(String dbUrl, String dbUser, String dbPasswor
      * @param maxNomineesPerCongress nominees in one list (default 2000)
      * @param maxRowsPerCheck        nominee rows in one interactive check (default 10000)
      * @param maxRowsPerBatch        nominee rows in one batch (default 2000000)
+     * @param maxCompilesPerUser     edits of drafts one user may have checked (compiled) at once; more are
+     *                               refused with 429 (default 1; issue 17)
+     * @param maxCompiles            edits of drafts checked (compiled) at once on the server (default 2)
+     * @param maxOpenDrafts          drafts one user may have open (not yet approved or deleted) per term
+     *                               (default 3)
      */
     public record Limits(DataSize maxRequestSize, DataSize maxUploadSize, Integer maxCellChars, Integer maxIdChars,
-            Integer maxNomineesPerCongress, Integer maxRowsPerCheck, Long maxRowsPerBatch) {
+            Integer maxNomineesPerCongress, Integer maxRowsPerCheck, Long maxRowsPerBatch, Integer maxCompilesPerUser,
+            Integer maxCompiles, Integer maxOpenDrafts) {
         public Limits {
             InputLimits d = InputLimits.DEFAULTS;
             maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(20);
@@ -68,6 +74,9 @@ public record SlateCheckProperties(String dbUrl, String dbUser, String dbPasswor
                     : d.maxNomineesPerCongress();
             maxRowsPerCheck = maxRowsPerCheck != null ? maxRowsPerCheck : d.maxRowsPerCheck();
             maxRowsPerBatch = maxRowsPerBatch != null ? maxRowsPerBatch : d.maxRowsPerBatch();
+            maxCompilesPerUser = maxCompilesPerUser != null ? maxCompilesPerUser : 1;
+            maxCompiles = maxCompiles != null ? maxCompiles : 2;
+            maxOpenDrafts = maxOpenDrafts != null ? maxOpenDrafts : 3;
         }
 
         /** The intake's part of these limits. */

@@ -32,6 +32,8 @@ public class GovernanceException extends RuntimeException {
     private final transient List<Problem> problems;
     private final boolean forbidden;
     private final boolean conflict;
+    /** Seconds to wait before trying again, for a refusal because the server is busy (HTTP 429); 0 otherwise. */
+    private final int retryAfter;
 
     public GovernanceException(List<Problem> problems) {
         this(problems, false);
@@ -42,10 +44,15 @@ public class GovernanceException extends RuntimeException {
     }
 
     private GovernanceException(List<Problem> problems, boolean forbidden, boolean conflict) {
+        this(problems, forbidden, conflict, 0);
+    }
+
+    private GovernanceException(List<Problem> problems, boolean forbidden, boolean conflict, int retryAfter) {
         super(problems.isEmpty() ? "refused" : problems.get(0).key());
         this.problems = List.copyOf(problems);
         this.forbidden = forbidden;
         this.conflict = conflict;
+        this.retryAfter = retryAfter;
     }
 
     public static GovernanceException of(String key, Object... args) {
@@ -63,6 +70,23 @@ public class GovernanceException extends RuntimeException {
      */
     public static GovernanceException conflict(String key, Object... args) {
         return new GovernanceException(List.of(Problem.of(key, args)), false, true);
+    }
+
+    /**
+     * A refusal because too much of the same work runs now (edits of drafts being compiled): HTTP 429 with
+     * Retry-After {@code retryAfterSeconds}; nothing was changed.
+     */
+    public static GovernanceException busy(int retryAfterSeconds, String key, Object... args) {
+        return new GovernanceException(List.of(Problem.of(key, args)), false, false, Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds after which to try again when {@link #isBusy()}. */
+    public int retryAfterSeconds() {
+        return retryAfter;
+    }
+
+    public boolean isBusy() {
+        return retryAfter > 0;
     }
 
     public boolean isConflict() {

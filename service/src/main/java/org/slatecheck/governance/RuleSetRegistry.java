@@ -31,11 +31,14 @@ import org.slatecheck.rules.params.Parameters;
 import org.slatecheck.rules.params.RuleSetParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule sets as versioned records: each version is its DRL files, parameter file and rule case files, a term, a status (DRAFT →
- * APPROVED → ACTIVE → RETIRED), author, approver, activator and a content checksum. The shipped sets are seeded on
+ * APPROVED → ACTIVE → RETIRED; a draft its author deletes stays as a DELETED row without content), author,
+ * approver, activator and a content checksum. The shipped sets are seeded on
  * first start. Checks take a {@link #snapshot()} of the active versions when they start; activation swaps the map in
  * one write, so checks in flight finish on the version they started with and new ones use the new version.
  */
@@ -46,6 +49,9 @@ public class RuleSetRegistry {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    /** The short transaction in which an edit, compiled beforehand, locks the version row and writes. */
+    private final TransactionTemplate transactions;
+    private final DraftLimits limits;
     /** Versions kept compiled besides the active ones (least recently used evicted first). */
     static final int RECENT = 4;
 
@@ -71,9 +77,12 @@ public class RuleSetRegistry {
             String activatedBy, String checksum, Long basedOn, LocalDate effectiveDate) {
     }
 
-    public RuleSetRegistry(JdbcTemplate jdbc, AuditLog audit) {
+    public RuleSetRegistry(JdbcTemplate jdbc, AuditLog audit, PlatformTransactionManager transactions,
+            DraftLimits limits) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.transactions = new TransactionTemplate(transactions);
+        this.limits = limits;
         seed();
         reloadActive();
     }
@@ -173,15 +182,19 @@ public class RuleSetRegistry {
 
     // ---- reading --------------------------------------------------------------------------------------------------
 
+    /** Every version but the deleted drafts. */
     public List<Version> versions() {
-        return jdbc.query("select * from rule_set_version order by term desc, id desc", (rs, i) -> version(rs));
+        return jdbc.query("select * from rule_set_version where status <> 'DELETED' order by term desc, id desc",
+                (rs, i) -> version(rs));
     }
 
+    /** Version {@code id}; empty for an unknown id and for a deleted draft (its row stays; its content is gone). */
     public Optional<Version> get(long id) {
-        return jdbc.query("select * from rule_set_version where id = ?", (rs, i) -> version(rs), id).stream()
-                .findFirst();
+        return jdbc.query("select * from rule_set_version where id = ? and status <> 'DELETED'",
+                (rs, i) -> version(rs), id).stream().findFirst();
     }
 
+    /** The version named {@code version}, also a deleted draft's (its name is never given out again). */
     public Optional<Version> byVersion(String version) {
         return jdbc.query("select * from rule_set_version where version = ?", (rs, i) -> version(rs), version)
                 .stream().findFirst();
@@ -391,11 +404,24 @@ public class RuleSetRegistry {
 
     // ---- drafting -------------------------------------------------------------------------------------------------
 
-    /** A new DRAFT copied from version {@code baseId}, with the next free version number of its term. */
+    /**
+     * A new DRAFT copied from version {@code baseId}, with the next free version number of its term; refused when
+     * {@code author} already has {@link DraftLimits#maxOpenDrafts()} open drafts of that term.
+     */
     @Transactional
     public long createDraft(long baseId, String author) {
         // A shared lock: the base's content cannot change (be edited) while it is copied.
         Version base = lock(baseId, "for share");
+        // Drafts of a term are created one after the other: the count of open drafts and the next version number
+        // are decided on what the drafts created before have committed.
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
+        }, "rule_set_draft " + base.term());
+        List<String> open = jdbc.queryForList("select version from rule_set_version where term = ? and author = ? "
+                + "and status = 'DRAFT' order by id", String.class, base.term(), author);
+        if (open.size() >= limits.maxOpenDrafts()) {
+            throw GovernanceException.of("governance.too_many_drafts", open.size(), base.term(),
+                    String.join(", ", open));
+        }
         RuleSetSource source = source(baseId);
         String version = nextVersion(base.term());
         RuleSetSource draft = source.withParameters(withEntry(source.parameters(), "ruleset.version", version,
@@ -450,16 +476,18 @@ public class RuleSetRegistry {
      * its author may). Every value needs a source; the whole file must read (types, ranges) and the rule set must
      * compile with it, or nothing changes. A date other than those the parameter has adds a dated entry.
      */
-    @Transactional
     public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources) {
         saveParameters(id, actor, values, sources, Map.of());
     }
 
-    @Transactional
     public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources,
             Map<String, String> fromDates) {
-        Version v = editable(id, actor);
-        RuleSetSource before = source(id);
+        editable(read(id), actor);
+        edit(id, actor, before -> parametersEdit(before, values, sources, fromDates));
+    }
+
+    private Edit parametersEdit(RuleSetSource before, Map<String, String> values, Map<String, String> sources,
+            Map<String, String> fromDates) {
         Map<String, List<String>> rows = parameterRows(before.parameters());
         List<GovernanceException.Problem> problems = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -500,13 +528,16 @@ public class RuleSetRegistry {
         if (!problems.isEmpty()) {
             throw new GovernanceException(problems);
         }
-        store(v, actor, before, before.withParameters(csv), "PARAMETERS_CHANGED", String.join(", ", changed));
+        return new Edit(before.withParameters(csv), "PARAMETERS_CHANGED", String.join(", ", changed));
     }
 
-    /** The data files a board may replace; rules (DRL) are never among them. */
+    /**
+     * The data files a board may replace as a whole; rules (DRL) are never among them, nor the parameter file: its
+     * values change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
+     * labels, the version row) only with a release.
+     */
     static boolean isBoardFile(String path) {
         return path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.SWITCHES)
-                || path.equals(RuleSetSource.PARAMETERS)
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
                 || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");
@@ -517,19 +548,22 @@ public class RuleSetRegistry {
 
     /**
      * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations,
-     * switches, a guided rule or a rule case file — never a rule (DRL). The file is read by its strict reader and the
-     * rule set must compile with it, or nothing changes.
+     * switches, a guided rule or a rule case file — never a rule (DRL), never the parameter file (refused, naming the
+     * parameters form). The file is read by its strict reader and the rule set must compile with it, or nothing
+     * changes.
      */
-    @Transactional
     public void replaceFile(long id, String actor, String path, String text) {
-        Version v = editable(id, actor);
+        editable(read(id), actor);
+        if (RuleSetSource.PARAMETERS.equals(path)) {
+            throw GovernanceException.of("governance.parameters_by_form");
+        }
         if (path == null || !isBoardFile(path)) {
             throw GovernanceException.of("governance.file_unknown", String.valueOf(path));
         }
         if (text != null && text.length() > MAX_FILE) {
             throw GovernanceException.of("data.error.too_long", MAX_FILE);
         }
-        if (text == null && (path.equals(RuleSetSource.PARAMETERS) || path.equals(RuleSetSource.CITATIONS))) {
+        if (text == null && path.equals(RuleSetSource.CITATIONS)) {
             throw GovernanceException.of("governance.file_unknown", path);
         }
         if (text != null && path.endsWith(".cases.yaml")) {
@@ -539,15 +573,42 @@ public class RuleSetRegistry {
                 throw GovernanceException.of("governance.cases_unreadable", e.getMessage());
             }
         }
-        RuleSetSource before = source(id);
-        store(v, actor, before, before.with(path, text), text == null ? "FILE_REMOVED"
-                : path.endsWith(".cases.yaml") ? "CASES_CHANGED" : "DATA_CHANGED", path);
+        String action = text == null ? "FILE_REMOVED" : path.endsWith(".cases.yaml") ? "CASES_CHANGED"
+                : "DATA_CHANGED";
+        edit(id, actor, before -> new Edit(before.with(path, text), action, path));
     }
 
-    /** Compiles {@code after}, then writes every changed file and the new checksum, and audits the change. */
+    /** An edit of a draft: its whole content after the edit, the audit action and detail. */
+    private record Edit(RuleSetSource after, String action, String detail) {
+    }
+
+    /**
+     * Edits draft {@code id} without holding a database connection or its row lock while it compiles (a compile
+     * takes seconds; issue 17): reads the version and its content, makes the content after the edit, compiles it —
+     * as one of the compiles {@link DraftLimits} allows at once, else refused as busy — and only then, in a short
+     * transaction, locks the row, checks again that it is a draft of {@code actor} and that its checksum is still the
+     * one the edit started from (else refused as a conflict: the draft changed meanwhile), and writes.
+     */
+    private void edit(long id, String actor, java.util.function.Function<RuleSetSource, Edit> change) {
+        limits.compiling(actor, () -> {
+            Version started = editable(read(id), actor);
+            RuleSetSource before = source(id);
+            Edit edit = change.apply(before);
+            compileOrRefuse(edit.after());
+            transactions.executeWithoutResult(tx -> {
+                Version v = editable(lock(id, "for update"), actor);
+                if (!v.checksum().equals(started.checksum())) {
+                    throw GovernanceException.conflict("governance.draft_changed");
+                }
+                store(v, actor, before, edit.after(), edit.action(), edit.detail());
+            });
+            return null;
+        });
+    }
+
+    /** Writes every changed file and the new checksum, and audits the change (in the edit's short transaction). */
     private void store(Version v, String actor, RuleSetSource before, RuleSetSource after, String action,
             String detail) {
-        compileOrRefuse(after);
         java.util.TreeSet<String> paths = new java.util.TreeSet<>(before.files().keySet());
         paths.addAll(after.files().keySet());
         for (String path : paths) {
@@ -570,7 +631,6 @@ public class RuleSetRegistry {
     }
 
     /** Adds or replaces a rule case file of a draft (the same as {@link #replaceFile} for a case file). */
-    @Transactional
     public void replaceCases(long id, String actor, String path, String text) {
         if (path == null || !path.endsWith(".cases.yaml")) {
             throw GovernanceException.of("governance.only_cases", path == null ? "" : path);
@@ -578,10 +638,15 @@ public class RuleSetRegistry {
         replaceFile(id, actor, path, text);
     }
 
+    /** Runs just before a draft's content is compiled; tests slow or hold a compile with it. */
+    static volatile java.util.function.Consumer<RuleSetSource> beforeCompile = s -> {
+    };
+
     private void compileOrRefuse(RuleSetSource source) {
         if (!source.hasReleaseRules()) {
             throw GovernanceException.of("governance.foreign_rules", source.id());
         }
+        beforeCompile.accept(source);
         try {
             RuleSet.release(RuleSet.compile(source), compiled.values());
         } catch (org.slatecheck.rules.params.ParameterException e) {
@@ -603,8 +668,14 @@ public class RuleSetRegistry {
      * approval sees the content of the last edit that committed.
      */
     private Version lock(long id, String mode) {
-        return jdbc.query("select * from rule_set_version where id = ? " + mode, (rs, i) -> version(rs), id).stream()
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        return jdbc.query("select * from rule_set_version where id = ? and status <> 'DELETED' " + mode,
+                (rs, i) -> version(rs), id).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+    }
+
+    /** Version {@code id} as it is now, without a lock; IllegalArgumentException (404) when unknown or deleted. */
+    private Version read(long id) {
+        return get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
     }
 
     /** Forgets the compiled rule set of an edited draft now and again when the edit has committed. */
@@ -621,15 +692,42 @@ public class RuleSetRegistry {
         }
     }
 
-    /** The draft {@code id}, locked for this transaction; refused unless it is a DRAFT and {@code actor} its author. */
-    private Version editable(long id, String actor) {
-        Version v = lock(id, "for update");
+    /** {@code v}, refused unless it is a DRAFT and {@code actor} its author. */
+    private static Version editable(Version v, String actor) {
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
         if (!v.author().equals(actor)) {
             throw GovernanceException.forbidden("governance.not_author");
         }
+        return v;
+    }
+
+    /**
+     * Deletes a draft: only its author, only while it is a DRAFT, and not while another version is based on it. Its
+     * files and impact reports go; its row stays as a tombstone with status DELETED (so its version number is never
+     * given out again and the audit rows that name it stay unambiguous), as do the rows of its change history
+     * (append-only). It no longer appears anywhere and counts no more towards the author's open drafts. Audited.
+     */
+    @Transactional
+    public Version deleteDraft(long id, String actor) {
+        Version v = lock(id, "for update");
+        if (!v.status().equals("DRAFT")) {
+            throw GovernanceException.of("governance.not_draft");
+        }
+        if (!v.author().equals(actor)) {
+            throw GovernanceException.forbidden("governance.delete_not_author");
+        }
+        List<String> dependents = jdbc.queryForList("select version from rule_set_version where based_on = ? and "
+                + "status <> 'DELETED' order by id", String.class, id);
+        if (!dependents.isEmpty()) {
+            throw GovernanceException.of("governance.draft_is_base", String.join(", ", dependents));
+        }
+        jdbc.update("delete from impact_report where version_id = ?", id);
+        jdbc.update("delete from rule_set_file where version_id = ?", id);
+        jdbc.update("update rule_set_version set status = 'DELETED' where id = ?", id);
+        evictCompiled(id);
+        audit.append(actor, "DRAFT_DELETED", v.version(), v.checksum(), null, null);
         return v;
     }
 

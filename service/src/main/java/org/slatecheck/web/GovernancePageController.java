@@ -96,6 +96,29 @@ public class GovernancePageController {
         return "redirect:/rulesets/" + registry.createDraft(id, PageController.user());
     }
 
+    /**
+     * Deletes a draft (its author only): the form's check box confirms it (the pages run no script, so the
+     * confirmation is the box, checked again here). Back to the list with what happened, or to the draft with the
+     * reasons it was refused.
+     */
+    @PostMapping("/rulesets/{id}/delete")
+    String deleteDraft(@PathVariable long id, @RequestParam(required = false) String confirm,
+            RedirectAttributes flash, Locale locale) {
+        Messages m = Messages.of(locale);
+        if (!"yes".equals(confirm)) {
+            flash.addFlashAttribute("problems", List.of(m.raw("governance.delete_unconfirmed")));
+            return "redirect:/rulesets/" + id;
+        }
+        try {
+            RuleSetRegistry.Version v = registry.deleteDraft(id, PageController.user());
+            flash.addFlashAttribute("ok", m.text("ui.rulesets.deleted", v.version()));
+            return "redirect:/rulesets";
+        } catch (GovernanceException e) {
+            flash.addFlashAttribute("problems", problems(id, e, m));
+            return "redirect:/rulesets/" + id;
+        }
+    }
+
     @PostMapping("/rulesets/{id}/parameters")
     String parameters(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash,
             Locale locale) {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,7 +136,22 @@ public class RuleSetApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(version(draft));
     }
 
-    /** Body: {@code {"name": {"value": "…", "source": "…"}, …}}; parameters not named keep their value and source. */
+    /**
+     * Deletes a draft (only its author, only a DRAFT, audited): 204, and the version is gone from {@code GET
+     * /api/rulesets} and answers 404 from then on.
+     */
+    @DeleteMapping("/api/rulesets/{id}")
+    public ResponseEntity<Void> deleteDraft(@PathVariable long id) {
+        registry.deleteDraft(id, PageController.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Body: {@code {"name": {"value": "…", "source": "…"}, …}}; parameters not named keep their value and source.
+     * The only way the parameter file changes (not {@code PUT …/files}); compiled with no connection held, at most
+     * {@code slatecheck.limits.max-compiles-per-user} at once per user and {@code max-compiles} in all (more: 429
+     * with Retry-After); 409 when the draft changed while this edit was compiled.
+     */
     @PutMapping(value = "/api/rulesets/{id}/parameters", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> parameters(@PathVariable long id, @RequestBody JsonNode body) {
         Map<String, String> values = new HashMap<>();
@@ -159,7 +175,8 @@ public class RuleSetApiController {
     /**
      * Body: {@code {"path": "…", "content": "…"}} for a data file — {@code citations.csv}, {@code switches.csv},
      * {@code guided/ID.yaml}, a rule case file — or {@code {"path": "…", "remove": true}}. Rules (DRL) are not data:
-     * a DRL path is refused (400) and nothing changes.
+     * a DRL path is refused (400) and nothing changes; nor is {@code parameters.csv} replaced as a file (400 naming
+     * the parameters form, {@code PUT …/parameters}).
      */
     @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> file(@PathVariable long id, @RequestBody JsonNode body) {
@@ -237,10 +254,15 @@ public class RuleSetApiController {
         String lang = request.getParameter("lang");
         Messages m = Messages.of(CheckApiController.language(lang));
         HttpStatus status = e.isForbidden() ? HttpStatus.FORBIDDEN
-                : e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+                : e.isConflict() ? HttpStatus.CONFLICT
+                : e.isBusy() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", e.texts(m)));
         problem.setProperty("errors", e.texts(m));
         problem.setProperty("codes", e.getProblems().stream().map(GovernanceException.Problem::key).toList());
-        return ResponseEntity.status(status).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (e.isBusy()) {
+            answer.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return answer.body(problem);
     }
 }

@@ -47,11 +47,15 @@ class RuleSetCacheTest {
     JdbcTemplate jdbc;
     @org.springframework.beans.factory.annotation.Autowired
     AuditLog audit;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @org.springframework.beans.factory.annotation.Autowired
+    DraftLimits limits;
 
     @Test
     void compiledVersionsAndKieBasesStayBounded() throws Exception {
         // The registry on the real database (already seeded by the application), its versions' content from here.
-        RuleSetRegistry registry = new RuleSetRegistry(jdbc, audit) {
+        RuleSetRegistry registry = new RuleSetRegistry(jdbc, audit, transactions, limits) {
             @Override
             public RuleSetSource source(long id) {
                 return version(id);

@@ -125,11 +125,15 @@ class DrlUploadRemovedTest {
                         "cannot be changed by a board: rules (DRL) come only with a release");
             }
             // The data files a board may change are read by their strict readers: rule text there does not read.
-            for (String path : List.of("parameters.csv", "citations.csv", "switches.csv", "guided/POS-901.yaml")) {
+            for (String path : List.of("citations.csv", "switches.csv", "guided/POS-901.yaml")) {
                 ResponseEntity<String> r = put(draft, path, evil, "en");
                 assertThat(r.getStatusCode()).as(payload.getKey() + " " + path).isEqualTo(HttpStatus.BAD_REQUEST);
                 assertThat(r.getBody()).as(path).contains("data.error.");
             }
+            // The parameter file is not replaced as a file at all (issue 17): only the parameters form changes it.
+            ResponseEntity<String> parameters = put(draft, "parameters.csv", evil, "en");
+            assertThat(parameters.getStatusCode()).as(payload.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(parameters.getBody()).contains("governance.parameters_by_form");
             ResponseEntity<String> vi = put(draft, DRL_PATH, evil, "vi");
             assertThat(vi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(vi.getBody()).contains("quy tắc (DRL) chỉ đến từ phiên bản phần mềm");
