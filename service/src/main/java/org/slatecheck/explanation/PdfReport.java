@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slatecheck.rules.explain.Labels;
 import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.params.BoardText;
 
 /**
  * A printable PDF of a stored check (Apache PDFBox): a heading naming the organisations and congresses and when the
@@ -215,7 +216,7 @@ public final class PdfReport {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, atY);
-        out.showText(text);
+        out.showText(printable(font, text));
         out.endText();
     }
 
@@ -243,7 +244,7 @@ public final class PdfReport {
     }
 
     private void text(PDType0Font font, float size, float indent, String text) throws IOException {
-        List<String> lines = wrap(font, size, WIDTH - indent, text);
+        List<String> lines = wrap(font, size, WIDTH - indent, printable(font, text));
         // A paragraph that fits on a page is kept on one page (not split by a page break and its page number).
         float height = lines.size() * size * 1.35f;
         if (y - height < MARGIN && height < PDRectangle.A4.getHeight() - 2 * MARGIN) {
@@ -289,6 +290,32 @@ public final class PdfReport {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * {@code text} as {@code font} can print it, whatever was stored: tabs and line breaks as spaces, control and
+     * text-direction characters left out ({@link BoardText#printable}; boards can no longer type them, but wording
+     * stored before, or a name in an uploaded file, may hold one), a character the font has no glyph for as "?".
+     * A PDF never fails on its text.
+     */
+    static String printable(PDType0Font font, String text) throws IOException {
+        String t = BoardText.printable(text == null ? "" : text);
+        try {
+            font.encode(t);
+            return t;
+        } catch (IllegalArgumentException noGlyph) {
+            StringBuilder out = new StringBuilder(t.length());
+            t.codePoints().forEach(cp -> {
+                String c = new String(Character.toChars(cp));
+                try {
+                    font.encode(c);
+                    out.append(c);
+                } catch (IllegalArgumentException | IOException e) {
+                    out.append('?');
+                }
+            });
+            return out.toString();
+        }
     }
 
     private static PDType0Font font(PDDocument doc, String path) throws IOException {

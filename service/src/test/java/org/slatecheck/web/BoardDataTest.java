@@ -164,4 +164,68 @@ class BoardDataTest {
         assertThat(impact.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(System.getProperty("slatecheck.pwned")).isNull();
     }
+
+    /** A guided rule on unresolved complaints "at least {@code value}" (the value as typed in YAML). */
+    static String complaintsRule(String value, String titleVi) throws Exception {
+        return "id: POS-901\nseverity: REVIEW\nwhen:\n  - {field: proposed_posts, op: proposes, value: SECRETARY}\n"
+                + "  - {field: unresolved_complaints, op: ge, value: " + value + "}\nevidence: [unresolved_complaints]\n"
+                + "title: " + JSON.createObjectNode().put("vi", titleVi).put("en", "Complaints") + "\n"
+                + "message: {vi: \"Số đơn thư: {unresolved_complaints}\", en: \"Complaints: {unresolved_complaints}\"}\n"
+                + "citation: \"Quy định 214-QĐ/TW\"\n";
+    }
+
+    @Test
+    void guidedLiteralsAreShownAndGeneratedAsMeantAndWordingRefusesControlCharacters() throws Exception {
+        long draft = draft();
+        ResponseEntity<String> sixty = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
+                "guided/POS-901.yaml", "content", complaintsRule("\"060\"", "Bí thư còn đơn thư")));
+        assertThat(sixty.getStatusCode()).as(sixty.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode rule = JSON.readTree(sixty.getBody()).get("guidedRules").get(0);
+        assertThat(rule.get("drl").asText()).contains("unresolvedComplaints >= 60").doesNotContain("060");
+        assertThat(rule.get("sentence").asText()).contains("60").doesNotContain("060");
+
+        ResponseEntity<String> nine = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
+                "guided/POS-901.yaml", "content", complaintsRule("\"09\"", "Bí thư còn đơn thư")));
+        assertThat(nine.getStatusCode()).as(nine.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(nine.getBody()).get("guidedRules").get(0).get("drl").asText())
+                .contains("unresolvedComplaints >= 9").doesNotContain("09");
+
+        String before = checksum(draft);
+        for (String title : new String[] {"Bí thư\u0000 còn đơn thư", "Bí thư \u202e còn đơn thư"}) {
+            ResponseEntity<String> refused = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
+                    "guided/POS-901.yaml", "content", complaintsRule("\"60\"", title)));
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("The Vietnamese title contains a control or text-direction "
+                    + "character").doesNotContain("Lambda").doesNotContain(".java").doesNotContain("org.slatecheck");
+        }
+        ResponseEntity<String> citation = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
+                "citations.csv", "content", registry.source(draft).citations() + "HLT-001,,2026-01-01,\"Quy định\u0007"
+                        + " 1\"\n"));
+        assertThat(citation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(citation.getBody()).contains("HLT-001").contains("The citation contains a control");
+        assertThat(checksum(draft)).isEqualTo(before);
+    }
+
+    /** A finding stored with a control character in its wording (before they were refused) still prints. */
+    @Test
+    void aStoredFindingWithControlCharactersStillPrints() throws Exception {
+        ResponseEntity<String> created = as("subcommittee").postForEntity("/api/checks", CheckApiTest.sample(),
+                String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        java.util.UUID id = java.util.UUID.fromString(JSON.readTree(created.getBody()).get("checkId").asText());
+        jdbc.update("update list_result set result_vi = replace(result_vi::text, '\"title\":\"', ?)::json "
+                + "where check_id = ?", "\"title\":\"\\u0000\\u0007\\u001b[2J\\u202e\\t", id);
+        boolean stored = false;
+        for (String row : jdbc.queryForList("select result_vi::text from list_result where check_id = ?",
+                String.class, id)) {
+            stored |= JSON.readTree(row).findValuesAsText("title").stream().anyMatch(t -> t.contains("\u0000\u0007"));
+        }
+        assertThat(stored).as("a finding title holds the control characters").isTrue();
+        ResponseEntity<byte[]> pdf = as("subcommittee").getForEntity("/api/checks/" + id + "/report.pdf",
+                byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            assertThat(doc.getNumberOfPages()).isPositive();
+        }
+    }
 }

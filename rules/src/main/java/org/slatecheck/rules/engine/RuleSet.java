@@ -107,7 +107,19 @@ public final class RuleSet {
         GuidedRules guided = GuidedRules.parse(source.guidedFiles(), parameters);
         Map<String, String> drl = new java.util.TreeMap<>(source.drlFiles());
         drl.putAll(guided.drl());
-        KieBase kieBase = KIE_BASES.computeIfAbsent(RuleSetSource.sha256(drl), key -> build(source.id(), drl, key));
+        KieBase kieBase;
+        try {
+            kieBase = KIE_BASES.computeIfAbsent(RuleSetSource.sha256(drl), key -> build(source.id(), drl, key));
+        } catch (RuleSetException e) {
+            // Rules generated from guided rules that do not compile are the board's data at fault: said in words,
+            // never as the compiler's text about generated classes.
+            ParameterException inWords = guided.compileError(e.details());
+            if (inWords != null) {
+                inWords.initCause(e);
+                throw inWords;
+            }
+            throw e;
+        }
         RuleSet set = new RuleSet(source, parameters, citations, switches, guided, kieBase);
         set.checkData();
         return set;

@@ -64,11 +64,22 @@ public final class Messages {
         }
     }
 
-    /** {@code key} with {@code {0}}, {@code {1}}… replaced by {@code args}. */
+    /**
+     * An argument that is itself a text of the bundle (a field's name in words, say): {@link #text(String, Object...)}
+     * puts in its text in the reader's language.
+     */
+    public record Key(String key) {
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
+    /** {@code key} with {@code {0}}, {@code {1}}… replaced by {@code args} ({@link Key} arguments by their text). */
     public String text(String key, Object... args) {
         return fill(raw(key), name -> {
             int i = Integer.parseInt(name);
-            return i < args.length ? String.valueOf(args[i]) : null;
+            return i >= args.length ? null : args[i] instanceof Key k ? raw(k.key()) : String.valueOf(args[i]);
         });
     }
 

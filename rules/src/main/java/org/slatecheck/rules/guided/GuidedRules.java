@@ -2,25 +2,32 @@ package org.slatecheck.rules.guided;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slatecheck.rules.explain.Labels;
 import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.model.Code;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Severity;
+import org.slatecheck.rules.params.BoardText;
 import org.slatecheck.rules.params.ParameterDeclaration;
 import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.ParameterType;
 import org.slatecheck.rules.params.RuleSetParameters;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The guided rules of a rule set: read from {@code guided/ID.yaml} with a safe YAML loader (plain maps, lists and
@@ -32,8 +39,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class GuidedRules {
     /** Guided rule ids: three capital letters, a dash and three digits from 900 (shipped rules stay below). */
     public static final Pattern ID = Pattern.compile("[A-Z]{3}-9\\d{2}");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
+    /** A whole number in base 10: a sign, leading zeros (dropped: "060" is 60, never octal) and up to 9 digits. */
+    private static final Pattern INTEGER = Pattern.compile("(-?)0*(\\d{1,9})");
+    /** A decimal number: up to 12 digits, a point or comma and up to 6 decimals. */
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,12}([.,]\\d{1,6})?");
+    /** A date as ISO {@code 2026-01-31} or as written in Vietnam, {@code 31/01/2026}. */
+    private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern PARAMETER = Pattern.compile("[a-z][a-z0-9_]*(\\.[A-Za-z0-9_]+)*");
     public static final int MAX_TEXT = 2000;
     public static final int MAX_CONDITIONS = 12;
@@ -70,18 +81,25 @@ public final class GuidedRules {
         return new GuidedRules(byId);
     }
 
-    /** Reads one guided rule from YAML text. */
+    /**
+     * Reads one guided rule from YAML text. Scalars stay the text that was typed (only an empty value or {@code null}
+     * means nothing): YAML 1.1 would read an unquoted {@code 060} as the octal 48, {@code 2026-01-31} as a timestamp
+     * and {@code yes} as true; each literal is read by its field's type instead ({@link #literal}).
+     */
     public static GuidedRule read(String yaml, RuleSetParameters parameters) {
         if (yaml == null || yaml.length() > MAX_FILE) {
             throw ParameterException.of("too_long", null, MAX_FILE);
         }
+        BoardText.checkFile(yaml);
         Object doc;
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(0);
             options.setCodePointLimit(MAX_FILE);
-            doc = new Yaml(new SafeConstructor(options)).load(yaml);
+            DumperOptions dumper = new DumperOptions();
+            doc = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new TextResolver())
+                    .load(yaml);
         } catch (RuntimeException ex) {
             throw ParameterException.of("yaml", null, String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
         }
@@ -89,6 +107,15 @@ public final class GuidedRules {
             throw ParameterException.of("yaml", null, "not a map");
         }
         return fromMap(map, parameters);
+    }
+
+    /** Resolves no scalar implicitly but null: numbers, dates and yes/no stay the text typed. */
+    private static final class TextResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+        }
     }
 
     /** Builds and validates a guided rule from a plain map (the page's form and the API send the same shape). */
@@ -135,7 +162,7 @@ public final class GuidedRules {
                 }
             }
         }
-        String citation = text(map, "citation", true, MAX_TEXT);
+        String citation = BoardText.check(text(map, "citation", true, MAX_TEXT), "citation", "citation");
         return new GuidedRule(id, scope, severity, List.copyOf(conditions), List.copyOf(evidence),
                 words(map, "title", true), words(map, "message", true), words(map, "remedy", false), citation);
     }
@@ -172,9 +199,8 @@ public final class GuidedRules {
             if (values.isEmpty() || values.size() > 20 || (!op.equals("in") && values.size() != 1)) {
                 throw ParameterException.of("value_missing", "value", key);
             }
-            for (String value : values) {
-                literal(field, op, value);
-            }
+            // Kept in their canonical form: the sentence shows and the rule compares what was meant ("060" → 60).
+            values.replaceAll(value -> literal(field, op, value).canonical());
         }
         return new GuidedRule.Condition(key, op, List.copyOf(values), parameter);
     }
@@ -194,42 +220,63 @@ public final class GuidedRules {
         };
     }
 
-    /** Checks a literal against the field's type and returns the Java source text of it (only validated forms). */
-    static String literal(Catalogue.Field f, String op, String value) {
+    /**
+     * A literal read once by its field's type: {@code canonical} is the value as the rule means it (kept in the
+     * condition, shown in the sentence), {@code java} the Java source generated from the canonical value alone.
+     */
+    record Literal(String canonical, String java) {
+    }
+
+    /**
+     * Reads a literal by the field's type. Whole numbers are base 10 ({@code "060"} is 60, {@code "09"} is 9: never
+     * octal); decimals become an exact {@code BigDecimal} from text (a comma is a decimal point); dates are ISO or
+     * {@code dd/MM/yyyy}; yes/no also as {@code có}/{@code không}. Anything else is a field error in words, so only
+     * these generated forms ever reach the rule.
+     */
+    static Literal literal(Catalogue.Field f, String op, String value) {
         String type = f.type().startsWith("code:") || f.type().equals("posts") ? "code" : f.type();
         switch (type) {
             case "integer" -> {
-                if (!INTEGER.matcher(value).matches()) {
+                Matcher m = INTEGER.matcher(value);
+                if (!m.matches()) {
                     throw ParameterException.of("not_integer", "value", value);
                 }
-                return value;
+                String canonical = Integer.toString(Integer.parseInt(m.group(1) + m.group(2), 10));
+                return new Literal(canonical, canonical);
             }
             case "decimal" -> {
                 if (!DECIMAL.matcher(value).matches()) {
                     throw ParameterException.of("not_decimal", "value", value);
                 }
-                return "new java.math.BigDecimal(\"" + value + "\")";
+                BigDecimal d = new BigDecimal(value.replace(',', '.')).stripTrailingZeros();
+                String canonical = (d.signum() == 0 ? BigDecimal.ZERO : d).toPlainString();
+                return new Literal(canonical, "new java.math.BigDecimal(\"" + canonical + "\")");
             }
             case "date" -> {
+                LocalDate d;
                 try {
-                    LocalDate d = LocalDate.parse(value);
-                    return "java.time.LocalDate.of(" + d.getYear() + ", " + d.getMonthValue() + ", "
-                            + d.getDayOfMonth() + ")";
-                } catch (DateTimeParseException ex) {
+                    Matcher vn = VN_DATE.matcher(value);
+                    d = vn.matches() ? LocalDate.of(Integer.parseInt(vn.group(3)), Integer.parseInt(vn.group(2)),
+                            Integer.parseInt(vn.group(1))) : LocalDate.parse(value);
+                } catch (java.time.DateTimeException ex) {
                     throw ParameterException.of("not_date", "value", value);
                 }
+                return new Literal(d.toString(), "java.time.LocalDate.of(" + d.getYear() + ", " + d.getMonthValue()
+                        + ", " + d.getDayOfMonth() + ")");
             }
             case "boolean" -> {
-                if (!value.equals("true") && !value.equals("false")) {
-                    throw ParameterException.of("not_boolean", "value", value);
-                }
-                return value;
+                String canonical = switch (Code.fold(value)) {
+                    case "true", "yes", "có" -> "true";
+                    case "false", "no", "không" -> "false";
+                    default -> throw ParameterException.of("not_boolean", "value", value);
+                };
+                return new Literal(canonical, canonical);
             }
             case "code" -> {
                 Class<? extends Enum<?>> e = ParameterType.CODE_LISTS.get(f.codeList());
                 for (Enum<?> constant : e.getEnumConstants()) {
                     if (constant.name().equals(value)) {
-                        return e.getSimpleName() + "." + constant.name();
+                        return new Literal(constant.name(), e.getSimpleName() + "." + constant.name());
                     }
                 }
                 throw ParameterException.of("code_unknown", "value", value, f.codeList());
@@ -263,7 +310,7 @@ public final class GuidedRules {
                 if (s.length() > MAX_TEXT) {
                     throw ParameterException.of("too_long", key + "." + lang, MAX_TEXT);
                 }
-                out.put(lang, s);
+                out.put(lang, BoardText.check(s, key + "." + lang, key + "." + lang));
             }
         } else if (required) {
             throw ParameterException.of("required", key + ".vi");
@@ -346,7 +393,7 @@ public final class GuidedRules {
         }
         if (f.type().equals("posts")) {
             String post = c.parameter() != null ? "(Post) $p.code(\"" + c.parameter() + "\")"
-                    : literal(f, op, c.values().get(0));
+                    : literal(f, op, c.values().get(0)).java();
             return switch (op) {
                 case "proposes" -> x.equals("proposedPosts") ? "proposes(" + post + ")" : x + " contains " + post;
                 case "not_proposes" -> x.equals("proposedPosts") ? "!proposes(" + post + ")"
@@ -360,7 +407,7 @@ public final class GuidedRules {
                 return "$p.hasCode(\"" + c.parameter() + "\", " + x + ")";
             }
             List<String> lits = new ArrayList<>();
-            c.values().forEach(v -> lits.add(literal(f, op, v)));
+            c.values().forEach(v -> lits.add(literal(f, op, v).java()));
             return x + " in (" + String.join(", ", lits) + ")";
         }
         String value;
@@ -374,7 +421,7 @@ public final class GuidedRules {
                         + c.parameter() + "\"))";
             };
         } else {
-            value = literal(f, op, c.values().get(0));
+            value = literal(f, op, c.values().get(0)).java();
         }
         boolean ordered = f.type().startsWith("code:");
         if (ordered && !op.equals("eq") && !op.equals("ne")) {
@@ -420,7 +467,7 @@ public final class GuidedRules {
             } else {
                 List<String> shown = new ArrayList<>();
                 for (String v : c.values()) {
-                    shown.add(m.has("code." + v) ? m.raw("code." + v) : v);
+                    shown.add(shown(f, literal(f, c.op(), v).canonical(), m));
                 }
                 what = String.join(", ", shown);
             }
@@ -430,6 +477,36 @@ public final class GuidedRules {
         String subject = m.raw(r.isListRule() ? "guided.if.list" : "guided.if.nominee");
         return m.text("guided.sentence", subject, String.join(" " + m.raw("guided.and") + " ", parts),
                 m.raw("severity." + r.severity().name()), r.text("title", lang));
+    }
+
+    /** A canonical literal as a reader of {@code m}'s language writes it: 60, 7,5, 31/01/2026, có, a code's name. */
+    private static String shown(Catalogue.Field f, String canonical, Messages m) {
+        boolean vi = !m.locale().getLanguage().equals("en");
+        return switch (f.type().startsWith("code:") || f.type().equals("posts") ? "code" : f.type()) {
+            case "decimal" -> vi ? canonical.replace('.', ',') : canonical;
+            case "date" -> Labels.of(m).date(canonical);
+            case "boolean" -> Labels.of(m).yesNo(canonical);
+            case "code" -> m.has("code." + canonical) ? m.raw("code." + canonical) : canonical;
+            default -> canonical;
+        };
+    }
+
+    /**
+     * The refusal in words of generated rules that do not compile ({@code compilerLines}: the compiler's messages,
+     * which name generated classes no board member should read): a {@code guided_compile} error about the guided
+     * rules at fault, or null when the errors are not in guided rules.
+     */
+    public ParameterException compileError(List<String> compilerLines) {
+        if (byId.isEmpty() || compilerLines.stream().noneMatch(l -> l.contains("org/slatecheck/rules/guided/"))) {
+            return null;
+        }
+        List<String> ids = byId.keySet().stream().filter(id -> compilerLines.stream().anyMatch(l -> l.contains(
+                "guided/" + id + "."))).toList();
+        if (ids.isEmpty()) {
+            ids = List.copyOf(byId.keySet());
+        }
+        return ParameterException.of("guided_compile", "when", String.join(", ", ids))
+                .at("guided/" + ids.get(0) + ".yaml");
     }
 
     /** The post rank used by "rank at least" (kept here so the template stays one place). */

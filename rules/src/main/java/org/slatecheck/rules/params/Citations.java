@@ -83,6 +83,13 @@ public final class Citations {
                 if (citation.length() > RuleSetParameters.MAX_TEXT) {
                     throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
                 }
+                try {
+                    BoardText.check(citation, rule, "citation");
+                    BoardText.check(citationEn, rule, "citation_en");
+                    BoardText.check(r.get("parameter"), rule, "citation");
+                } catch (ParameterException e) {
+                    throw e.at(where);
+                }
                 LocalDate from;
                 try {
                     from = r.get("from").isEmpty() ? null : LocalDate.parse(r.get("from"));

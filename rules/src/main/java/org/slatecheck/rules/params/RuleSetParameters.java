@@ -100,6 +100,9 @@ public final class RuleSetParameters {
             if (d.labelVi().isBlank() || d.labelEn().isBlank()) {
                 throw ParameterException.of("label_missing", name);
             }
+            BoardText.check(d.labelVi(), name, "label_vi");
+            BoardText.check(d.labelEn(), name, "label_en");
+            BoardText.check(d.unit(), name, "unit");
             declarations.put(name, d);
             entries.put(name, new ArrayList<>());
         } else {
@@ -125,6 +128,8 @@ public final class RuleSetParameters {
         if (value.length() > MAX_TEXT || source.length() > MAX_TEXT) {
             throw ParameterException.of("too_long", name, MAX_TEXT);
         }
+        BoardText.check(value, name, "value");
+        BoardText.check(source, name, "source");
         list.add(new Parameter(name, from, value, d.type().parseValue(value, name, d.min(), d.max()), source));
         list.sort((a, b) -> a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
     }

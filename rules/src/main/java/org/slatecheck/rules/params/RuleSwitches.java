@@ -76,6 +76,12 @@ public final class RuleSwitches {
                         || r.get("source").length() > RuleSetParameters.MAX_TEXT) {
                     throw ParameterException.of("too_long", rule, RuleSetParameters.MAX_TEXT).at(where);
                 }
+                try {
+                    BoardText.check(r.get("reason"), rule, "reason");
+                    BoardText.check(r.get("source"), rule, "source");
+                } catch (ParameterException e) {
+                    throw e.at(where);
+                }
                 map.put(rule, new Switch(rule, enabled, severity, r.get("reason"), r.get("source")));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

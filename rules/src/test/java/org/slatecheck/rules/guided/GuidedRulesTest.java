@@ -2,6 +2,7 @@ package org.slatecheck.rules.guided;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -179,5 +180,136 @@ public class GuidedRulesTest {
         for (var c : org.slatecheck.rules.cases.CaseFile.parse("guided/POS-901.cases.yaml", cases)) {
             assertThat(org.slatecheck.rules.cases.CaseRunner.problems(c, source)).as(c.displayName()).isEmpty();
         }
+    }
+
+    // ---- literals are read by their type once: "060" is 60, never the octal 48 ---------------------------------
+
+    static String complaintsRule(String value) {
+        return secretaryRule("Bí thư còn đơn thư").replace("- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: unresolved_complaints, op: ge, value: " + value + "}")
+                .replace("evidence: [political_theory]", "evidence: [unresolved_complaints]");
+    }
+
+    static Nominee withComplaints(String id, int complaints) {
+        return Nominee.builder().congressId("C1").nomineeId(id).fullName("Nguyễn Văn " + id).sex(Sex.M)
+                .birthDate(LocalDate.of(1975, 1, 1)).ethnicity("Kinh").membership(Membership.OFFICIAL)
+                .incumbent(false).currentPosts(java.util.Set.of()).proposedPosts(java.util.Set.of(Post.SECRETARY))
+                .politicalTheory(PoliticalTheory.CU_NHAN).education(Education.MASTER)
+                .politicalConclusion(Conclusion.MET).politicalConclusionDate(LocalDate.of(2025, 6, 1))
+                .qualityRatings(java.util.Map.of()).assetDeclaration(true).healthOk(true).relatives(List.of())
+                .unresolvedComplaints(complaints).build();
+    }
+
+    @Test
+    void aLeadingZeroIsDecimalNeverOctalInTheRuleAndTheSentence() {
+        for (String typed : List.of("\"060\"", "060", "\"60\"")) {
+            RuleSet set = withGuided(complaintsRule(typed));
+            String drl = set.guided().drl().values().iterator().next();
+            assertThat(drl).as(typed).contains("unresolvedComplaints >= 60").doesNotContain("060").doesNotContain("48");
+            ScreeningResult r = Screening.screen(set, congress(), List.of(withComplaints("A", 59),
+                    withComplaints("B", 60), withComplaints("C", 61)));
+            assertThat(findings(r, "A")).as(typed).extracting(Finding::getRuleId).doesNotContain("POS-901");
+            assertThat(findings(r, "B")).as(typed).extracting(Finding::getRuleId).contains("POS-901");
+            assertThat(findings(r, "C")).as(typed).extracting(Finding::getRuleId).contains("POS-901");
+            GuidedRule rule = set.guidedRule("POS-901");
+            assertThat(rule.conditions().get(1).values()).containsExactly("60");
+            String vi = GuidedRules.sentence(rule, Messages.of(Messages.VI));
+            assertThat(vi).as(typed).contains("số đơn thư chưa giải quyết từ 60 trở lên").doesNotContain("060");
+            assertThat(GuidedRules.sentence(rule, Messages.of(Messages.EN))).contains(" 60").doesNotContain("060");
+        }
+    }
+
+    @Test
+    void zeroNineIsNineAndNoCompilerTextEverReachesTheBoard() {
+        RuleSet set = withGuided(complaintsRule("\"09\""));
+        assertThat(set.guided().drl().values().iterator().next()).contains("unresolvedComplaints >= 9")
+                .doesNotContain("09");
+        ScreeningResult r = Screening.screen(set, congress(), List.of(withComplaints("A", 8),
+                withComplaints("B", 9)));
+        assertThat(findings(r, "A")).extracting(Finding::getRuleId).doesNotContain("POS-901");
+        assertThat(findings(r, "B")).extracting(Finding::getRuleId).contains("POS-901");
+        assertThat(GuidedRules.sentence(set.guidedRule("POS-901"), Messages.of(Messages.VI))).contains("từ 9 trở lên");
+
+        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        for (String bad : List.of("\"0x3C\"", "\"6 0\"", "\"1e3\"", "\"9999999999\"", "\"٦٠\"")) {
+            assertThatThrownBy(() -> GuidedRules.read(complaintsRule(bad), p)).as(bad)
+                    .isInstanceOf(ParameterException.class).extracting("key").isEqualTo("not_integer");
+        }
+        // Should generated rules ever fail to compile, the board reads which rule, in words, without class names.
+        GuidedRules guided = GuidedRules.parse(java.util.Map.of("guided/POS-901.yaml", complaintsRule("9")), p);
+        ParameterException e = guided.compileError(List.of("src/main/java/org/slatecheck/rules/guided/PB9/"
+                + "LambdaPredicateB98B3122A567ED83B259E581E3922BF1.java:26: The literal 09 of type int is out of range "));
+        assertThat(e.key()).isEqualTo("guided_compile");
+        for (Messages m : List.of(Messages.of(Messages.VI), Messages.of(Messages.EN))) {
+            String text = m.text("data.error." + e.key(), e.args().toArray());
+            assertThat(text).contains("POS-901").doesNotContain("Lambda").doesNotContain(".java")
+                    .doesNotContain("literal");
+        }
+        assertThat(guided.compileError(List.of("src/main/java/org/slatecheck/rules/HLT/Rules.java:3: x"))).isNull();
+    }
+
+    @Test
+    void decimalsDatesAndYesNoAreCanonicalAndExact() {
+        Catalogue.Field share = new Catalogue.Field("share", Catalogue.Source.NOMINEE, "decimal", false, false,
+                "share", "$n.getShare()", "tỷ lệ", "share");
+        assertThat(GuidedRules.literal(share, "ge", "060.50")).isEqualTo(new GuidedRules.Literal("60.5",
+                "new java.math.BigDecimal(\"60.5\")"));
+        assertThat(GuidedRules.literal(share, "ge", "0,1").java()).isEqualTo("new java.math.BigDecimal(\"0.1\")");
+        assertThat(GuidedRules.literal(share, "ge", "-0.000").canonical()).isEqualTo("0");
+        assertThatThrownBy(() -> GuidedRules.literal(share, "ge", "1e3")).extracting("key").isEqualTo("not_decimal");
+        Catalogue.Field date = Catalogue.FIELDS.get("discipline_date");
+        assertThat(GuidedRules.literal(date, "lt", "2026-01-31").java()).isEqualTo("java.time.LocalDate.of(2026, 1, 31)");
+        assertThat(GuidedRules.literal(date, "lt", "31/01/2026").canonical()).isEqualTo("2026-01-31");
+        assertThatThrownBy(() -> GuidedRules.literal(date, "lt", "31/02/2026")).extracting("key").isEqualTo("not_date");
+        Catalogue.Field health = Catalogue.FIELDS.get("health_ok");
+        assertThat(GuidedRules.literal(health, "eq", "có").canonical()).isEqualTo("true");
+        assertThat(GuidedRules.literal(health, "eq", "no").java()).isEqualTo("false");
+
+        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        // Unquoted YAML dates and yes/no are read by the field's type, not as YAML 1.1 timestamps and booleans.
+        GuidedRule r = GuidedRules.read(secretaryRule("t").replace("- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: discipline_date, op: ge, value: 2024-06-01}\n  - {field: health_ok, op: eq, value: yes}"), p);
+        assertThat(r.conditions().get(1).values()).containsExactly("2024-06-01");
+        assertThat(r.conditions().get(2).values()).containsExactly("true");
+        assertThat(GuidedRules.sentence(r, Messages.of(Messages.VI))).contains("01/06/2024").contains("đủ sức khỏe là có");
+    }
+
+    // ---- board wording: no control or text-direction characters ------------------------------------------------
+
+    @Test
+    void controlAndBidiCharactersInWordingAreRefusedByTheFieldInWords() {
+        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        String base = secretaryRule("x");
+        record Case(String yaml, String field, String vi, String en) {
+        }
+        for (Case c : List.of(
+                new Case(base.replace("vi: \"x\"", "vi: \"Bí thư\\u0000 chưa có\""), "title.vi",
+                        "Tiêu đề tiếng Việt", "Vietnamese title"),
+                new Case(base.replace("vi: \"x\"", "vi: \"Bí thư \u202E chưa có\""), "title.vi",
+                        "Tiêu đề tiếng Việt", "Vietnamese title"),
+                new Case(base.replace("en: \"Political theory", "en: \"\\u2066Political theory"), "message.en",
+                        "Nội dung thông báo tiếng Anh", "English message"),
+                new Case(base.replace("Cử đi học", "Cử\\x1b[31m đi học"), "remedy.vi", "Hướng xử lý tiếng Việt",
+                        "Vietnamese remedy"),
+                new Case(base.replace("Quy định 214", "Quy định\\x85 214"), "citation", "Văn bản căn cứ",
+                        "citation"))) {
+            ParameterException e = catchThrowableOfType(() -> GuidedRules.read(c.yaml(), p), ParameterException.class);
+            assertThat(e).as(c.field()).isNotNull();
+            assertThat(e.key()).as(c.field()).isEqualTo("control_character");
+            assertThat(e.field()).isEqualTo(c.field());
+            assertThat(Messages.of(Messages.VI).text("data.error.control_character", e.args().toArray()))
+                    .startsWith(c.vi() + " chứa một ký tự điều khiển");
+            assertThat(Messages.of(Messages.EN).text("data.error.control_character", e.args().toArray()))
+                    .startsWith("The " + c.en() + " contains");
+        }
+        // Typed into the file itself (not as an escape): refused by its line, in words, before YAML reads it.
+        ParameterException raw = catchThrowableOfType(() -> GuidedRules.read(base.replace("vi: \"x\"", "vi: \"a\u0000b\""),
+                p), ParameterException.class);
+        assertThat(raw.key()).isEqualTo("control_character_line");
+        assertThat(Messages.of(Messages.VI).text("data.error.control_character_line", raw.args().toArray()))
+                .startsWith("Dòng 7 của tệp").contains("U+0000");
+        // Tabs and line breaks in wording are ordinary typing.
+        GuidedRule ok = GuidedRules.read(base.replace("Cử đi học", "Cử\\tđi học\\n"), p);
+        assertThat(ok.text("remedy", "vi")).startsWith("Cử\tđi học");
     }
 }
