@@ -1,14 +1,10 @@
 package org.slatecheck.web;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.slatecheck.batch.BatchService;
-import org.slatecheck.explanation.ExportCsv;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,15 +25,17 @@ import org.springframework.web.server.ResponseStatusException;
 public class BatchApiController {
     private final BatchService batches;
     private final Scope scope;
+    private final Downloads downloads;
 
-    public BatchApiController(BatchService batches, Scope scope) {
+    public BatchApiController(BatchService batches, Scope scope, Downloads downloads) {
         this.batches = batches;
         this.scope = scope;
+        this.downloads = downloads;
     }
 
     /** Returns when batch {@code id} exists and lies in the user's scope; 404 (and an audit entry) otherwise. */
     private void visible(String id, String what) {
-        scope.record(batches.unitOf(id), "batch " + what, id);
+        downloads.batchVisible(id, what);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,14 +79,7 @@ public class BatchApiController {
     /** The summary as a printable PDF. */
     @GetMapping(value = "/{id}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> summaryPdf(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
-        visible(id, "summary.pdf");
-        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        scope.downloaded("batch " + id, "summary pdf");
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"batch-" + id + ".pdf\"")
-                .body(org.slatecheck.explanation.PdfReport.batchSummary(id, batches.summary(id),
-                        Messages.of(CheckApiController.language(lang))));
+        return downloads.batchSummaryPdf(id, Messages.of(CheckApiController.language(lang)));
     }
 
     /**
@@ -98,30 +89,7 @@ public class BatchApiController {
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id,
             @RequestParam(defaultValue = "vi") String lang) throws IOException {
-        Messages m = Messages.of(CheckApiController.language(lang));
-        boolean codes = m.locale().getLanguage().equals("en");
-        org.slatecheck.rules.explain.Labels lb = org.slatecheck.rules.explain.Labels.of(m);
-        visible(id, "organisations.csv");
-        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        scope.downloaded("batch " + id, "organisations csv");
-        StringWriter out = new StringWriter();
-        try (ExportCsv p = ExportCsv.to(out)) {
-            List<String> header = List.of("congress_id", "organisation", "level", "term", "list_kind", "nominees",
-                    "eligible", "review", "ineligible", "list_status", "viable_list_status");
-            p.record(codes ? header : header.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress"
-                    : h))).toList());
-            for (Map<String, Object> row : batches.organisations(id)) {
-                p.record(row.get("congress_id"), row.get("organisation"),
-                        codes ? row.get("level") : lb.level(row.get("level")), row.get("term"),
-                        codes ? row.get("list_kind") : lb.listKind(row.get("list_kind")), row.get("nominees"),
-                        row.get("eligible"), row.get("review"), row.get("ineligible"),
-                        codes ? row.get("list_status") : lb.listStatus(row.get("list_status")),
-                        codes ? row.get("viable_list_status") : lb.listStatus(row.get("viable_list_status")));
-            }
-        }
-        return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+        return downloads.batchOrganisationsCsv(id, Messages.of(CheckApiController.language(lang)));
     }
 
     /**
@@ -131,55 +99,13 @@ public class BatchApiController {
     @GetMapping(value = "/{id}/organisations.xlsx", produces = ColumnsPageController.XLSX)
     public ResponseEntity<byte[]> organisationsXlsx(@PathVariable String id,
             @RequestParam(defaultValue = "vi") String lang) throws IOException {
-        Messages m = Messages.of(CheckApiController.language(lang));
-        visible(id, "organisations.xlsx");
-        if (batches.state(id, Messages.of(Messages.VI)).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        scope.downloaded("batch " + id, "organisations xlsx");
-        List<String> header = List.of(m.raw("export.summary.congress"), m.raw("export.summary.organisation"),
-                m.raw("export.summary.level"), m.raw("export.summary.term"), m.raw("columns.codeset.list_kind"),
-                m.raw("export.summary.nominees"), m.raw("export.summary.eligible"), m.raw("export.summary.review"),
-                m.raw("export.summary.ineligible"), m.raw("export.summary.list_status"));
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (Map<String, Object> row : batches.organisations(id)) {
-            rows.add(java.util.Arrays.asList(row.get("congress_id"), row.get("organisation"),
-                    label(m, "columns.code.level.", row.get("level")), row.get("term"),
-                    label(m, "columns.code.list_kind.", row.get("list_kind")), row.get("nominees"),
-                    row.get("eligible"), row.get("review"), row.get("ineligible"),
-                    label(m, "list.", row.get("list_status"))));
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        org.slatecheck.spreadsheets.TableXlsx.write(m.raw("export.sheet.organisations"), header, rows, out);
-        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
-                m.raw("export.file_prefix") + "-" + DownloadNames.safe(id) + ".xlsx")).body(out.toByteArray());
-    }
-
-    private static Object label(Messages m, String prefix, Object code) {
-        return code == null || !m.has(prefix + code) ? code : m.raw(prefix + code);
+        return downloads.batchOrganisationsXlsx(id, Messages.of(CheckApiController.language(lang)));
     }
 
     /** The per-level summary as CSV. */
     @GetMapping(value = "/{id}/summary.csv", produces = "text/csv;charset=UTF-8")
-    @SuppressWarnings("unchecked")
     public ResponseEntity<byte[]> summaryCsv(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang)
             throws IOException {
-        Messages m = Messages.of(CheckApiController.language(lang));
-        boolean codes = m.locale().getLanguage().equals("en");
-        visible(id, "summary.csv");
-        scope.downloaded("batch " + id, "summary csv");
-        StringWriter out = new StringWriter();
-        try (ExportCsv p = ExportCsv.to(out)) {
-            List<String> header = List.of("level", "lists", "nominees", "eligible", "review", "ineligible",
-                    "non_compliant", "viable_non_compliant");
-            p.record(codes ? header : header.stream().map(h -> m.raw("csv." + h)).toList());
-            for (Map<String, Object> row : (List<Map<String, Object>>) batches.summary(id).get("byLevel")) {
-                p.record(codes ? row.get("level") : org.slatecheck.rules.explain.Labels.of(m).level(row.get("level")),
-                        row.get("lists"), row.get("nominees"), row.get("eligible"),
-                        row.get("review"), row.get("ineligible"), row.get("non_compliant"),
-                        row.get("viable_non_compliant"));
-            }
-        }
-        return ResponseEntity.ok(("\uFEFF" + out).getBytes(StandardCharsets.UTF_8));
+        return downloads.batchSummaryCsv(id, Messages.of(CheckApiController.language(lang)));
     }
 }

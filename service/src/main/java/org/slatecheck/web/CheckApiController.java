@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.slatecheck.explanation.ResultCsv;
 import org.slatecheck.explanation.ResultJson;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.CheckSummary;
@@ -19,7 +18,6 @@ import org.slatecheck.rules.explain.Explainer;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.CheckService;
-import org.slatecheck.spreadsheets.ResultXlsx;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,11 +41,13 @@ public class CheckApiController {
     private final CheckService checks;
     private final CheckRecords records;
     private final Scope scope;
+    private final Downloads downloads;
 
-    public CheckApiController(CheckService checks, CheckRecords records, Scope scope) {
+    public CheckApiController(CheckService checks, CheckRecords records, Scope scope, Downloads downloads) {
         this.checks = checks;
         this.records = records;
         this.scope = scope;
+        this.downloads = downloads;
     }
 
     /**
@@ -139,50 +139,23 @@ public class CheckApiController {
     /** A stored check as CSV (one row per finding). */
     @GetMapping(value = "/{id}/report.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> csv(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
-        Locale locale = language(lang);
-        scope.check(id, "csv");
-        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
-        scope.downloaded(id.toString(), "csv");
-        byte[] body = ("\uFEFF" + ResultCsv.write(results, Messages.of(locale))).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
-                fileName(id, Messages.of(language(lang)), "csv"))).body(body);
+        return downloads.checkCsv(id, Messages.of(language(lang)));
     }
 
     /**
      * A stored check as an {@code .xlsx} workbook: a summary sheet, a sheet per list and the list findings (see
-     * {@link ResultXlsx}).
+     * {@link org.slatecheck.spreadsheets.ResultXlsx}).
      */
     @GetMapping(value = "/{id}/report.xlsx", produces = ColumnsPageController.XLSX)
     public ResponseEntity<byte[]> xlsx(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang)
             throws IOException {
-        Messages messages = Messages.of(language(lang));
-        scope.check(id, "xlsx");
-        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
-        scope.downloaded(id.toString(), "xlsx");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ResultXlsx.write(results, messages, out);
-        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("attachment",
-                fileName(id, messages, "xlsx"))).body(out.toByteArray());
-    }
-
-    /** The download name of check {@code id}'s report: {@code kiem-tra-<congress>-<date>.<extension>}. */
-    private String fileName(UUID id, Messages messages, String extension) {
-        CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
-        return DownloadNames.report(summary.congresses(), summary.createdAt(), messages, extension);
+        return downloads.checkXlsx(id, Messages.of(language(lang)));
     }
 
     /** A stored check as a printable PDF. */
     @GetMapping(value = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
-        Locale locale = language(lang);
-        scope.check(id, "pdf");
-        ArrayNode results = records.results(id, lang).orElseThrow(() -> notFound(id));
-        scope.downloaded(id.toString(), "pdf");
-        CheckSummary summary = records.summary(id).orElseThrow(() -> notFound(id));
-        byte[] body = org.slatecheck.explanation.PdfReport.write(results, Messages.of(locale), summary.createdAt());
-        return ResponseEntity.ok().header("Content-Disposition", DownloadNames.disposition("inline",
-                DownloadNames.report(summary.congresses(), summary.createdAt(), Messages.of(locale), "pdf")))
-                .body(body);
+        return downloads.checkPdf(id, Messages.of(language(lang)));
     }
 
     /**

@@ -29,6 +29,8 @@ class ExportDownloadsTest {
 
     @Autowired
     TestRestTemplate anonymous;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);
@@ -77,9 +79,29 @@ class ExportDownloadsTest {
         assertThat(csv.getHeaders().getFirst("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"kiem-tra-TINH-NB-2025-3-danh-sach-" + today + ".csv\"");
 
-        // The result page links the workbook.
+        // The result page links the workbook, the CSV and the PDF at the pages' own addresses (the browser session
+        // opens them; the stateless API does not take it), and they are the API's files.
         assertThat(as("subcommittee").getForObject("/checks/" + id, String.class))
-                .contains("/api/checks/" + id + "/report.xlsx?lang=vi");
+                .contains("/checks/" + id + "/report.xlsx?lang=vi", "/checks/" + id + "/report.csv?lang=vi",
+                        "/checks/" + id + "/report.pdf?lang=vi").doesNotContain("/api/");
+        WebSession session = new WebSession(port, "subcommittee");
+        var page = session.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + "/checks/" + id + "/report.csv?lang=vi")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(page.headers().firstValue("Content-Disposition")).contains(csv.getHeaders()
+                .getFirst("Content-Disposition"));
+        assertThat(page.body()).isEqualTo(csv.getBody());
+        var pageXlsx = session.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/checks/" + id + "/report.xlsx?lang=en")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pageXlsx.headers().firstValue("Content-Type")).contains(XLSX);
+        assertThat(pageXlsx.headers().firstValue("Content-Disposition")).contains(en.getHeaders()
+                .getFirst("Content-Disposition"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(pageXlsx.body()))) {
+            assertThat(book.getSheetName(0)).isEqualTo("Summary");
+        }
     }
 
     @Test
@@ -132,7 +154,7 @@ class ExportDownloadsTest {
         assertThat(as("prov-a").getForEntity("/api/batches/" + id + "/organisations.xlsx", byte[].class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("subcommittee").getForObject("/batches/" + id, String.class))
-                .contains("/api/batches/" + id + "/organisations.xlsx?lang=vi");
+                .contains("/batches/" + id + "/organisations.xlsx?lang=vi").doesNotContain("/api/");
     }
 
     @Test

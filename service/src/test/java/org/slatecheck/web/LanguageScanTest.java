@@ -217,6 +217,9 @@ class LanguageScanTest {
             DATA.add(String.valueOf(u.get("code")));
         });
         jdbc.queryForList("select username from app_user", String.class).forEach(DATA::add);
+        // Batch ids are typed by users too (other test classes' batches, e.g. "page-dl-…", are listed on the pages).
+        jdbc.queryForList("select id from batch_run", String.class).stream().filter(id -> id.length() >= 4)
+                .forEach(DATA::add);
         // Sources typed into the versions shown (other test classes may have activated a version of their own).
         for (long version : List.of(activeId, draftId)) {
             registry.parameterRows(version).values().forEach(row -> {

@@ -174,6 +174,53 @@ class OrganisationScopeTest {
                 + "and subject = ?", String.class, "batch " + id)).contains("organisations csv");
     }
 
+    /**
+     * The downloads the pages link to (issue 17): with the browser session (form sign-in, no Basic), scoped as the
+     * pages are — another province's check or batch is the 404 page (HTML, no sign-in challenge) with an
+     * ACCESS_REFUSED entry —, and each download is audited as the API's are.
+     */
+    @Test
+    void pageDownloadsUseTheSessionAndAreScopedLikeThePages() throws Exception {
+        String b = check("prov-b");
+        String batch = "page-dl-" + System.nanoTime();
+        assertThat(as("prov-b").postForEntity("/api/batches?id=" + batch, CheckApiTest.sample(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(waitForEnd("prov-b", batch).get("status").asText()).isEqualTo("DONE");
+        List<String> paths = List.of("/checks/" + b + "/report.csv", "/checks/" + b + "/report.xlsx",
+                "/checks/" + b + "/report.pdf", "/batches/" + batch + "/summary.csv",
+                "/batches/" + batch + "/summary.pdf", "/batches/" + batch + "/organisations.csv",
+                "/batches/" + batch + "/organisations.xlsx");
+        WebSession own = new WebSession(port, "prov-b");
+        WebSession other = new WebSession(port, "prov-a");
+        for (String path : paths) {
+            var mine = own.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                    + path)).GET().build());
+            assertThat(mine.statusCode()).as(path).isEqualTo(200);
+            assertThat(mine.body()).as(path).isNotEmpty();
+            var theirs = other.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                    + port + path)).GET().build());
+            assertThat(theirs.statusCode()).as(path).isEqualTo(404);
+            assertThat(theirs.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(theirs.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+            assertThat(theirs.body()).as(path).contains("id=\"error-page\"", "class=\"brand\"");
+        }
+        assertThat(audits("prov-a", "ACCESS_REFUSED", b)).isEqualTo(3);
+        assertThat(audits("prov-a", "ACCESS_REFUSED", batch)).isEqualTo(4);
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
+                + "and subject = ?", String.class, b)).contains("csv", "xlsx", "pdf");
+        assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
+                + "and subject = ?", String.class, "batch " + batch)).contains("summary csv", "summary pdf",
+                        "organisations csv", "organisations xlsx");
+        // Signed out, a page download sends to the sign-in page (as every page does), never a Basic challenge.
+        var anonymousGet = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + paths.get(0))).header("Accept",
+                "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymousGet.statusCode()).isEqualTo(302);
+        assertThat(anonymousGet.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(anonymousGet.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
     @Test
     void batchIdsThatSanitiseAlikeDoNotShareAFolder() throws Exception {
         long n = System.nanoTime();

@@ -513,7 +513,8 @@ public final class Labels {
             case "audit.detail.unit_created" -> i == 1 ? level(part) : part;
             case "audit.detail.user_created" -> i == 0 ? roles(part) : part;
             case "audit.detail.batch_what", "audit.detail.check_what" -> {
-                String k = "audit.detail." + part.replace(' ', '_');
+                // The record's action or download ("summary.csv" reads as the download "summary csv").
+                String k = "audit.detail." + part.replace(' ', '_').replace('.', '_');
                 yield m.has(k) ? m.raw(k) : part;
             }
             default -> part;

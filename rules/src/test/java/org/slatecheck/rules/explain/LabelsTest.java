@@ -81,6 +81,36 @@ class LabelsTest {
         assertThat(vi.actor("system")).isEqualTo("hệ thống");
     }
 
+    /**
+     * Every download and every refusal of a check's or a batch's record reads in words (issue 17: the page downloads
+     * write the API's entries; the audit page showed "[organisations.xlsx]" and "organisations xlsx").
+     */
+    @Test
+    void everyDownloadAndRefusalOfACheckOrBatchReadsInWords() {
+        List<String> downloads = List.of("page", "dossier list 0", "json", "reproduce", "csv", "xlsx", "pdf",
+                "summary json", "summary csv", "summary pdf", "organisations csv", "organisations xlsx");
+        List<String> refusals = List.of("check page", "check dossier", "check json", "check reproduce", "check csv",
+                "check xlsx", "check pdf", "batch start", "batch progress", "batch cancel", "batch summary",
+                "batch summary.csv", "batch summary.pdf", "batch organisations.csv", "batch organisations.xlsx",
+                "batch page");
+        for (Labels lb : List.of(vi, en)) {
+            for (String d : downloads) {
+                assertThat(lb.auditDetail("DOWNLOAD", d)).as(d).doesNotContain("csv", "xlsx", "pdf", "json",
+                        "organisations");
+                assertThat(vi.auditDetail("DOWNLOAD", d)).as(d).isNotEqualTo(d);
+            }
+            for (String d : refusals) {
+                assertThat(lb.auditDetail("ACCESS_REFUSED", d)).as(d).doesNotContain("csv", "xlsx", "pdf", "json",
+                        "[", "check ", "batch ");
+                assertThat(vi.auditDetail("ACCESS_REFUSED", d)).as(d).doesNotContain("page", "summary");
+            }
+        }
+        assertThat(vi.auditDetail("DOWNLOAD", "organisations xlsx")).isEqualTo("theo tổ chức (Excel)");
+        assertThat(vi.auditDetail("ACCESS_REFUSED", "batch organisations.xlsx"))
+                .isEqualTo("đợt kiểm tra: theo tổ chức (Excel)");
+        assertThat(en.auditDetail("ACCESS_REFUSED", "check xlsx")).isEqualTo("check: Excel workbook");
+    }
+
     @Test
     void splitsAFailedRuleCaseIntoItsNameAndATranslatedReason() {
         List<String> x = vi.caseFailure("STR-001.cases.yaml › 3 women of 30 needs 5: add at least 2: expected "
