@@ -128,7 +128,10 @@ public class BatchRunner {
         long start = System.currentTimeMillis();
         // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile.
         // A resumed batch keeps the versions its stored lists used, so it ends as an uninterrupted run would.
-        RuleSetSnapshot snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId(id)).values());
+        // A batch stored before ids were per unit keeps its check run under its new id.
+        UUID checkId = records.jdbc().queryForList("select check_id from batch_run where id = ?", UUID.class, id)
+                .stream().findFirst().orElseGet(() -> checkId(id));
+        RuleSetSnapshot snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId).values());
         // The rules compile (once per JVM) while the input is read and validated.
         snapshot.compileInBackground("batch-rule-compile");
         String congressesSha = sha256(congressesFile);
@@ -264,7 +267,6 @@ public class BatchRunner {
             // Pass 3: screen the lists of each partition in parallel; one writer stores them in groups, each group in
             // its own transaction, so a list is stored whole or not at all.
             long readMillis = System.currentTimeMillis() - start;
-            UUID checkId = checkId(id);
             long nomineesTotal = counts.values().stream().mapToLong(Long::longValue).sum();
             records.createBatchRun(checkId, user, unit, congressesFile.getFileName().toString(), nomineesName,
                     congressesSha, nomineesSha);

@@ -113,6 +113,26 @@ public class BatchService {
                 + "b.check_id where b.id = ?", String.class, id).stream().findFirst();
     }
 
+    /**
+     * The stored id that {@code id} in a request of a user of {@code unit} means ({@link BatchIds#resolve}): a stored
+     * id as it is, a bare name as the user's own unit's batch of that name. A bare name that is no batch of the user's
+     * unit but is a stored id as it stands (a batch stored before ids were per unit, which the schema change renamed
+     * unless it was the root unit's) is that id, whose scope the caller checks as for any id.
+     */
+    public String resolve(String id, String unit) {
+        String key = BatchIds.resolve(id, unit);
+        if (!key.equals(id) && unitOf(key).isEmpty() && unitOf(id).isPresent()) {
+            return id;
+        }
+        return key;
+    }
+
+    /** The check run batch {@code id} stores into: as stored (a renamed batch keeps its run), else derived. */
+    UUID checkIdOf(String id) {
+        return records.jdbc().queryForList("select check_id from batch_run where id = ?", UUID.class, id).stream()
+                .findFirst().orElseGet(() -> BatchRunner.checkId(id));
+    }
+
     /** Asks a running batch to stop after the lists in progress; {@code user} is who asked (audit log). */
     public boolean cancel(String id, String user) {
         Live state = live.get(id);
@@ -128,6 +148,7 @@ public class BatchService {
     public Optional<Map<String, Object>> state(String id, org.slatecheck.rules.explain.Messages messages) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
+        out.put("name", BatchIds.name(id));
         Live state = live.get(id);
         List<Map<String, Object>> stored = records.jdbc().queryForList(
                 "select b.status, b.lists_total, b.nominees_total, b.check_id, c.lists, c.nominees, c.eligible, c.review, "
@@ -172,7 +193,7 @@ public class BatchService {
         return records.jdbc().queryForList("select congress_id, organisation, level, term, list_kind, nominees, "
                 + "eligible, review, ineligible, list_status, viable_list_status from list_result where check_id = ? "
                 + "order by position",
-                BatchRunner.checkId(id));
+                checkIdOf(id));
     }
 
     /** Stored summaries of ended batches, by batch id, with the status and update time they were read at. */
@@ -185,7 +206,7 @@ public class BatchService {
      * both): over 10,000 lists the rule counts read every finding, too slow for every view of its page.
      */
     private Map<String, Object> storedSummary(String id) {
-        UUID checkId = BatchRunner.checkId(id);
+        UUID checkId = checkIdOf(id);
         String version = live.containsKey(id) && !ended(live.get(id).status) ? null : records.jdbc().queryForList(
                 "select status || ' ' || updated_at from batch_run where id = ? and status in ('DONE', 'CANCELLED', "
                         + "'FAILED')", String.class, id).stream().findFirst().orElse(null);

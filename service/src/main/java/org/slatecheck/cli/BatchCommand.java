@@ -49,7 +49,12 @@ public final class BatchCommand {
                 return CheckCommand.INPUT;
             }
         }
-        String id = o.getOrDefault("--id", "batch-" + System.currentTimeMillis());
+        String id = o.getOrDefault("--id", org.slatecheck.batch.BatchIds.generated());
+        // The names the pages and the API accept: the command line's batches are the root unit's, named as they are.
+        if (!org.slatecheck.batch.BatchIds.NAME.matcher(id).matches()) {
+            err.println("--id " + id + ": " + messages.raw("ui.paging.batch_bad_id"));
+            return CheckCommand.INPUT;
+        }
         int threads = Integer.parseInt(o.getOrDefault("--threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SlateCheckApplication.class)

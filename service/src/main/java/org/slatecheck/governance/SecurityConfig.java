@@ -163,7 +163,7 @@ public class SecurityConfig {
             if (e instanceof SignInThrottledException t) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds()));
                 problem(response, 429, m.raw("signin.throttled_title"),
-                        m.text("signin.throttled", t.retryAfterSeconds()), "signin.throttled");
+                        m.text("signin.throttled", SignInGuard.inWords(t.retryAfterSeconds(), m)), "signin.throttled");
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"SlateCheck\", Bearer");
@@ -282,7 +282,7 @@ public class SecurityConfig {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
-            guard.succeeded(user.getUsername(), true);
+            guard.succeeded(user.getUsername(), request.getRemoteAddr(), true);
             try {
                 chain.doFilter(request, response);
             } finally {

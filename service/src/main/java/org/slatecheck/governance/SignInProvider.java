@@ -75,7 +75,7 @@ public final class SignInProvider implements AuthenticationProvider {
         if (api) {
             cache.remember(user.getUsername(), password, user.getPassword());
         }
-        guard.succeeded(user.getUsername(), api);
+        guard.succeeded(user.getUsername(), address, api);
         UsernamePasswordAuthenticationToken done = UsernamePasswordAuthenticationToken.authenticated(
                 org.springframework.security.core.userdetails.User.withUserDetails(user).password("").build(), null,
                 user.getAuthorities());

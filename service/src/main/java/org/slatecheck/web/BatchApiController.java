@@ -33,47 +33,50 @@ public class BatchApiController {
         this.downloads = downloads;
     }
 
-    /** Returns when batch {@code id} exists and lies in the user's scope; 404 (and an audit entry) otherwise. */
-    private void visible(String id, String what) {
-        downloads.batchVisible(id, what);
+    /** The stored id {@code id} means for the user, when visible ({@link Downloads#batchVisible}); 404 otherwise. */
+    private String visible(String id, String what) {
+        return downloads.batchVisible(id, what);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> start(@RequestPart("congresses") MultipartFile congresses,
             @RequestPart("nominees") MultipartFile nominees, @RequestParam(required = false) String id)
             throws IOException {
-        String batchId = id == null || id.isBlank() ? "batch-" + System.currentTimeMillis() : id;
-        if (!batchId.matches("[A-Za-z0-9_.-]{1,100}")) {
+        // The name is the batch's name within the user's unit (issue 17 item 18): the same name in another unit is
+        // another batch, so starting never answers differently for a name another unit uses, and never reaches its
+        // batch. A batch of this unit with this name is resumed, as before.
+        String name = id == null || id.isBlank() ? org.slatecheck.batch.BatchIds.generated() : id;
+        if (!org.slatecheck.batch.BatchIds.NAME.matcher(name).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: letters, digits, . _ - only");
         }
-        // An id already taken by a batch of another unit's scope: 404 as for any of its records (it is never resumed
-        // into, and nothing about it is shown). A batch of the user's scope is resumed, as before.
+        String unit = scope.unit();
+        String batchId = org.slatecheck.batch.BatchIds.key(unit, name);
         if (batches.unitOf(batchId).isPresent()) {
-            visible(batchId, "start");
+            scope.record(batches.unitOf(batchId), "batch start", batchId);
         }
-        batches.start(batchId, PageController.user(), scope.unit(), congresses.getBytes(), nominees.getBytes());
+        batches.start(batchId, PageController.user(), unit, congresses.getBytes(), nominees.getBytes());
         return ResponseEntity.accepted().location(URI.create("/api/batches/" + batchId))
-                .body(Map.of("id", batchId, "status", "VALIDATING"));
+                .body(Map.of("id", batchId, "name", name, "status", "VALIDATING"));
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> get(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
-        visible(id, "progress");
-        return batches.state(id, Messages.of(CheckApiController.language(lang)))
+        String key = visible(id, "progress");
+        return batches.state(key, Messages.of(CheckApiController.language(lang)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/{id}/cancel")
     public ResponseEntity<Void> cancel(@PathVariable String id) {
-        visible(id, "cancel");
-        return batches.cancel(id, PageController.user()) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
+        String key = visible(id, "cancel");
+        return batches.cancel(key, PageController.user()) ? ResponseEntity.accepted().build() : ResponseEntity.notFound().build();
     }
 
     @GetMapping(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> summary(@PathVariable String id, @RequestParam(defaultValue = "vi") String lang) {
-        visible(id, "summary");
-        scope.downloaded("batch " + id, "summary json");
-        return batches.summary(id, Messages.of(CheckApiController.language(lang)));
+        String key = visible(id, "summary");
+        scope.downloaded("batch " + key, "summary json");
+        return batches.summary(key, Messages.of(CheckApiController.language(lang)));
     }
 
     /** The summary as a printable PDF. */

@@ -54,11 +54,11 @@ public class BatchPageController {
     public String start(@RequestParam(required = false) MultipartFile congresses,
             @RequestParam(required = false) MultipartFile nominees, @RequestParam(required = false) String id,
             Model model, Locale locale, HttpServletResponse response) throws IOException {
-        String batchId = id == null || id.isBlank() ? "batch-" + System.currentTimeMillis() : id.strip();
+        String name = id == null || id.isBlank() ? org.slatecheck.batch.BatchIds.generated() : id.strip();
         String error = null;
         if (congresses == null || congresses.isEmpty() || nominees == null || nominees.isEmpty()) {
             error = "ui.paging.batch_files";
-        } else if (!batchId.matches("[A-Za-z0-9_.-]{1,100}")) {
+        } else if (!org.slatecheck.batch.BatchIds.NAME.matcher(name).matches()) {
             error = "ui.paging.batch_bad_id";
         }
         if (error != null) {
@@ -67,11 +67,14 @@ public class BatchPageController {
             model.addAttribute("startId", id);
             return batches(Map.of(), model);
         }
-        // A taken id of another unit's scope is a 404 as in the API; one of the user's scope is resumed.
+        // The name within the user's unit, as in the API: another unit's batch of that name is another batch (never
+        // reached nor revealed); this unit's is resumed.
+        String unit = scope.unit();
+        String batchId = org.slatecheck.batch.BatchIds.key(unit, name);
         if (batches.unitOf(batchId).isPresent()) {
             scope.record(batches.unitOf(batchId), "batch start", batchId);
         }
-        batches.start(batchId, PageController.user(), scope.unit(), congresses.getBytes(), nominees.getBytes());
+        batches.start(batchId, PageController.user(), unit, congresses.getBytes(), nominees.getBytes());
         return "redirect:/batches/" + batchId;
     }
 
@@ -79,6 +82,8 @@ public class BatchPageController {
     public String batch(@PathVariable String id, @RequestParam Map<String, String> params, Model model,
             Locale locale) {
         Messages m = Messages.of(locale);
+        // A bare name is the user's own unit's batch of that name (BatchService.resolve).
+        id = batches.resolve(id, scope.unit());
         scope.record(batches.unitOf(id), "batch page", id);
         var state = batches.state(id, m).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));

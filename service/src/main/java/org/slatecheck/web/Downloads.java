@@ -94,16 +94,22 @@ public class Downloads {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "no check " + id);
     }
 
-    /** Returns when batch {@code id} exists and lies in the user's scope; 404 (and an audit entry) otherwise. */
-    void batchVisible(String id, String what) {
-        scope.record(batches.unitOf(id), "batch " + what, id);
+    /**
+     * The stored id that {@code id} means for the user ({@link BatchService#resolve}: a bare name is a batch of the
+     * user's own unit) when that batch exists and lies in the user's scope; 404 (and an audit entry when it exists)
+     * otherwise.
+     */
+    String batchVisible(String id, String what) {
+        String key = batches.resolve(id, scope.unit());
+        scope.record(batches.unitOf(key), "batch " + what, key);
+        return key;
     }
 
     /** Batch {@code id}'s per-level summary as CSV. */
     @SuppressWarnings("unchecked")
-    ResponseEntity<byte[]> batchSummaryCsv(String id, Messages m) throws IOException {
+    ResponseEntity<byte[]> batchSummaryCsv(String name, Messages m) throws IOException {
         boolean codes = m.locale().getLanguage().equals("en");
-        batchVisible(id, "summary.csv");
+        String id = batchVisible(name, "summary.csv");
         scope.downloaded("batch " + id, "summary csv");
         StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
@@ -121,8 +127,8 @@ public class Downloads {
     }
 
     /** Batch {@code id}'s summary as a printable PDF. */
-    ResponseEntity<byte[]> batchSummaryPdf(String id, Messages m) {
-        batchVisible(id, "summary.pdf");
+    ResponseEntity<byte[]> batchSummaryPdf(String name, Messages m) {
+        String id = batchVisible(name, "summary.pdf");
         existing(id);
         scope.downloaded("batch " + id, "summary pdf");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -134,10 +140,10 @@ public class Downloads {
      * Per organisation (one list each) of batch {@code id}: counts by outcome, the list's status and its viable
      * list's status (without its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
      */
-    ResponseEntity<byte[]> batchOrganisationsCsv(String id, Messages m) throws IOException {
+    ResponseEntity<byte[]> batchOrganisationsCsv(String name, Messages m) throws IOException {
         boolean codes = m.locale().getLanguage().equals("en");
         Labels lb = Labels.of(m);
-        batchVisible(id, "organisations.csv");
+        String id = batchVisible(name, "organisations.csv");
         existing(id);
         scope.downloaded("batch " + id, "organisations csv");
         StringWriter out = new StringWriter();
@@ -162,8 +168,8 @@ public class Downloads {
      * The per-organisation table of batch {@code id} as {@code .xlsx}: the columns of the CSV, headers and codes
      * (level, list kind, list status) as labels in the chosen language.
      */
-    ResponseEntity<byte[]> batchOrganisationsXlsx(String id, Messages m) throws IOException {
-        batchVisible(id, "organisations.xlsx");
+    ResponseEntity<byte[]> batchOrganisationsXlsx(String name, Messages m) throws IOException {
+        String id = batchVisible(name, "organisations.xlsx");
         existing(id);
         scope.downloaded("batch " + id, "organisations xlsx");
         List<String> header = List.of(m.raw("export.summary.congress"), m.raw("export.summary.organisation"),

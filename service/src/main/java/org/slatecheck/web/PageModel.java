@@ -35,10 +35,14 @@ public class PageModel {
         /** A throttled sign-in (forwarded here with status 429 and Retry-After): the form says how long to wait. */
         @org.springframework.web.bind.annotation.RequestMapping("/login/throttled")
         String throttled(jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response, Model model) {
+                jakarta.servlet.http.HttpServletResponse response, Model model, java.util.Locale locale) {
             Object seconds = request.getAttribute("throttledSeconds");
             response.setStatus(429);
-            model.addAttribute("throttledSeconds", seconds == null ? 60L : seconds);
+            long wait = seconds instanceof Long l ? l : 60L;
+            model.addAttribute("throttledSeconds", wait);
+            // The wait in words of the page's language ("2 phút 30 giây" / "2 min 30 s").
+            model.addAttribute("throttledWait", org.slatecheck.governance.SignInGuard.inWords(wait,
+                    org.slatecheck.rules.explain.Messages.of(locale)));
             return "login";
         }
     }

@@ -56,6 +56,10 @@ class FirstAdministratorTest {
                 assertThat(add("chief", "short-pw")).isEqualTo(2);
                 assertThat(add("chiefadmin1", "CHIEFADMIN1")).isEqualTo(2);
                 assertThat(add("chiefadmin1", "my-Chiefadmin1-password")).isEqualTo(2);
+                // Issue 17 item 17: the name behind full-width or invisible characters, one repeated character.
+                assertThat(add("chiefadmin1", "my \uff43\uff48\uff49\uff45\uff46admin1 password")).isEqualTo(2);
+                assertThat(add("chiefadmin1", "my chief\u200badmin1 password")).isEqualTo(2);
+                assertThat(add("chiefadmin1", "x".repeat(16))).isEqualTo(2);
                 assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
                 assertThat(add("chiefadmin1", "a long enough passphrase")).isEqualTo(0);
             } finally {

@@ -135,31 +135,39 @@ class OrganisationScopeTest {
 
     @Test
     void anotherProvincesBatchIs404AndCannotBeCancelledOrResumed() throws Exception {
-        String id = "scope-b-" + System.nanoTime();
-        assertThat(as("prov-b").postForEntity("/api/batches?id=" + id, CheckApiTest.sample(), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String name = "scope-b-" + System.nanoTime();
+        ResponseEntity<String> started = as("prov-b").postForEntity("/api/batches?id=" + name, CheckApiTest.sample(),
+                String.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // Its stored id names its unit (ids are per unit, issue 17 item 18); the name alone works for its own unit.
+        String id = JSON.readTree(started.getBody()).get("id").asText();
+        assertThat(id).isEqualTo("PB~" + name);
+        assertThat(started.getHeaders().getLocation().toString()).isEqualTo("/api/batches/" + id);
         // While it may still run and after it ended: nothing of it is visible to province A or to a sibling commune.
         assertThat(status("prov-a", "/api/batches/" + id)).isEqualTo(HttpStatus.NOT_FOUND);
-        JsonNode state = waitForEnd("prov-b", id);
+        assertThat(status("prov-a", "/api/batches/" + name)).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode state = waitForEnd("prov-b", name);
         assertThat(state.get("status").asText()).isEqualTo("DONE");
         String checkId = state.get("checkId").asText();
         for (String user : List.of("prov-a", "com-a1", "com-b1")) {
-            for (String path : List.of("/api/batches/" + id, "/api/batches/" + id + "/summary",
-                    "/api/batches/" + id + "/summary.csv", "/api/batches/" + id + "/summary.pdf",
-                    "/api/batches/" + id + "/organisations.csv", "/batches/" + id, "/api/checks/" + checkId)) {
-                assertThat(status(user, path)).as(user + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
+            for (String ref : List.of(id, name)) {
+                for (String path : List.of("/api/batches/" + ref, "/api/batches/" + ref + "/summary",
+                        "/api/batches/" + ref + "/summary.csv", "/api/batches/" + ref + "/summary.pdf",
+                        "/api/batches/" + ref + "/organisations.csv", "/batches/" + ref, "/api/checks/" + checkId)) {
+                    assertThat(status(user, path)).as(user + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
+                }
+                assertThat(as(user).postForEntity("/api/batches/" + ref + "/cancel", null, String.class)
+                        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             }
-            assertThat(as(user).postForEntity("/api/batches/" + id + "/cancel", null, String.class).getStatusCode())
-                    .isEqualTo(HttpStatus.NOT_FOUND);
         }
-        // Starting a batch with the taken id from another province neither resumes into it nor reveals it.
-        assertThat(as("prov-a").postForEntity("/api/batches?id=" + id, CheckApiTest.sample(), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(audits("prov-a", "ACCESS_REFUSED", id)).isGreaterThanOrEqualTo(7);
-        // Its own province sees it all.
+        // Its own province sees it all, by its id and by its name.
         assertThat(status("prov-b", "/api/batches/" + id + "/organisations.csv")).isEqualTo(HttpStatus.OK);
         assertThat(status("prov-b", "/batches/" + id)).isEqualTo(HttpStatus.OK);
+        assertThat(status("prov-b", "/batches/" + name)).isEqualTo(HttpStatus.OK);
         assertThat(status("prov-b", "/api/checks/" + checkId)).isEqualTo(HttpStatus.OK);
+        // And so does the central level above it, by its id.
+        assertThat(status("subcommittee", "/api/batches/" + id)).isEqualTo(HttpStatus.OK);
 
         // The audit log names the user who started, cancelled and finished it, not "batch:<id>".
         assertThat(audits("prov-b", "BATCH_START", id)).isEqualTo(1);
@@ -167,8 +175,8 @@ class OrganisationScopeTest {
                 + "and subject = ?", String.class, id)).containsExactly("DONE");
         assertThat(jdbc.queryForObject("select created_by from check_run where id = cast(? as uuid)", String.class,
                 checkId)).isEqualTo("prov-b");
-        assertThat(as("prov-b").postForEntity("/api/batches/" + id + "/cancel", null, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(as("prov-b").postForEntity("/api/batches/" + name + "/cancel", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(audits("prov-b", "BATCH_CANCEL", id)).isEqualTo(1);
         assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
                 + "and subject = ?", String.class, "batch " + id)).contains("organisations csv");
@@ -197,19 +205,20 @@ class OrganisationScopeTest {
                     + path)).GET().build());
             assertThat(mine.statusCode()).as(path).isEqualTo(200);
             assertThat(mine.body()).as(path).isNotEmpty();
+            // Province A names province B's batch by its stored id (a bare name would mean a batch of A's own).
             var theirs = other.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
-                    + port + path)).GET().build());
+                    + port + path.replace("/batches/" + batch, "/batches/PB~" + batch))).GET().build());
             assertThat(theirs.statusCode()).as(path).isEqualTo(404);
             assertThat(theirs.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
             assertThat(theirs.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
             assertThat(theirs.body()).as(path).contains("id=\"error-page\"", "class=\"brand\"");
         }
         assertThat(audits("prov-a", "ACCESS_REFUSED", b)).isEqualTo(3);
-        assertThat(audits("prov-a", "ACCESS_REFUSED", batch)).isEqualTo(4);
+        assertThat(audits("prov-a", "ACCESS_REFUSED", "PB~" + batch)).isEqualTo(4);
         assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
                 + "and subject = ?", String.class, b)).contains("csv", "xlsx", "pdf");
         assertThat(jdbc.queryForList("select detail from audit_log where actor = 'prov-b' and action = 'DOWNLOAD' "
-                + "and subject = ?", String.class, "batch " + batch)).contains("summary csv", "summary pdf",
+                + "and subject = ?", String.class, "batch PB~" + batch)).contains("summary csv", "summary pdf",
                         "organisations csv", "organisations xlsx");
         // Signed out, a page download sends to the sign-in page (as every page does), never a Basic challenge.
         var anonymousGet = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -219,6 +228,72 @@ class OrganisationScopeTest {
         assertThat(anonymousGet.statusCode()).isEqualTo(302);
         assertThat(anonymousGet.headers().firstValue("Location").orElse("")).endsWith("/login");
         assertThat(anonymousGet.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    /** A 404 answer without what differs by path (the path itself and the time). */
+    static String neutral(ResponseEntity<String> r, String ref) {
+        return r.getStatusCode() + " " + String.valueOf(r.getBody()).replace(ref, "REF")
+                .replace(ref.replace("~", "%7E"), "REF")
+                .replaceAll("\"timestamp\":\"[^\"]*\"", "");
+    }
+
+    /**
+     * Issue 17 item 18: two provinces start a batch with the same id: both are accepted, each is its own batch, and
+     * neither sees the other's. Starting with a name another unit uses answers as with a free one, and reading
+     * another unit's batch answers as an id nobody uses (nothing can be probed or taken first).
+     */
+    @Test
+    void twoUnitsStartBatchesWithTheSameIdAndNeitherSeesTheOther() throws Exception {
+        String name = "same-" + System.nanoTime();
+        String free = "free-" + System.nanoTime();
+        ResponseEntity<String> b = as("prov-b").postForEntity("/api/batches?id=" + name, CheckApiTest.sample(),
+                String.class);
+        assertThat(b.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<String> a = as("prov-a").postForEntity("/api/batches?id=" + name, CheckApiTest.sample(),
+                String.class);
+        ResponseEntity<String> aFree = as("prov-a").postForEntity("/api/batches?id=" + free, CheckApiTest.sample(),
+                String.class);
+        // The name province B uses and a free name: the same answer.
+        assertThat(a.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED).isEqualTo(aFree.getStatusCode());
+        assertThat(a.getBody().replace(name, "NAME")).isEqualTo(aFree.getBody().replace(free, "NAME"));
+        String idA = JSON.readTree(a.getBody()).get("id").asText();
+        String idB = JSON.readTree(b.getBody()).get("id").asText();
+        assertThat(idA).isEqualTo("PA~" + name);
+        assertThat(idB).isEqualTo("PB~" + name);
+        JsonNode stateA = waitForEnd("prov-a", name);
+        JsonNode stateB = waitForEnd("prov-b", name);
+        waitForEnd("prov-a", free);
+        assertThat(stateA.get("status").asText()).isEqualTo("DONE");
+        assertThat(stateB.get("status").asText()).isEqualTo("DONE");
+        assertThat(stateA.get("id").asText()).isEqualTo(idA);
+        assertThat(stateB.get("id").asText()).isEqualTo(idB);
+        assertThat(stateA.get("checkId").asText()).isNotEqualTo(stateB.get("checkId").asText());
+        assertThat(jdbc.queryForObject("select unit_code from check_run where id = cast(? as uuid)", String.class,
+                stateA.get("checkId").asText())).isEqualTo("PA");
+        assertThat(jdbc.queryForObject("select unit_code from check_run where id = cast(? as uuid)", String.class,
+                stateB.get("checkId").asText())).isEqualTo("PB");
+        // Each province's list of batches shows its own, not the other's; the central level sees both.
+        String listA = as("prov-a").getForObject("/batches?q=" + name, String.class);
+        assertThat(listA).contains("/batches/" + idA).doesNotContain("/batches/" + idB);
+        assertThat(as("prov-b").getForObject("/batches?q=" + name, String.class)).contains("/batches/" + idB)
+                .doesNotContain("/batches/" + idA);
+        assertThat(as("subcommittee").getForObject("/batches?q=" + name, String.class)).contains("/batches/" + idA,
+                "/batches/" + idB);
+        // Province A reading province B's batch by its id answers exactly as an id nobody uses.
+        String unused = "PB~unused-" + System.nanoTime();
+        for (String tail : List.of("", "/summary", "/summary.csv", "/organisations.csv")) {
+            ResponseEntity<String> other = as("prov-a").getForEntity("/api/batches/" + idB + tail, String.class);
+            ResponseEntity<String> none = as("prov-a").getForEntity("/api/batches/" + unused + tail, String.class);
+            assertThat(other.getStatusCode()).as(tail).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(neutral(other, idB)).as(tail).isEqualTo(neutral(none, unused));
+        }
+        // Starting again with the name resumes the unit's own batch (the same id), never the other's.
+        ResponseEntity<String> again = as("prov-a").postForEntity("/api/batches?id=" + name, CheckApiTest.sample(),
+                String.class);
+        assertThat(JSON.readTree(again.getBody()).get("id").asText()).isEqualTo(idA);
+        assertThat(waitForEnd("prov-a", name).get("checkId").asText()).isEqualTo(stateA.get("checkId").asText());
+        assertThat(jdbc.queryForObject("select count(*) from batch_run where id in (?, ?)", Integer.class, idA, idB))
+                .isEqualTo(2);
     }
 
     @Test
