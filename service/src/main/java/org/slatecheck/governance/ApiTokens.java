@@ -35,11 +35,15 @@ public class ApiTokens {
         this.audit = audit;
     }
 
-    /** Issues a token for {@code username}; returns it (the only time it exists outside the client). */
+    /**
+     * Issues a token for {@code username}; returns it (the only time it exists outside the client). Only for a user
+     * the actor may manage ({@link UserAccounts#checkManageable}): a user outside the actor's unit and the units below
+     * it is refused as unknown (404), a user holding a role the actor may not grant (a province administrator asking
+     * for a token of a BOARD member, of another administrator) is refused (403); both are audited. A token acts with
+     * all the user's roles, so issuing one is managing that user.
+     */
     public String issue(String actor, String username) {
-        if (!users.exists(username)) {
-            throw new IllegalArgumentException("signin.token_unknown_user");
-        }
+        users.checkManageable(actor, username, "token");
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "sct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -21,9 +21,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditLog {
     private final JdbcTemplate jdbc;
+    /** For entries that must stay when the surrounding transaction rolls back (refusals). */
+    private final org.springframework.transaction.support.TransactionTemplate alone;
 
-    public AuditLog(JdbcTemplate jdbc) {
+    public AuditLog(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.alone = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.alone.setPropagationBehavior(org.springframework.transaction.TransactionDefinition
+                .PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * As {@link #append}, committed on its own at once: the entry stays even when the transaction the caller runs in
+     * rolls back (a refusal thrown from inside a transactional action).
+     */
+    public void appendAlone(String actor, String action, String subject, String before, String after,
+            String detail) {
+        alone.executeWithoutResult(s -> append(actor, action, subject, before, after, detail));
     }
 
     /** Appends an entry; the unit is the actor's unit at this moment (none for an unknown actor). */

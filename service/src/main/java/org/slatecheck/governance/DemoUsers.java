@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo users ({@code slatecheck.demo-users}, {@code name/password/ROLE[+ROLE][/UNIT],…}, and units, in
- * {@code application-demo.properties}): created when missing, and only when the {@code demo} profile is active
+ * {@code application-demo.properties}): created when missing (an existing demo user gets the configured roles
+ * back), and only when the {@code demo} profile is active
  * (the README's run command turns it on). Their password is their name, so they are exempt from the password
  * policy, which is why they never exist without that profile: a production start has no users at all.
  */
@@ -43,6 +44,10 @@ public class DemoUsers implements ApplicationRunner {
             if ((parts.length == 3 || parts.length == 4) && !users.exists(parts[0])) {
                 users.createDemo(parts[0], parts[1], Arrays.asList(parts[2].split("\\+")),
                         parts.length == 4 ? parts[3] : OrgUnits.ROOT);
+            } else if (parts.length == 3 || parts.length == 4) {
+                // A demo data folder from before a change of the configured roles (ADMIN no longer includes
+                // APPROVER, so the demo admin holds both): the configured roles are put back.
+                users.setDemoRoles(parts[0], Arrays.asList(parts[2].split("\\+")));
             }
         }
     }

@@ -50,9 +50,13 @@ public class ImpactAnalysis {
         this.audit = audit;
     }
 
-    /** Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id. */
+    /**
+     * Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id.
+     * Only a central board member may (it is what approval rests on: {@link RuleSetRegistry#requireGoverns}).
+     */
     public long run(long id, String actor, int maxChecks) {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
+        registry.requireGoverns(actor, "BOARD", id, "impact");
         // One snapshot of the active versions for the whole analysis, and the same with the draft in place of its
         // term's active version: "before" and "after" differ in that version only. The report names the checksum of
         // exactly the content it analysed (read once, compiled from what was read), so an edit that lands while it

@@ -54,6 +54,12 @@ public class OrgUnits {
         return auth == null ? ROOT : unitOf(auth.getName());
     }
 
+    /** A unit as people read it: "code — name" (the code alone for an unknown code). */
+    public String label(String code) {
+        List<String> names = jdbc.queryForList("select name from org_unit where code = ?", String.class, code);
+        return names.isEmpty() ? String.valueOf(code) : code + " — " + names.get(0);
+    }
+
     /** Whether {@code unit} is {@code scope} or lies below it. */
     public boolean within(String unit, String scope) {
         if (unit == null || scope == null) {

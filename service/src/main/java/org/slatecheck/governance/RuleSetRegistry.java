@@ -402,6 +402,41 @@ public class RuleSetRegistry {
         return out;
     }
 
+    // ---- who governs ----------------------------------------------------------------------------------------------
+
+    /**
+     * Whether {@code actor} governs the national rule sets in {@code role}: an enabled user of the central unit
+     * ({@value OrgUnits#ROOT}) holding that role — BOARD (or APPROVER, which includes it) drafts, edits and analyses;
+     * APPROVER approves and activates. Roles held at any other unit, and ADMIN, govern nothing here
+     * (docs/decisions.md, "Who governs the national rule sets").
+     */
+    public boolean governs(String actor, String role) {
+        if (actor == null || actor.length() > 100) {
+            return false;
+        }
+        List<String> found = jdbc.queryForList("select roles from app_user where username = ? and enabled and "
+                + "unit_code = ?", String.class, actor, OrgUnits.ROOT);
+        if (found.isEmpty()) {
+            return false;
+        }
+        List<String> roles = java.util.Arrays.stream(found.get(0).split(",")).map(String::strip).toList();
+        return roles.contains(role) || (role.equals("BOARD") && roles.contains("APPROVER"));
+    }
+
+    /**
+     * Refuses (403, written to the audit log even though the action's transaction rolls back) an actor who does not
+     * govern the national rule sets in {@code role} ({@link #governs}); {@code what}: the action, for the log.
+     */
+    public void requireGoverns(String actor, String role, long id, String what) {
+        if (governs(actor, role)) {
+            return;
+        }
+        String subject = get(id).map(Version::version).orElse(String.valueOf(id));
+        audit.appendAlone(actor, "ACCESS_REFUSED", subject, null, null, "ruleset " + what);
+        throw GovernanceException.forbidden(role.equals("APPROVER") ? "governance.central_approver"
+                : "governance.central_board");
+    }
+
     // ---- drafting -------------------------------------------------------------------------------------------------
 
     /**
@@ -410,6 +445,8 @@ public class RuleSetRegistry {
      */
     @Transactional
     public long createDraft(long baseId, String author) {
+        get(baseId).orElseThrow(() -> new IllegalArgumentException("no rule set version " + baseId));
+        requireGoverns(author, "BOARD", baseId, "draft");
         // A shared lock: the base's content cannot change (be edited) while it is copied.
         Version base = lock(baseId, "for share");
         // Drafts of a term are created one after the other: the count of open drafts and the next version number
@@ -692,8 +729,9 @@ public class RuleSetRegistry {
         }
     }
 
-    /** {@code v}, refused unless it is a DRAFT and {@code actor} its author. */
-    private static Version editable(Version v, String actor) {
+    /** {@code v}, refused unless {@code actor} is a central board member, it is a DRAFT and {@code actor} its author. */
+    private Version editable(Version v, String actor) {
+        requireGoverns(actor, "BOARD", v.id(), "edit");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
         }
@@ -734,13 +772,15 @@ public class RuleSetRegistry {
     // ---- approval and activation --------------------------------------------------------------------------------
 
     /**
-     * Approves a draft: four eyes (not its author), naming the content checksum the approver saw — refused as a
+     * Approves a draft: by a central approver ({@link #governs}), four eyes (not its author), naming the content checksum the approver saw — refused as a
      * conflict when it is missing or not the draft's current checksum — and only after an impact analysis with every
      * rule case passing was run on exactly that content. The version row is locked first, so no edit can land
      * between the checks and the approval, or after it.
      */
     @Transactional
     public void approve(long id, String actor, String seenChecksum) {
+        get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        requireGoverns(actor, "APPROVER", id, "approve");
         Version v = lock(id, "for update");
         if (!v.status().equals("DRAFT")) {
             throw GovernanceException.of("governance.not_draft");
@@ -770,7 +810,14 @@ public class RuleSetRegistry {
             throw GovernanceException.conflict("governance.checksum_changed", abbreviate(seenChecksum.strip()),
                     abbreviate(v.checksum()));
         }
-        audit.append(actor, "RULESET_APPROVED", v.version(), v.checksum(), v.checksum(), null);
+        audit.append(actor, "RULESET_APPROVED", v.version(), v.checksum(), v.checksum(),
+                "author " + v.author() + " unit " + unitOf(v.author()));
+    }
+
+    /** The unit of a user (author, approver) as stored; {@value OrgUnits#ROOT} for the system's own names. */
+    public String unitOf(String username) {
+        return jdbc.queryForList("select unit_code from app_user where username = ?", String.class, username).stream()
+                .findFirst().orElse(OrgUnits.ROOT);
     }
 
     /** The first 16 characters of a checksum, as the pages show it (also of whatever a client sent). */
@@ -779,11 +826,14 @@ public class RuleSetRegistry {
     }
 
     /**
-     * Makes an approved version (or an earlier, retired one: rollback) the active version of its term. It is compiled
+     * Makes an approved version (or an earlier, retired one: rollback) the active version of its term; only a central
+     * approver may ({@link #governs}). It is compiled
      * before the swap, so no check ever waits for it; the previous active version is retired.
      */
     @Transactional
     public synchronized void activate(long id, String actor) {
+        get(id).orElseThrow(() -> new IllegalArgumentException("no rule set version " + id));
+        requireGoverns(actor, "APPROVER", id, "activate");
         Version v = lock(id, "for update");
         if (!(v.status().equals("APPROVED") || (v.status().equals("RETIRED") && v.approvedBy() != null))) {
             throw GovernanceException.of("governance.not_approved");

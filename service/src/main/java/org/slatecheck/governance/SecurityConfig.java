@@ -39,8 +39,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may do what, and how one signs in. Roles nest: ADMIN ⊃ APPROVER ⊃ BOARD ⊃ SUBCOMMITTEE, so an approver can
- * also read checks and rule sets; four eyes are enforced on the draft itself (its author cannot approve it).
+ * Who may do what, and how one signs in. Roles nest: APPROVER ⊃ BOARD ⊃ SUBCOMMITTEE, so an approver can also read
+ * checks and rule sets; four eyes are enforced on the draft itself (its author cannot approve it). ADMIN manages
+ * users and units, reads the audit log and has the SUBCOMMITTEE rights of its scope, but does <em>not</em> include
+ * BOARD or APPROVER: an administrator who approves holds APPROVER explicitly. Who governs the national rule sets
+ * (the central unit's BOARD and APPROVER users only) is checked by {@link RuleSetRegistry} on top of these roles
+ * (docs/decisions.md, "Who governs the national rule sets").
  *
  * <p>Two filter chains (issue 11):
  * <ul>
@@ -65,9 +69,9 @@ public class SecurityConfig {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
-                ROLE_ADMIN > ROLE_APPROVER
                 ROLE_APPROVER > ROLE_BOARD
                 ROLE_BOARD > ROLE_SUBCOMMITTEE
+                ROLE_ADMIN > ROLE_SUBCOMMITTEE
                 """);
     }
 
@@ -79,7 +83,7 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**", "/api/tokens", "/api/tokens/**").hasRole("ADMIN")
-                        .requestMatchers("/api/audit").hasRole("APPROVER")
+                        .requestMatchers("/api/audit").hasAnyRole("APPROVER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/rulesets/*/approve", "/api/rulesets/*/activate")
                         .hasRole("APPROVER")
                         .requestMatchers("/api/rulesets/**").hasRole("BOARD")
@@ -105,7 +109,7 @@ public class SecurityConfig {
                 .requestMatchers("/login", "/login/throttled", "/slatecheck.css", "/favicon.ico", "/error")
                 .permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
-                .requestMatchers("/audit").hasRole("APPROVER")
+                .requestMatchers("/audit").hasAnyRole("APPROVER", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/rulesets/*/approve", "/rulesets/*/activate").hasRole("APPROVER")
                 .requestMatchers("/rulesets/**").hasRole("BOARD")
                 .anyRequest().hasRole("SUBCOMMITTEE"))
@@ -115,7 +119,7 @@ public class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(new ApiEntryPoint()).securityContextRepository(
                         new org.springframework.security.web.context.HttpSessionSecurityContextRepository()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new DisabledUserFilter(users),
+                .addFilterBefore(new CurrentRolesFilter(users),
                         org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .headers(SecurityConfig::headers);
         return http.build();
@@ -215,14 +219,19 @@ public class SecurityConfig {
     }
 
     /**
-     * A page session of a user who has since been disabled (or removed) ends at its next request: the session is
-     * invalidated and the request goes on unauthenticated, so it is sent to the login page, where that user cannot
-     * sign in. The API needs no such check: it reads the user on every request (Basic and bearer alike).
+     * A page session follows the user's row in the database at every request (one read by primary key): a user who
+     * has since been disabled (or removed) has the session invalidated and the request goes on unauthenticated, so it
+     * is sent to the login page, where that user cannot sign in; a user whose roles changed (an administrator took
+     * BOARD away, say) has the session's authentication replaced by one with the current roles, so the very next
+     * request is decided on them (403 where the old role was needed). The API needs no such check: it reads the user
+     * on every request (Basic and bearer alike).
      */
-    static final class DisabledUserFilter extends OncePerRequestFilter {
+    static final class CurrentRolesFilter extends OncePerRequestFilter {
         private final UserAccounts users;
+        private final org.springframework.security.web.context.SecurityContextRepository sessions =
+                new org.springframework.security.web.context.HttpSessionSecurityContextRepository();
 
-        DisabledUserFilter(UserAccounts users) {
+        CurrentRolesFilter(UserAccounts users) {
             this.users = users;
         }
 
@@ -230,15 +239,39 @@ public class SecurityConfig {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.isAuthenticated() && auth instanceof UsernamePasswordAuthenticationToken
-                    && !users.enabled(auth.getName())) {
-                jakarta.servlet.http.HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
+            if (auth != null && auth.isAuthenticated() && auth instanceof UsernamePasswordAuthenticationToken) {
+                java.util.Optional<java.util.Set<String>> roles = users.currentRoles(auth.getName());
+                if (roles.isEmpty()) {
+                    jakarta.servlet.http.HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                } else if (!roles.get().equals(authorities(auth))) {
+                    var granted = roles.get().stream().sorted()
+                            .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList();
+                    Object principal = auth.getPrincipal() instanceof UserDetails u
+                            ? org.springframework.security.core.userdetails.User.withUsername(u.getUsername())
+                                    .password("").authorities(granted).build()
+                            : auth.getPrincipal();
+                    UsernamePasswordAuthenticationToken current = UsernamePasswordAuthenticationToken
+                            .authenticated(principal, null, granted);
+                    current.setDetails(auth.getDetails());
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(current);
+                    SecurityContextHolder.setContext(context);
+                    if (request.getSession(false) != null) {
+                        sessions.saveContext(context, request, response);
+                    }
                 }
-                SecurityContextHolder.clearContext();
             }
             chain.doFilter(request, response);
+        }
+
+        private static java.util.Set<String> authorities(org.springframework.security.core.Authentication auth) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            auth.getAuthorities().forEach(a -> out.add(a.getAuthority()));
+            return out;
         }
     }
 

@@ -95,18 +95,25 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * Replaces a user's roles. The actor must be able to manage the user ({@link #manageable}) and cannot take the
-     * ADMIN role from themselves (so the last administrator cannot lock everyone out by a slip). Audited with the
-     * roles before and after.
+     * Replaces a user's roles. The actor must be able to manage the user ({@link #checkManageable}), may add or take
+     * away only roles it may grant ({@link #grantable}: a province administrator neither grants BOARD or APPROVER nor
+     * makes administrators) and cannot take the ADMIN role from themselves (so the last administrator cannot lock
+     * everyone out by a slip). Audited with the roles before and after; a refusal is audited too.
      */
     public void setRoles(String actor, String username, List<String> roles) {
-        Map<String, Object> user = manageable(actor, username);
+        Map<String, Object> user = manageable(actor, username, "roles");
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("user.bad_role");
         }
         if (actor.equals(username) && !roles.contains("ADMIN")) {
             throw new IllegalArgumentException("user.own_admin");
         }
+        // Added or taken away: either way only a role the actor may grant (its own ADMIN stays, see above).
+        Set<String> held = roles(user);
+        Set<String> changed = new java.util.HashSet<>(roles);
+        changed.addAll(held);
+        changed.removeIf(r -> roles.contains(r) && held.contains(r));
+        grantableOrRefuse(actor, username, changed);
         String before = (String) user.get("roles");
         String after = ROLE_ORDER.stream().filter(roles::contains).reduce((a, b) -> a + "," + b).orElse("");
         if (after.equals(before)) {
@@ -118,7 +125,7 @@ public class UserAccounts implements UserDetailsService {
 
     /** Sets a user's full name (empty: none). Audited without the name itself. */
     public void setFullName(String actor, String username, String fullName) {
-        manageable(actor, username);
+        manageable(actor, username, "name");
         jdbc.update("update app_user set full_name = ? where username = ?", fullName(fullName), username);
         audit.append(actor, "USER_NAME_CHANGED", username, null, null, null);
     }
@@ -129,7 +136,7 @@ public class UserAccounts implements UserDetailsService {
      * gives all of that back. An actor cannot disable themselves. Audited.
      */
     public void setEnabled(String actor, String username, boolean enabled) {
-        Map<String, Object> user = manageable(actor, username);
+        Map<String, Object> user = manageable(actor, username, enabled ? "enable" : "disable");
         if (actor.equals(username) && !enabled) {
             throw new IllegalArgumentException("user.own_disable");
         }
@@ -142,7 +149,7 @@ public class UserAccounts implements UserDetailsService {
 
     /** An administrator sets a new password for a user; it passes the password policy ({@link Passwords}). Audited. */
     public void resetPassword(String actor, String username, String password) {
-        manageable(actor, username);
+        manageable(actor, username, "password");
         Passwords.check(username, password);
         jdbc.update("update app_user set password_hash = ? where username = ?", encoder.encode(password), username);
         audit.append(actor, "USER_PASSWORD_RESET", username, null, null, null);
@@ -159,21 +166,103 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /**
-     * The user row, when the actor may manage that user: the user exists and belongs to the actor's unit or a unit
-     * below it ("cli" and "system" manage everyone); otherwise IllegalArgumentException "user.unknown" — the same
-     * answer for a user outside the scope as for one that does not exist.
+     * The authorities ({@code ROLE_…}) of an enabled user as stored now; empty for an unknown or disabled user. One
+     * read by primary key: the page sessions compare it with their own at every request ({@link SecurityConfig}).
      */
-    private Map<String, Object> manageable(String actor, String username) {
+    public java.util.Optional<Set<String>> currentRoles(String username) {
         if (username == null || username.length() > 100) {
-            throw new IllegalArgumentException("user.unknown");
+            return java.util.Optional.empty();
         }
-        List<Map<String, Object>> found = jdbc.queryForList("select username, roles, enabled, unit_code from app_user "
-                + "where username = ?", username);
-        if (found.isEmpty() || !("system".equals(actor) || "cli".equals(actor)
-                || units.within((String) found.get(0).get("unit_code"), units.unitOf(actor)))) {
-            throw new IllegalArgumentException("user.unknown");
+        List<String> found = jdbc.queryForList("select roles from app_user where username = ? and enabled",
+                String.class, username);
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return found.get(0);
+        Set<String> roles = new java.util.HashSet<>();
+        for (String r : found.get(0).split(",")) {
+            if (!r.isBlank()) {
+                roles.add("ROLE_" + r.strip());
+            }
+        }
+        return java.util.Optional.of(roles);
+    }
+
+    /** A refusal because of who asks: 404 for a user outside the actor's scope, 403 for one it may not manage. */
+    public static final class Refused extends IllegalArgumentException {
+        private final int status;
+
+        Refused(int status, String key) {
+            super(key);
+            this.status = status;
+        }
+
+        /** The HTTP status: 403 or 404. */
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * The roles {@code actor} may grant (and take away): every role for an administrator of the central unit (and for
+     * "system" and "cli", the start-up and the command line), SUBCOMMITTEE only for an administrator of any other unit
+     * — BOARD and APPROVER are about the national rule sets, which the central level governs, and ADMIN would let a
+     * province make administrators beside itself (docs/decisions.md, "Who governs the national rule sets").
+     */
+    public Set<String> grantable(String actor) {
+        if ("system".equals(actor) || "cli".equals(actor)) {
+            return ROLES;
+        }
+        List<Map<String, Object>> found = actor == null || actor.length() > 100 ? List.of()
+                : jdbc.queryForList("select roles, unit_code from app_user where username = ? and enabled", actor);
+        if (found.isEmpty() || !roles(found.get(0)).contains("ADMIN")) {
+            return Set.of();
+        }
+        return OrgUnits.ROOT.equals(found.get(0).get("unit_code")) ? ROLES : Set.of("SUBCOMMITTEE");
+    }
+
+    private static Set<String> roles(Map<String, Object> row) {
+        Object roles = row.get("roles");
+        return roles == null ? Set.of() : java.util.Arrays.stream(String.valueOf(roles).split(","))
+                .map(String::strip).filter(r -> !r.isEmpty()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Returns when {@code actor} may manage {@code username} (issue a token for them, change them): the user exists
+     * in the actor's unit or below it — otherwise a 404 ({@link Refused} "user.unknown"), the same answer as for a
+     * user that does not exist — and holds only roles the actor may grant, or is the actor — otherwise a 403
+     * ("user.not_manageable"). Refusals are written to the audit log ({@code what}: the action refused).
+     */
+    public void checkManageable(String actor, String username, String what) {
+        manageable(actor, username, what);
+    }
+
+    /** The user row, when the actor may manage that user ({@link #checkManageable}). */
+    private Map<String, Object> manageable(String actor, String username, String what) {
+        boolean everyone = "system".equals(actor) || "cli".equals(actor);
+        List<Map<String, Object>> found = username == null || username.length() > 100 ? List.of()
+                : jdbc.queryForList("select username, roles, enabled, unit_code from app_user where username = ?",
+                        username);
+        if (found.isEmpty() || !(everyone || units.within((String) found.get(0).get("unit_code"),
+                units.unitOf(actor)))) {
+            if (!found.isEmpty()) {
+                audit.append(actor, "ACCESS_REFUSED", username, null, null, "user " + what);
+            }
+            throw new Refused(404, "user.unknown");
+        }
+        Map<String, Object> user = found.get(0);
+        if (!everyone && !username.equals(actor) && !grantable(actor).containsAll(roles(user))) {
+            audit.append(actor, "ACCESS_REFUSED", username, null, null, "user " + what);
+            throw new Refused(403, "user.not_manageable");
+        }
+        return user;
+    }
+
+    /** Refuses (403, audited) roles {@code actor} may not grant; {@code subject}: the user concerned. */
+    private void grantableOrRefuse(String actor, String subject, java.util.Collection<String> added) {
+        if (!grantable(actor).containsAll(added)) {
+            audit.append(actor, "ACCESS_REFUSED", subject, null, null, "user roles");
+            throw new Refused(403, "user.role_not_grantable");
+        }
     }
 
     /** The demo users of the {@code demo} profile only: their password is their name, so no password policy. */
@@ -182,6 +271,11 @@ public class UserAccounts implements UserDetailsService {
             throw new IllegalArgumentException("user.bad_name");
         }
         insert("system", username, password, roles, unit);
+    }
+
+    /** Gives a demo user the configured roles when they differ (audited as a change by "system"). */
+    void setDemoRoles(String username, List<String> roles) {
+        setRoles("system", username, roles);
     }
 
     /** The organisation units (for the demo units of the {@code demo} profile). */
@@ -193,6 +287,7 @@ public class UserAccounts implements UserDetailsService {
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("user.bad_role");
         }
+        grantableOrRefuse(actor, username, roles);
         if (unit == null || !units.exists(unit) || !("system".equals(actor) || "cli".equals(actor)
                 || units.within(unit, units.unitOf(actor)))) {
             throw new IllegalArgumentException("unit.bad_unit");

@@ -60,6 +60,7 @@ public class GovernancePageController {
     @GetMapping("/rulesets")
     String list(Model model) {
         model.addAttribute("versions", registry.versions());
+        model.addAttribute("mayDraft", registry.governs(PageController.user(), "BOARD"));
         return "rulesets";
     }
 
@@ -76,7 +77,19 @@ public class GovernancePageController {
         model.addAttribute("switches", source.switches());
         model.addAttribute("guided", registry.guidedView(id, locale.getLanguage()));
         model.addAttribute("catalogue", org.slatecheck.rules.guided.Catalogue.FIELDS.values());
-        model.addAttribute("editable", v.status().equals("DRAFT") && v.author().equals(PageController.user()));
+        String me = PageController.user();
+        boolean board = registry.governs(me, "BOARD");
+        model.addAttribute("mayDraft", board);
+        model.addAttribute("mayApprove", registry.governs(me, "APPROVER"));
+        model.addAttribute("editable", board && v.status().equals("DRAFT") && v.author().equals(me));
+        // Whose work it is: the author's, approver's and activator's units beside their names.
+        Map<String, String> unitOf = new HashMap<>();
+        for (String who : java.util.Arrays.asList(v.author(), v.approvedBy(), v.activatedBy())) {
+            if (who != null) {
+                unitOf.put(who, units.label(registry.unitOf(who)));
+            }
+        }
+        model.addAttribute("unitOf", unitOf);
         model.addAttribute("impact", impact.latest(id, scope.unit()).orElse(null));
         // What the reviewer sees: every file whole, the differences from the base version, every edit.
         Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
@@ -295,9 +308,18 @@ public class GovernancePageController {
     @GetMapping("/admin/users")
     String users(Model model) {
         String unit = scope.unit();
-        model.addAttribute("users", users.all(unit));
+        String me = PageController.user();
+        List<Map<String, Object>> all = users.all(unit);
+        java.util.Set<String> grantable = users.grantable(me);
+        model.addAttribute("users", all);
         model.addAttribute("roles", UserAccounts.ROLE_ORDER);
-        model.addAttribute("me", PageController.user());
+        model.addAttribute("grantable", grantable);
+        // Rows the administrator may change: itself, and users holding only roles it may grant.
+        model.addAttribute("manageable", all.stream().filter(u -> me.equals(u.get("username"))
+                || grantable.containsAll(java.util.Arrays.stream(String.valueOf(u.get("roles")).split(","))
+                        .map(String::strip).filter(r -> !r.isEmpty()).toList()))
+                .map(u -> (String) u.get("username")).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("me", me);
         model.addAttribute("units", units.within(unit));
         return "users";
     }

@@ -61,7 +61,15 @@ public class RuleSetApiController {
     @GetMapping("/api/rulesets/{id}")
     public Map<String, Object> version(@PathVariable long id) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("version", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        RuleSetRegistry.Version version = registry.get(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        out.put("version", version);
+        // The units of the author, the approver and the activator (the central unit governs the national sets).
+        Map<String, String> units = new LinkedHashMap<>();
+        units.put("author", registry.unitOf(version.author()));
+        units.put("approvedBy", version.approvedBy() == null ? null : registry.unitOf(version.approvedBy()));
+        units.put("activatedBy", version.activatedBy() == null ? null : registry.unitOf(version.activatedBy()));
+        out.put("units", units);
         Map<String, Object> parameters = new LinkedHashMap<>();
         registry.parameterRows(id).forEach((k, v) -> {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slatecheck.governance.ApiTokens;
+import org.slatecheck.governance.UserAccounts;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/tokens} {@code {"username": …}} (ADMIN): issues a bearer token for that user; the answer is the
- * only place the token appears (the database keeps its SHA-256).
+ * {@code POST /api/tokens} {@code {"username": …}} (ADMIN): issues a bearer token for a user the administrator may
+ * manage; the answer is the only place the token appears (the database keeps its SHA-256). A user outside the
+ * administrator's scope (or none) is a 404, a user with roles it may not grant a 403, both in words (vi/en).
  */
 @RestController
 public class TokenApiController {
@@ -38,9 +40,13 @@ public class TokenApiController {
             return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(out);
         } catch (IllegalArgumentException e) {
             Messages m = Messages.of(Messages.language(lang) == null ? Messages.VI : Messages.language(lang));
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, m.raw(e.getMessage()));
+            HttpStatus status = e instanceof UserAccounts.Refused r ? HttpStatus.valueOf(r.status())
+                    : HttpStatus.BAD_REQUEST;
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(status, m.raw(e.getMessage()));
+            p.setTitle(m.raw(status == HttpStatus.NOT_FOUND ? "user.unknown_title"
+                    : status == HttpStatus.FORBIDDEN ? "user.refused_title" : "user.bad_request_title"));
             p.setProperty("code", e.getMessage());
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
     }
 }

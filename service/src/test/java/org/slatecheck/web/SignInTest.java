@@ -336,12 +336,12 @@ class SignInTest {
                 + jdbc.queryForList("select * from audit_log where action = 'TOKEN_ISSUED'").toString();
         assertThat(everyRow).doesNotContain(token);
         assertThat(audit("admin", "TOKEN_ISSUED")).isPositive();
-        // An unknown user gets no token.
+        // An unknown user gets no token: 404, as a user outside the administrator's scope (ProvinceAdminTest).
         HttpResponse<String> unknown = plain.send(HttpRequest.newBuilder(uri("/api/tokens?lang=en"))
                 .header("Authorization", basic("admin", "admin")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"nobody-at-all\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     /** The Users page applies the same password policy, and issues a token shown once. */

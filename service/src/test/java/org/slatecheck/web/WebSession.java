@@ -23,15 +23,25 @@ class WebSession {
     String lastLocation;
 
     WebSession(int port, String user) throws Exception {
+        this(port, user, user);
+    }
+
+    /** Signs in through the login form with a password other than the user name (a user made by the test). */
+    WebSession(int port, String user, String password) throws Exception {
         this.port = port;
         String login = get("/login");
-        HttpResponse<String> r = send(form("/login", Map.of("username", user, "password", user, "_csrf",
+        HttpResponse<String> r = send(form("/login", Map.of("username", user, "password", password, "_csrf",
                 csrf(login))));
         assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 
     String get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET().build()).body();
+    }
+
+    /** The status of a GET in this session (redirects are not followed: a 302 to the login page stays a 302). */
+    int status(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build()).statusCode();
     }
 
     /** Posts a form with the CSRF token of {@code page} and follows the redirect; returns the page shown. */

@@ -48,6 +48,9 @@ public final class Labels {
      * before this existed read the same way, since the pattern is matched when the page is drawn.
      */
     private static final List<Map.Entry<Pattern, String>> DETAILS = List.of(
+            Map.entry(Pattern.compile("author (\\S+) unit (\\S+)"), "audit.detail.author"),
+            Map.entry(Pattern.compile("user (\\S+)"), "audit.detail.user_what"),
+            Map.entry(Pattern.compile("ruleset (\\S+)"), "audit.detail.ruleset_what"),
             Map.entry(Pattern.compile("unit (\\S+), (\\d+) lists, rule sets (.*)"), "audit.detail.check"),
             Map.entry(Pattern.compile("unit (\\S+)"), "audit.detail.unit"),
             Map.entry(Pattern.compile("shipped with this release.*"), "audit.detail.proposed"),
@@ -512,6 +515,10 @@ public final class Labels {
             case "audit.detail.throttled" -> i == 0 ? m.raw("audit.detail.blocked." + part.replace(' ', '_')) : part;
             case "audit.detail.unit_created" -> i == 1 ? level(part) : part;
             case "audit.detail.user_created" -> i == 0 ? roles(part) : part;
+            case "audit.detail.user_what", "audit.detail.ruleset_what" -> {
+                String k = "audit.detail.what." + part;
+                yield m.has(k) ? m.raw(k) : part;
+            }
             case "audit.detail.batch_what", "audit.detail.check_what" -> {
                 // The record's action or download ("summary.csv" reads as the download "summary csv").
                 String k = "audit.detail." + part.replace(' ', '_').replace('.', '_');
