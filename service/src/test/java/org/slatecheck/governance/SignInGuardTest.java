@@ -40,7 +40,7 @@ class SignInGuardTest {
 
     final Hand clock = new Hand();
     final List<String> rows = new ArrayList<>();
-    final SignInGuard guard = new SignInGuard(new AuditLog(null) {
+    final SignInGuard guard = new SignInGuard(new AuditLog(null, null) {
         @Override
         public void append(String actor, String action, String subject, String before, String after, String detail) {
             rows.add(actor + " " + action + " " + detail);
