@@ -21,12 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.slatecheck.config.DatabaseConfig;
 
 /**
  * One data folder for the command line and the web application: a batch run from one working directory is a record
  * the web application, started from another working directory, shows — both with no data setting at all, only the
  * same home folder (each a JVM of its own with the shipped settings). The web application's ready line names the
  * real port and that folder; started with no argument, its first line says it starts the server.
+ *
+ * <p>Issue 17: the command line run while the web application holds the folder uses the web application's running
+ * database and never stops or restarts it; a second web application joins it too, and the database stops only when
+ * the last process using it stops.
  */
 class SharedDataDirTest {
     static final Path WORK = Path.of("target/shared-data-dir").toAbsolutePath();
@@ -97,6 +102,149 @@ class SharedDataDirTest {
             web.destroy(); // a normal stop: the shutdown hook stops the embedded PostgreSQL
             if (!web.waitFor(60, TimeUnit.SECONDS)) {
                 web.destroyForcibly();
+            }
+        }
+    }
+
+    /** A web application started by {@link #serve}: its process, HTTP port and everything it printed so far. */
+    record Web(Process process, int port, StringBuffer output) {
+        HttpResponse<String> get(String path) throws Exception {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", ADMIN).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The sample lists checked through the web application's API (a multipart upload, as the form sends). */
+        HttpResponse<String> check() throws Exception {
+            String boundary = "----slatecheck" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (String part : List.of("congresses", "nominees")) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(Files.readAllBytes(SAMPLES.resolve(part + ".csv")));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/checks?lang=en"))
+                    .timeout(Duration.ofSeconds(120)).header("Authorization", ADMIN)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A normal stop (SIGTERM: the shutdown hooks run); true when the process ended within a minute. */
+        boolean stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return true;
+        }
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+
+    /** Starts the web application ({@code serve}, demo users, a free port) and waits (at most 5 min) for its ready line. */
+    static Web serve(Path home, Path workingDir) throws Exception {
+        Process p = start(home, workingDir, List.of("-Dspring.profiles.active=demo", "-Dserver.port=0"), "serve");
+        StringBuffer output = new StringBuffer();
+        java.util.concurrent.CompletableFuture<Integer> port = new java.util.concurrent.CompletableFuture<>();
+        Pattern ready = Pattern.compile("SlateCheck đang chạy tại http://localhost:(\\d+) ");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    output.append(line).append('\n');
+                    Matcher m = ready.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process ended
+            }
+            port.complete(-1);
+        });
+        reader.setDaemon(true);
+        reader.start();
+        int at = port.get(300, TimeUnit.SECONDS);
+        assertThat(at).as(output.toString()).isPositive();
+        return new Web(p, at, output);
+    }
+
+    /** Line 1 (the postmaster's pid) and line 3 (its start time) of the data folder's postmaster.pid. */
+    static List<String> postmaster(Path data) throws Exception {
+        List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+        return List.of(lines.get(0).strip(), lines.get(2).strip());
+    }
+
+    @Test
+    void theCommandLineUsesTheRunningWebAppsDatabaseAndNothingRestartsIt() throws Exception {
+        Path work = WORK.resolveSibling("shared-data-dir-live");
+        if (Files.exists(work)) {
+            try (var walk = Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Path home = work.resolve("home");
+        Path data = home.resolve(".slatecheck").resolve("db");
+        Web first = serve(home, work.resolve("web-1"));
+        Web second = null;
+        try {
+            // The web application started the database: its postmaster and the owner record (owner-only).
+            List<String> postmaster = postmaster(data);
+            long pid = Long.parseLong(postmaster.get(0));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+            Path owner = DatabaseConfig.ownerFile(data);
+            assertThat(Files.readString(owner)).contains("pid " + first.process().pid());
+            assertThat(Files.getPosixFilePermissions(owner))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+            // The command line on the same (default) folder, while the web application runs.
+            Process batch = start(home, work.resolve("cli"), List.of(), "batch", "--congresses",
+                    SAMPLES.resolve("congresses.csv").toString(), "--nominees",
+                    SAMPLES.resolve("nominees.csv").toString(), "--id", "live-1", "--threads", "1");
+            String out = new String(batch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(batch.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(batch.exitValue()).as(out).isZero();
+            assertThat(out).as("the command line's output").doesNotContainIgnoringCase("orphan")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            Matcher check = Pattern.compile("batch live-1: \\d+ lists, .*check ([0-9a-f-]{36})").matcher(out);
+            assertThat(check.find()).as(out).isTrue();
+
+            // Nothing restarted: the same postmaster, and the web application goes on without a database error.
+            assertThat(postmaster(data)).isEqualTo(postmaster);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+            HttpResponse<String> stored = first.get("/api/checks/" + check.group(1));
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+            assertThat(stored.body()).contains(check.group(1));
+            HttpResponse<String> checked = first.check();
+            assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
+            assertThat(first.output().toString()).as("the web application's log")
+                    .doesNotContain("shutting down").doesNotContain("Exception");
+
+            // A second web application joins the running database; the first one stops (normally): the database
+            // stays, for the second one is still using it — only the last process using it stops it.
+            second = serve(home, work.resolve("web-2"));
+            assertThat(postmaster(data)).isEqualTo(postmaster);
+            assertThat(first.stop()).isTrue();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+            assertThat(second.get("/api/checks/" + check.group(1)).statusCode()).isEqualTo(200);
+            HttpResponse<String> again = second.check();
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+            assertThat(postmaster(data)).isEqualTo(postmaster);
+            assertThat(second.output().toString()).as("the second web application's log")
+                    .doesNotContainIgnoringCase("orphan").doesNotContain("Exception");
+
+            assertThat(second.stop()).isTrue();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(data.resolve("postmaster.pid")).doesNotExist();
+        } finally {
+            first.stop();
+            if (second != null) {
+                second.stop();
             }
         }
     }

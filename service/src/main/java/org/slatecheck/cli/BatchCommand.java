@@ -6,20 +6,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.slatecheck.SlateCheckApplication;
 import org.slatecheck.batch.BatchRunner;
 import org.slatecheck.config.SlateCheckProperties;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code batch --congresses F --nominees F [--id ID] [--threads N] [--lang vi|en]}: checks every list and stores the
  * results in the configured (or embedded) database. Restarted with the same id it resumes. Progress on stderr.
- * Exit 0 done, 2 input errors (nothing stored), 1 internal failure.
+ * Exit 0 done, 2 input errors (nothing stored), 1 internal failure (a database that cannot be reached, or a data folder
+ * used by a running SlateCheck whose database cannot be reached: one line, no stack trace).
  */
 public final class BatchCommand {
     private final PrintStream out;
@@ -57,9 +55,7 @@ public final class BatchCommand {
         }
         int threads = Integer.parseInt(o.getOrDefault("--threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SlateCheckApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .run()) {
+        try (ConfigurableApplicationContext ctx = CommandContext.start()) {
             BatchRunner runner = ctx.getBean(BatchRunner.class);
             Path work = ctx.getBean(SlateCheckProperties.class).dataDir().toAbsolutePath().resolveSibling("batches");
             BatchRunner.Outcome r = runner.run(id, congresses, nominees, work, threads, this::progress);
@@ -78,8 +74,9 @@ public final class BatchCommand {
             }
             return CheckCommand.INPUT;
         } catch (Exception e) {
-            err.println(messages.text("cli.internal", e.getClass().getSimpleName()));
-            if (System.getenv("SLATECHECK_DEBUG") != null) {
+            String database = CommandContext.databaseProblem(e, messages);
+            err.println(database != null ? database : messages.text("cli.internal", e.getClass().getSimpleName()));
+            if (CommandContext.debug()) {
                 e.printStackTrace(err);
             }
             return CheckCommand.INTERNAL;

@@ -11,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slatecheck.SlateCheckApplication;
 import org.slatecheck.governance.UserAccounts;
 import org.slatecheck.rules.explain.Messages;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -64,9 +61,7 @@ public final class UsersCommand {
         List<String> roles = Arrays.stream(o.get("--role").split("[+,]")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
         // The demo users are never created by this command, whatever profile is active.
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SlateCheckApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .run("--slatecheck.demo-users=")) {
+        try (ConfigurableApplicationContext ctx = CommandContext.start("--slatecheck.demo-users=")) {
             // Without --unit the user belongs to the root unit (TW): the first administrator sees everything.
             ctx.getBean(UserAccounts.class).create("cli", o.get("--name"), password, roles,
                     o.getOrDefault("--unit", org.slatecheck.governance.OrgUnits.ROOT));
@@ -76,8 +71,9 @@ public final class UsersCommand {
             err.println(messages.raw(e.getMessage()));
             return CheckCommand.INPUT;
         } catch (Exception e) {
-            err.println(messages.text("cli.internal", e.getClass().getSimpleName()));
-            if (System.getenv("SLATECHECK_DEBUG") != null) {
+            String database = CommandContext.databaseProblem(e, messages);
+            err.println(database != null ? database : messages.text("cli.internal", e.getClass().getSimpleName()));
+            if (CommandContext.debug()) {
                 e.printStackTrace(err);
             }
             return CheckCommand.INTERNAL;

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Base64;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slatecheck.SlateCheck;
@@ -36,7 +34,7 @@ class FirstAdministratorTest {
 
     @Test
     void aProductionStartHasNoUsersAndUsersAddCreatesTheFirstAdministrator() throws Exception {
-        EmbeddedPostgres pg = DatabaseConfig.embedded(Path.of("target/test-db"));
+        DatabaseConfig.Embedded pg = DatabaseConfig.embedded(Path.of("target/test-db"));
         String schema = "fresh_" + System.nanoTime();
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("create schema " + schema);
