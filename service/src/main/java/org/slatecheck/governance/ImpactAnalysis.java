@@ -29,8 +29,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a draft would change: the stored checks (the most recent ones, whose input files are kept) are evaluated
- * again under the draft and under the active version of the draft's term, and every nominee whose outcome or rule
- * ids differ, and every list whose status differs, is reported with the rule ids that cause it, with totals. The
+ * again under the draft and under the active version of the draft's term. A change is an outcome that differs (a
+ * nominee) or a status that differs (a list as submitted, or its viable list): those are reported with the rule ids
+ * that cause them and counted in the totals. Nominees and lists whose outcome or status stays the same while the
+ * rules that fire differ are reported apart ({@code rulesOnly}, with their own counts), never as changes. The
  * rule cases of the draft are run too. The report is stored with the draft's checksum: approval needs one for the
  * draft's current content.
  */
@@ -73,6 +75,9 @@ public class ImpactAnalysis {
         report.put("comparedWith", current.getVersion());
         ArrayNode nominees = report.putArray("nominees");
         ArrayNode lists = report.putArray("lists");
+        ArrayNode rulesOnly = report.putArray("rulesOnly");
+        int statusChanged = 0;
+        int viableChanged = 0;
         int listsEvaluated = 0;
         int nomineesEvaluated = 0;
         int skipped = 0;
@@ -110,8 +115,14 @@ public class ImpactAnalysis {
                     NomineeResult na = a.nominees().get(n);
                     TreeSet<String> rb = ids(nb.findings());
                     TreeSet<String> ra = ids(na.findings());
-                    if (nb.outcome() != na.outcome() || !rb.equals(ra)) {
-                        ObjectNode row = nominees.addObject();
+                    // An outcome that changes is a change; the same outcome reached by other rules is listed apart
+                    // (it changes what the result page explains, not what the congress decides).
+                    boolean outcome = nb.outcome() != na.outcome();
+                    if (outcome || !rb.equals(ra)) {
+                        ObjectNode row = (outcome ? nominees : rulesOnly).addObject();
+                        if (!outcome) {
+                            row.put("kind", "nominee");
+                        }
                         row.put("checkId", check.get("id").toString());
                         row.put("congressId", b.congress().getId());
                         row.put("nomineeId", nb.nominee().getNomineeId());
@@ -123,14 +134,29 @@ public class ImpactAnalysis {
                     }
                 }
                 TreeSet<String> lb = ids(b.listFindings());
+                lb.addAll(ids(b.viableListFindings()));
                 TreeSet<String> la = ids(a.listFindings());
-                if (b.listStatus() != a.listStatus() || !lb.equals(la)) {
-                    ObjectNode row = lists.addObject();
+                la.addAll(ids(a.viableListFindings()));
+                boolean status = b.listStatus() != a.listStatus();
+                boolean viable = b.viableListStatus() != a.viableListStatus();
+                if (status) {
+                    statusChanged++;
+                }
+                if (viable) {
+                    viableChanged++;
+                }
+                if (status || viable || !lb.equals(la)) {
+                    ObjectNode row = (status || viable ? lists : rulesOnly).addObject();
+                    if (!(status || viable)) {
+                        row.put("kind", "list");
+                    }
                     row.put("checkId", check.get("id").toString());
                     row.put("congressId", b.congress().getId());
                     row.put("organisation", b.congress().getOrganisation());
                     row.put("before", b.listStatus().name());
                     row.put("after", a.listStatus().name());
+                    row.put("viableBefore", b.viableListStatus().name());
+                    row.put("viableAfter", a.viableListStatus().name());
                     row.put("rulesAdded", String.join(" ", difference(la, lb)));
                     row.put("rulesRemoved", String.join(" ", difference(lb, la)));
                 }
@@ -142,7 +168,10 @@ public class ImpactAnalysis {
         totals.put("lists", listsEvaluated);
         totals.put("nominees", nomineesEvaluated);
         totals.put("nomineesChanged", nominees.size());
-        totals.put("listsChanged", lists.size());
+        totals.put("listsChanged", statusChanged);
+        totals.put("viableListsChanged", viableChanged);
+        totals.put("nomineesRulesOnly", count(rulesOnly, "nominee"));
+        totals.put("listsRulesOnly", count(rulesOnly, "list"));
         totals.put("casesPassed", caseOutcome.passed());
         totals.put("casesFailed", caseOutcome.failed().size());
         ArrayNode failed = report.putArray("casesFailedNames");
@@ -184,6 +213,14 @@ public class ImpactAnalysis {
         return Optional.of(out);
     }
 
+    private static int count(ArrayNode rows, String kind) {
+        int n = 0;
+        for (JsonNode row : rows) {
+            n += row.path("kind").asText().equals(kind) ? 1 : 0;
+        }
+        return n;
+    }
+
     private static TreeSet<String> ids(List<Finding> findings) {
         TreeSet<String> ids = new TreeSet<>();
         findings.forEach(f -> ids.add(f.getRuleId()));
@@ -196,21 +233,38 @@ public class ImpactAnalysis {
         return out;
     }
 
-    /** The report as CSV rows: one per changed nominee, then one per changed list. */
+    /**
+     * The report as CSV rows: one per nominee whose outcome changes, one per list whose status (or viable list's
+     * status) changes, then the rule-id-only rows ({@code nominee_rules_only}, {@code list_rules_only}) whose
+     * outcome or status stays the same. Every row has the header's columns; the viable columns are empty for
+     * nominees.
+     */
     public static List<List<String>> csvRows(JsonNode report) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("kind", "check_id", "congress_id", "nominee_id", "before", "after", "rules_added",
-                "rules_removed"));
+                "rules_removed", "viable_before", "viable_after"));
         for (JsonNode n : report.path("nominees")) {
-            rows.add(List.of("nominee", n.path("checkId").asText(), n.path("congressId").asText(),
-                    n.path("nomineeId").asText(), n.path("before").asText(), n.path("after").asText(),
-                    n.path("rulesAdded").asText(), n.path("rulesRemoved").asText()));
+            rows.add(nomineeRow("nominee", n));
         }
         for (JsonNode l : report.path("lists")) {
-            rows.add(List.of("list", l.path("checkId").asText(), l.path("congressId").asText(), "",
-                    l.path("before").asText(), l.path("after").asText(), l.path("rulesAdded").asText(),
-                    l.path("rulesRemoved").asText()));
+            rows.add(listRow("list", l));
+        }
+        for (JsonNode r : report.path("rulesOnly")) {
+            rows.add(r.path("kind").asText().equals("list") ? listRow("list_rules_only", r)
+                    : nomineeRow("nominee_rules_only", r));
         }
         return rows;
+    }
+
+    private static List<String> nomineeRow(String kind, JsonNode n) {
+        return List.of(kind, n.path("checkId").asText(), n.path("congressId").asText(), n.path("nomineeId").asText(),
+                n.path("before").asText(), n.path("after").asText(), n.path("rulesAdded").asText(),
+                n.path("rulesRemoved").asText(), "", "");
+    }
+
+    private static List<String> listRow(String kind, JsonNode l) {
+        return List.of(kind, l.path("checkId").asText(), l.path("congressId").asText(), "", l.path("before").asText(),
+                l.path("after").asText(), l.path("rulesAdded").asText(), l.path("rulesRemoved").asText(),
+                l.path("viableBefore").asText(), l.path("viableAfter").asText());
     }
 }

@@ -85,8 +85,8 @@ public class CheckRecords {
         Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
                 + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
                 + "review, ineligible, list_status, result_vi, result_en, structure, viable_list_status, "
-                + "viable_structure) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),cast(? as json),"
-                + "cast(? as json),?,cast(? as json)) returning id",
+                + "viable_structure, search_text) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,cast(? as json),"
+                + "cast(? as json),cast(? as json),?,cast(? as json),?) returning id",
                 Long.class,
                 id, position, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
                 r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
@@ -94,13 +94,15 @@ public class CheckRecords {
                 (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
                 json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
                 json(org.slatecheck.explanation.StructurePanel.of(r)), r.viableListStatus().name(),
-                json(org.slatecheck.explanation.StructurePanel.viable(r)));
+                json(org.slatecheck.explanation.StructurePanel.viable(r)),
+                SearchText.of(r.congress().getId(), r.congress().getOrganisation()));
         List<Object[]> outcomeRows = new ArrayList<>();
         List<Object[]> findingRows = new ArrayList<>();
         int n = 0;
         for (NomineeResult nr : r.nominees()) {
             outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name(),
-                nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee()))});
+                nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee())),
+                SearchText.of(nr.nominee().getNomineeId(), nr.nominee().getFullName())});
             for (Finding f : nr.findings()) {
                 findingRows.add(findingRow(listId, findingRows.size(), f, false));
             }
@@ -111,8 +113,8 @@ public class CheckRecords {
         for (Finding f : r.viableListFindings()) {
             findingRows.add(findingRow(listId, findingRows.size(), f, true));
         }
-        jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input) "
-                + "values (?,?,?,?,?,cast(? as jsonb))", outcomeRows);
+        jdbc.batchUpdate("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input, "
+                + "search_text) values (?,?,?,?,?,cast(? as jsonb),?)", outcomeRows);
         jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, "
                 + "viable) values (?,?,?,?,?,?,cast(? as jsonb),?)", findingRows);
     }
@@ -141,14 +143,16 @@ public class CheckRecords {
                 r.ruleSetChecksum(), r.nominees().size(), r.count(Outcome.ELIGIBLE), r.count(Outcome.REVIEW),
                 r.count(Outcome.INELIGIBLE), r.listStatus().name(), json(ResultJson.of(r, vi)),
                 json(ResultJson.of(r, en)), json(org.slatecheck.explanation.StructurePanel.of(r)),
-                r.viableListStatus().name(), json(org.slatecheck.explanation.StructurePanel.viable(r)));
+                r.viableListStatus().name(), json(org.slatecheck.explanation.StructurePanel.viable(r)),
+                SearchText.of(r.congress().getId(), r.congress().getOrganisation()));
         CopyText outcomes = new CopyText();
         CopyText findings = new CopyText();
         int n = 0;
         int f = 0;
         for (NomineeResult nr : r.nominees()) {
             outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name(), nr.nominee().getFullName(),
-                    json(NomineeInput.of(nr.nominee())));
+                    json(NomineeInput.of(nr.nominee())), SearchText.of(nr.nominee().getNomineeId(),
+                            nr.nominee().getFullName()));
             for (Finding finding : nr.findings()) {
                 findings.row(findingValues(f++, finding, false));
             }
@@ -185,8 +189,8 @@ public class CheckRecords {
         }
         copy("list_result (id, check_id, position, congress_id, organisation, level, term, list_kind, rule_set_id, "
                 + "rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, list_status, result_vi, "
-                + "result_en, structure, viable_list_status, viable_structure)", listRows);
-        copy("nominee_outcome (list_id, position, nominee_id, outcome, full_name, input)", outcomeRows);
+                + "result_en, structure, viable_list_status, viable_structure, search_text)", listRows);
+        copy("nominee_outcome (list_id, position, nominee_id, outcome, full_name, input, search_text)", outcomeRows);
         copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, viable)", findingRows);
     }
 
@@ -321,7 +325,8 @@ public class CheckRecords {
 
     /**
      * The most recent checks made for {@code scope} or a unit below it (every unit when null), newest first;
-     * {@code query}, when given, keeps the checks with a list whose congress id or organisation contains it.
+     * {@code query}, when given, keeps the checks with a list whose congress id or organisation contains it (without
+     * regard to diacritics or case).
      */
     public List<CheckSummary> recent(int limit, String scope, String query) {
         return recent(limit, scope, query, null);
@@ -338,11 +343,10 @@ public class CheckRecords {
             where.append(" and c.unit_code in ").append(org.slatecheck.governance.OrgUnits.SUBTREE);
             args.add(scope);
         }
-        if (query != null && !query.isBlank()) {
-            where.append(" and exists (select 1 from list_result q where q.check_id = c.id and (q.congress_id ilike ? "
-                    + "or q.organisation ilike ?))");
-            String like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(like);
+        String like = SearchText.pattern(query);
+        if (like != null) {
+            // Folded as the stored search text is: "hung" finds "Hùng" (issue 17 item 11).
+            where.append(" and exists (select 1 from list_result q where q.check_id = c.id and q.search_text like ?)");
             args.add(like);
         }
         args.add(limit);

@@ -57,9 +57,12 @@ public class Listings {
             return v == null || v.isBlank() ? null : v.strip();
         }
 
+        /**
+         * The {@code like} pattern of the search text, folded as the stored {@code search_text} columns are (no
+         * diacritics, lower case: "hung" finds "Hùng"), or null for no search.
+         */
         public String like() {
-            return q == null || q.isBlank() ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
+            return SearchText.pattern(q);
         }
     }
 
@@ -92,9 +95,7 @@ public class Listings {
         }
         String like = query.like();
         if (like != null) {
-            where.append(" and exists (select 1 from list_result q where q.check_id = c.id and (q.congress_id ilike ? "
-                    + "or q.organisation ilike ?))");
-            args.add(like);
+            where.append(" and exists (select 1 from list_result q where q.check_id = c.id and q.search_text like ?)");
             args.add(like);
         }
         String kind = query.filter("kind");
@@ -140,9 +141,9 @@ public class Listings {
             args.add(scope);
         }
         if (query.like() != null) {
-            where.append(" and (b.id ilike ? or exists (select 1 from list_result q where q.check_id = c.id and "
-                    + "(q.congress_id ilike ? or q.organisation ilike ?)))");
-            args.add(query.like());
+            // Batch ids are ASCII letters, digits and . _ - (the API refuses others): lower case is their folded form.
+            where.append(" and (lower(b.id) like ? or exists (select 1 from list_result q where q.check_id = c.id "
+                    + "and q.search_text like ?))");
             args.add(query.like());
             args.add(query.like());
         }
@@ -190,8 +191,7 @@ public class Listings {
         StringBuilder where = new StringBuilder(" where l.check_id = ?");
         List<Object> args = new ArrayList<>(List.of(checkId));
         if (query.like() != null) {
-            where.append(" and (l.congress_id ilike ? or l.organisation ilike ?)");
-            args.add(query.like());
+            where.append(" and l.search_text like ?");
             args.add(query.like());
         }
         listFilters(query, where, args);
@@ -259,11 +259,9 @@ public class Listings {
         StringBuilder where = new StringBuilder(" where l.check_id = ?");
         List<Object> args = new ArrayList<>(List.of(checkId));
         if (query.like() != null) {
-            where.append(" and (o.full_name ilike ? or o.nominee_id ilike ? or l.congress_id ilike ? "
-                    + "or l.organisation ilike ?)");
-            for (int i = 0; i < 4; i++) {
-                args.add(query.like());
-            }
+            where.append(" and (o.search_text like ? or l.search_text like ?)");
+            args.add(query.like());
+            args.add(query.like());
         }
         if (query.filter("outcome") != null) {
             where.append(" and o.outcome = ?");

@@ -264,11 +264,14 @@ public class GovernancePageController {
                     p.record(row.stream().map(h -> m.raw("csv." + (h.equals("congress_id") ? "congress" : h)))
                             .toList());
                 } else {
-                    boolean nominee = row.get(0).equals("nominee");
+                    boolean nominee = row.get(0).startsWith("nominee");
                     List<String> r = new java.util.ArrayList<>(row);
                     r.set(0, m.raw("csv.kind." + row.get(0)));
                     r.set(4, nominee ? lb.outcome(row.get(4)) : lb.listStatus(row.get(4)));
                     r.set(5, nominee ? lb.outcome(row.get(5)) : lb.listStatus(row.get(5)));
+                    for (int i = 8; i <= 9; i++) {
+                        r.set(i, row.get(i).isEmpty() ? "" : lb.listStatus(row.get(i)));
+                    }
                     p.record(r);
                 }
                 header = false;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.slatecheck.batch.BatchRunner;
 import org.slatecheck.records.CheckRecords;
+import org.slatecheck.records.SearchText;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,14 +35,17 @@ public final class LargeBatch {
                 + "s.rule_set_checksum, s.nominees, s.eligible, s.review, s.ineligible, s.list_status, s.result_vi, "
                 + "s.result_en, s.structure from generate_series(0, ? - 1) g join list_result s on s.check_id = ? "
                 + "and s.position = g % ?", check, prefix, lists, source, sourceLists);
-        jdbc.update("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input) "
-                + "select n.id, o.position, o.nominee_id, o.outcome, o.full_name, o.input from list_result n "
+        jdbc.update("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input, "
+                + "search_text) select n.id, o.position, o.nominee_id, o.outcome, o.full_name, o.input, o.search_text "
+                + "from list_result n "
                 + "join list_result s on s.check_id = ? and s.position = n.position % ? "
                 + "join nominee_outcome o on o.list_id = s.id where n.check_id = ?", source, sourceLists, check);
         jdbc.update("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence) "
                 + "select n.id, f.position, f.nominee_id, f.rule_id, f.severity, f.citation, f.evidence "
                 + "from list_result n join list_result s on s.check_id = ? and s.position = n.position % ? "
                 + "join finding f on f.list_id = s.id where n.check_id = ?", source, sourceLists, check);
+        // The lists' congress ids and organisations are new: folded in Java, as the application stores them.
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) SearchText::backfill);
         records.summarise(check);
         jdbc.update("insert into batch_run (id, check_id, status, created_at, updated_at, congresses_sha256, "
                 + "nominees_sha256, lists_total, nominees_total) select ?, id, 'DONE', created_at, now(), "

@@ -147,17 +147,42 @@ public final class Columns {
      * {@code ma_nhan_su} all become {@code manhansu}.
      */
     public static String normalise(String text) {
+        return fold(text, true);
+    }
+
+    /**
+     * The search form of a text (names, organisations, ids; the search box's text alike): diacritics removed
+     * (đ → d), lower case, byte-order marks and zero-width characters removed, each run of spaces (a no-break space
+     * too) one space, none at either end. "Nguyễn  Văn HÙNG" becomes "nguyen van hung". {@link #normalise} is the same
+     * without any space, {@code _} or {@code -}.
+     */
+    public static String fold(String text) {
+        return fold(text, false);
+    }
+
+    private static String fold(String text, boolean bare) {
         if (text == null) {
             return "";
         }
         String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(d.length());
+        boolean space = false;
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK || Character.isWhitespace(c) || c == '_'
-                    || c == '-' || c == '\uFEFF' || c == '\u200B' || c == '\u00A0') {
+            if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\uFEFF' || c == '\u200B') {
                 continue;
             }
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = true;
+                continue;
+            }
+            if (bare && (c == '_' || c == '-')) {
+                continue;
+            }
+            if (space && !bare && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
             b.append(c == 'đ' || c == 'Đ' ? 'd' : Character.toLowerCase(c));
         }
         return b.toString();
