@@ -165,7 +165,7 @@ public class BatchRunner {
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
             nomineesCsv = dir.resolve("nominees-utf8.csv");
             try {
-                Intake.batchCsv(nomineesName, Files.readAllBytes(nomineesFile), nomineesCsv);
+                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv);
             } catch (InputException e) {
                 deleteQuietly(dir);
                 List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());

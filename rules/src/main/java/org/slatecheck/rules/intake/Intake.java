@@ -247,6 +247,33 @@ public final class Intake {
             }
             return true;
         }
+        return utf16(file, content, target, errors);
+    }
+
+    /**
+     * As {@link #batchCsv(String, byte[], java.nio.file.Path)}, the nominees file in {@code source}: a workbook is
+     * read where it lies, not into memory.
+     */
+    public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target)
+            throws java.io.IOException {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+            head = in.readNBytes(4);
+        }
+        if (!XlsxReader.isXlsx(head)) {
+            return batchCsv(file, java.nio.file.Files.readAllBytes(source), target);
+        }
+        List<InputError> errors = new ArrayList<>();
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()))) {
+                throw new InputException(errors);
+            }
+        }
+        return true;
+    }
+
+    private static boolean utf16(String file, byte[] content, java.nio.file.Path target, List<InputError> errors)
+            throws java.io.IOException {
         if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
                 || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) {
             String text = CsvTable.decode(file, content, errors);

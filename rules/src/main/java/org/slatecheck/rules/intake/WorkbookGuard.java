@@ -61,17 +61,26 @@ final class WorkbookGuard {
 
     /** The first limit {@code content} exceeds, or null when the reader may open it. */
     static Refusal check(byte[] content, WorkbookLimits limits) {
-        return new WorkbookGuard(limits).scan(content);
+        return new WorkbookGuard(limits).scan(new SeekableInMemoryByteChannel(content));
+    }
+
+    /** The first limit the workbook in {@code file} exceeds, or null when the reader may open it. */
+    static Refusal check(java.nio.file.Path file, WorkbookLimits limits) {
+        try {
+            return new WorkbookGuard(limits).scan(java.nio.file.Files.newByteChannel(file));
+        } catch (IOException e) {
+            return Refusal.of("xlsx_unreadable");
+        }
     }
 
     private Refusal tooLarge() {
         return Refusal.of("xlsx_too_large", WorkbookLimits.mb(limits.maxUnpackedBytes()), limits.maxRows());
     }
 
-    private Refusal scan(byte[] content) {
+    private Refusal scan(java.nio.channels.SeekableByteChannel content) {
         // The central directory (commons-compress): java.util.zip.ZipInputStream refuses the Zip64 local headers that
         // some writers (POI's streaming writer among them) produce.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(content).get()) {
             List<ZipArchiveEntry> entries = java.util.Collections.list(zip.getEntries());
             if (entries.isEmpty()) {
                 return Refusal.of("xlsx_unreadable");

@@ -62,7 +62,7 @@ public final class XlsxReader {
         List<InputError> errors = new ArrayList<>();
         List<CsvTable.Raw> records = new ArrayList<>();
         long[] weight = {0};
-        String sheet = rows(file, content, limits, errors, (name, line, cells) -> {
+        String sheet = rows(file, Source.of(content), limits, errors, (name, line, cells) -> {
             for (String cell : cells) {
                 weight[0] += 40 + 2L * cell.length();
             }
@@ -86,6 +86,17 @@ public final class XlsxReader {
      * be read or exceeds them (what was written is then of no use).
      */
     static boolean toCsv(String file, byte[] content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits) throws IOException {
+        return toCsv(file, Source.of(content), out, errors, limits);
+    }
+
+    /** As {@link #toCsv(String, byte[], java.io.OutputStream, List, WorkbookLimits)}, the workbook in a file. */
+    static boolean toCsv(String file, java.nio.file.Path content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits) throws IOException {
+        return toCsv(file, Source.of(content), out, errors, limits);
+    }
+
+    private static boolean toCsv(String file, Source content, java.io.OutputStream out, List<InputError> errors,
             WorkbookLimits limits) throws IOException {
         java.io.Writer text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
                 java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
@@ -130,16 +141,49 @@ public final class XlsxReader {
      * Reads the non-empty rows of the first sheet of {@code content} into {@code sink}, within {@code limits}: the
      * sheet's name, or null after adding the reason to {@code errors}.
      */
-    private static String rows(String file, byte[] content, WorkbookLimits limits, List<InputError> errors,
+    /**
+     * A workbook in memory or in a file: a file is opened where it lies (the reader would copy a stream into memory
+     * whole, once more than the bytes given — a batch's workbook of 100 MB would take 300 MB of heap).
+     */
+    private interface Source {
+        WorkbookGuard.Refusal check(WorkbookLimits limits);
+
+        ReadableWorkbook open(ReadingOptions options) throws IOException;
+
+        static Source of(byte[] content) {
+            return new Source() {
+                public WorkbookGuard.Refusal check(WorkbookLimits limits) {
+                    return WorkbookGuard.check(content, limits);
+                }
+
+                public ReadableWorkbook open(ReadingOptions options) throws IOException {
+                    return new ReadableWorkbook(new ByteArrayInputStream(content), options);
+                }
+            };
+        }
+
+        static Source of(java.nio.file.Path content) {
+            return new Source() {
+                public WorkbookGuard.Refusal check(WorkbookLimits limits) {
+                    return WorkbookGuard.check(content, limits);
+                }
+
+                public ReadableWorkbook open(ReadingOptions options) throws IOException {
+                    return new ReadableWorkbook(content.toFile(), options);
+                }
+            };
+        }
+    }
+
+    private static String rows(String file, Source content, WorkbookLimits limits, List<InputError> errors,
             Sink sink) {
-        WorkbookGuard.Refusal refusal = WorkbookGuard.check(content, limits);
+        WorkbookGuard.Refusal refusal = content.check(limits);
         if (refusal != null) {
             errors.add(InputError.of(file, 1, "-", refusal.key(), refusal.args().toArray()));
             return null;
         }
         String sheetName;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content),
-                new ReadingOptions(true, false))) {
+        try (ReadableWorkbook workbook = content.open(new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
             sheetName = sheet.getName();
             long nonEmpty = 0;
