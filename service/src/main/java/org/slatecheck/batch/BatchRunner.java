@@ -166,17 +166,15 @@ public class BatchRunner {
         }
         if (got >= 2 && (org.slatecheck.rules.intake.XlsxReader.isXlsx(head) || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
-            byte[] csv;
+            nomineesCsv = dir.resolve("nominees-utf8.csv");
             try {
-                csv = Intake.batchCsv(nomineesName, Files.readAllBytes(nomineesFile));
+                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv);
             } catch (InputException e) {
                 deleteQuietly(dir);
                 List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());
                 all.addAll(e.getErrors());
                 throw new InputException(all);
             }
-            nomineesCsv = dir.resolve("nominees-utf8.csv");
-            Files.write(nomineesCsv, csv);
         }
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();

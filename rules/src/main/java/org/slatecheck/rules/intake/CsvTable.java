@@ -64,8 +64,14 @@ public final class CsvTable {
      * (or null); {@code required} lists the columns the header must have.
      */
     public static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required) {
+        return read(file, content, columns, required, WorkbookLimits.check(InputLimits.current()));
+    }
+
+    /** As {@link #read(String, byte[], Map, List)}, a spreadsheet within {@code limits} (a check's or a batch's). */
+    static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required,
+            WorkbookLimits limits) {
         if (XlsxReader.isXlsx(content)) {
-            return XlsxReader.read(file, content, columns, required);
+            return XlsxReader.read(file, content, columns, required, limits);
         }
         List<InputError> errors = new ArrayList<>();
         String text = decode(file, content, errors);

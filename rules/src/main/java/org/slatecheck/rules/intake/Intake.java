@@ -167,10 +167,11 @@ public final class Intake {
             List<InputError> errors) {
     }
 
-    /** Reads a congresses file (small: read whole). */
+    /** Reads a batch's congresses file (small: read whole; a workbook within a batch's limits). */
     public static Congresses congresses(Input congresses, Function<String, Parameters> ruleSets) {
         return congresses(CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
-                Columns.CONGRESS_REQUIRED), congresses.name(), ruleSets);
+                Columns.CONGRESS_REQUIRED, WorkbookLimits.batch(InputLimits.current())), congresses.name(),
+                ruleSets);
     }
 
     private static Congresses congresses(CsvTable congressTable, String name, Function<String, Parameters> ruleSets) {
@@ -228,26 +229,60 @@ public final class Intake {
     }
 
     /**
-     * A batch's nominees file as UTF-8 CSV, which the batch streams: a workbook's first sheet (one CSV line per
-     * non-empty row) or a UTF-16 file converted; any other content as it is (the stream then judges it).
+     * A batch's nominees file as the UTF-8 CSV it amounts to, which the batch streams: a workbook's first sheet (one
+     * CSV line per non-empty row, written as it is read, within a batch's {@link WorkbookLimits}) or a UTF-16 file
+     * converted, written to {@code target}. False when the content is neither (the stream then judges it as it is;
+     * nothing is written).
      *
-     * @throws InputException when the workbook cannot be read or the UTF-16 text is malformed
+     * @throws InputException when the workbook cannot be read or exceeds the limits, or the UTF-16 text is malformed
+     *                        ({@code target} is then of no use)
      */
-    public static byte[] batchCsv(String file, byte[] content) {
+    public static boolean batchCsv(String file, byte[] content, java.nio.file.Path target) throws java.io.IOException {
         List<InputError> errors = new ArrayList<>();
-        byte[] csv;
         if (XlsxReader.isXlsx(content)) {
-            csv = XlsxReader.toCsv(file, content, errors);
-        } else if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+                if (!XlsxReader.toCsv(file, content, out, errors, WorkbookLimits.batch(InputLimits.current()))) {
+                    throw new InputException(errors);
+                }
+            }
+            return true;
+        }
+        return utf16(file, content, target, errors);
+    }
+
+    /**
+     * As {@link #batchCsv(String, byte[], java.nio.file.Path)}, the nominees file in {@code source}: a workbook is
+     * read where it lies, not into memory.
+     */
+    public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target)
+            throws java.io.IOException {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+            head = in.readNBytes(4);
+        }
+        if (!XlsxReader.isXlsx(head)) {
+            return batchCsv(file, java.nio.file.Files.readAllBytes(source), target);
+        }
+        List<InputError> errors = new ArrayList<>();
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()))) {
+                throw new InputException(errors);
+            }
+        }
+        return true;
+    }
+
+    private static boolean utf16(String file, byte[] content, java.nio.file.Path target, List<InputError> errors)
+            throws java.io.IOException {
+        if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
                 || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) {
             String text = CsvTable.decode(file, content, errors);
-            csv = text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } else {
-            return content;
+            if (text == null) {
+                throw new InputException(errors);
+            }
+            java.nio.file.Files.writeString(target, text, java.nio.charset.StandardCharsets.UTF_8);
+            return true;
         }
-        if (csv == null) {
-            throw new InputException(errors);
-        }
-        return csv;
+        return false;
     }
 }

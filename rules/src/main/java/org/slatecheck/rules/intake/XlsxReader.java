@@ -2,7 +2,6 @@ package org.slatecheck.rules.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -27,20 +22,21 @@ import org.dhatim.fastexcel.reader.Sheet;
  * ({@code file:Sheet1!B7: reason}). Read with fastexcel-reader, a streaming reader (chosen by measurement:
  * docs/performance.md, "Spreadsheet intake").
  *
- * <p>A spreadsheet is a zip archive, so it is checked before it is opened: at most {@link #MAX_ENTRIES} entries, no
- * entry larger than {@link #MAX_ENTRY_BYTES} unpacked or unpacking to more than {@link #MAX_RATIO} times its packed
- * size, at most {@link #MAX_TOTAL_BYTES} in all. Such a file (a "zip bomb") is one input error, never an out-of-memory
- * failure; the upload limits of the web application apply before this to the packed size.
+ * <p>A spreadsheet is a zip archive that may expand to far more than it weighs, so what it may expand to is bounded
+ * ({@link WorkbookLimits}, per check or batch; docs/decisions.md, "Workbook limits"): before it is opened
+ * ({@link WorkbookGuard}: unpacked size, compression ratio, shared strings, lengths, kept elements), and while its rows
+ * are read: at most the limit of data rows (the reading stops at the first row beyond), no data beyond column
+ * {@link #MAX_COLUMNS} (empty cells there are dropped, a filled one is an error naming its cell), and for a sheet read
+ * whole at most {@link WorkbookLimits#maxTableBytes} of cells. Each limit is one input error, never an out-of-memory
+ * failure.
  */
 public final class XlsxReader {
-    /** Entries in the archive (a real workbook has a few dozen). */
-    static final int MAX_ENTRIES = 1_000;
-    /** Unpacked bytes of one entry: a sheet of 100,000 nominee rows is about 60 MB. */
-    static final long MAX_ENTRY_BYTES = 256L << 20;
-    /** Unpacked bytes of all entries together. */
-    static final long MAX_TOTAL_BYTES = 320L << 20;
-    /** Unpacked/packed size of an entry of more than 1 MB (sheets compress about 10 to 30 times). */
-    static final long MAX_RATIO = 200;
+    /**
+     * Columns read: a filled cell further right is an error naming the cell (a nominees sheet has 28 columns, and a
+     * user's own columns after them are ignored with a warning); empty cells there (formatting) are dropped, as long
+     * as the cells visited stay within the row limit times this width (then the row reaching furthest is an error).
+     */
+    static final int MAX_COLUMNS = 200;
 
     private XlsxReader() {
     }
@@ -60,77 +56,190 @@ public final class XlsxReader {
         return b.toString();
     }
 
-    /** Reads the first sheet of {@code content} as {@link CsvTable#read} reads CSV text. */
-    static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required) {
+    /** Reads the first sheet of {@code content} as {@link CsvTable#read} reads CSV text, within {@code limits}. */
+    static CsvTable read(String file, byte[] content, Map<String, String> columns, List<String> required,
+            WorkbookLimits limits) {
         List<InputError> errors = new ArrayList<>();
-        Sheetful sheet = rows(file, content, errors);
-        if (sheet == null) {
+        List<CsvTable.Raw> records = new ArrayList<>();
+        long[] weight = {0};
+        String sheet = rows(file, Source.of(content), limits, errors, (name, line, cells) -> {
+            for (String cell : cells) {
+                weight[0] += 40 + 2L * cell.length();
+            }
+            if (weight[0] > limits.maxTableBytes()) {
+                errors.add(InputError.at(file, name + "!" + line, line, "-", "xlsx_too_much_data",
+                        WorkbookLimits.mb(limits.maxTableBytes())));
+                return false;
+            }
+            records.add(new CsvTable.Raw(line, cells));
+            return true;
+        });
+        if (sheet == null || !errors.isEmpty()) {
             return CsvTable.failed(file, errors);
         }
-        return CsvTable.build(file, sheet.name(), sheet.records(), columns, required);
+        return CsvTable.build(file, sheet, records, columns, required);
     }
 
     /**
-     * The first sheet of {@code content} as UTF-8 CSV text, one line per non-empty row (a batch streams CSV); null
-     * after adding the reason to {@code errors} when the workbook cannot be read.
+     * Writes the first sheet of {@code content} to {@code out} as UTF-8 CSV text, one line per non-empty row (a batch
+     * streams CSV), within {@code limits}; false after adding the reason to {@code errors} when the workbook cannot
+     * be read or exceeds them (what was written is then of no use).
      */
-    static byte[] toCsv(String file, byte[] content, List<InputError> errors) {
-        Sheetful sheet = rows(file, content, errors);
-        if (sheet == null) {
-            return null;
-        }
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out,
-                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            // A sheet leaves out a row's empty trailing cells: each row is padded to the header's width (the first
-            // non-empty row), so the CSV has the shape a spreadsheet saved as CSV has.
-            int width = 0;
-            for (CsvTable.Raw r : sheet.records()) {
-                if (r.cells().stream().anyMatch(c -> c != null && !c.isBlank())) {
-                    width = r.cells().size();
-                    break;
-                }
-            }
-            for (CsvTable.Raw r : sheet.records()) {
-                List<String> cells = new ArrayList<>(r.cells());
-                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-                    continue;
-                }
-                while (cells.size() < width) {
-                    cells.add("");
-                }
-                p.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static boolean toCsv(String file, byte[] content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits) throws IOException {
+        return toCsv(file, Source.of(content), out, errors, limits);
     }
 
-    /** A sheet's name and rows. */
-    private record Sheetful(String name, List<CsvTable.Raw> records) {
+    /** As {@link #toCsv(String, byte[], java.io.OutputStream, List, WorkbookLimits)}, the workbook in a file. */
+    static boolean toCsv(String file, java.nio.file.Path content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits) throws IOException {
+        return toCsv(file, Source.of(content), out, errors, limits);
     }
 
-    private static Sheetful rows(String file, byte[] content, List<InputError> errors) {
-        String bomb = unsafe(content);
-        if (bomb != null) {
-            errors.add(InputError.of(file, 1, "-", bomb, MAX_TOTAL_BYTES >> 20));
+    private static boolean toCsv(String file, Source content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits) throws IOException {
+        java.io.Writer text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(text,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        // A sheet leaves out a row's empty trailing cells: each row is padded to the header's width (the first
+        // non-empty row), so the CSV has the shape a spreadsheet saved as CSV has.
+        int[] width = {-1};
+        java.io.IOException[] failed = {null};
+        String sheet = rows(file, content, limits, errors, (name, line, cells) -> {
+            if (width[0] < 0) {
+                width[0] = cells.size();
+            }
+            List<String> padded = cells;
+            if (cells.size() < width[0]) {
+                padded = new ArrayList<>(cells);
+                while (padded.size() < width[0]) {
+                    padded.add("");
+                }
+            }
+            try {
+                p.printRecord(padded);
+            } catch (IOException e) {
+                failed[0] = e;
+                return false;
+            }
+            return true;
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        p.flush();
+        return sheet != null && errors.isEmpty();
+    }
+
+    /** Where the non-empty rows of a sheet go, one at a time (trailing empty cells dropped); false stops reading. */
+    private interface Sink {
+        boolean row(String sheet, long line, List<String> cells);
+    }
+
+    /**
+     * Reads the non-empty rows of the first sheet of {@code content} into {@code sink}, within {@code limits}: the
+     * sheet's name, or null after adding the reason to {@code errors}.
+     */
+    /**
+     * A workbook in memory or in a file: a file is opened where it lies (the reader would copy a stream into memory
+     * whole, once more than the bytes given — a batch's workbook of 100 MB would take 300 MB of heap).
+     */
+    private interface Source {
+        WorkbookGuard.Refusal check(WorkbookLimits limits);
+
+        ReadableWorkbook open(ReadingOptions options) throws IOException;
+
+        static Source of(byte[] content) {
+            return new Source() {
+                public WorkbookGuard.Refusal check(WorkbookLimits limits) {
+                    return WorkbookGuard.check(content, limits);
+                }
+
+                public ReadableWorkbook open(ReadingOptions options) throws IOException {
+                    return new ReadableWorkbook(new ByteArrayInputStream(content), options);
+                }
+            };
+        }
+
+        static Source of(java.nio.file.Path content) {
+            return new Source() {
+                public WorkbookGuard.Refusal check(WorkbookLimits limits) {
+                    return WorkbookGuard.check(content, limits);
+                }
+
+                public ReadableWorkbook open(ReadingOptions options) throws IOException {
+                    return new ReadableWorkbook(content.toFile(), options);
+                }
+            };
+        }
+    }
+
+    private static String rows(String file, Source content, WorkbookLimits limits, List<InputError> errors,
+            Sink sink) {
+        WorkbookGuard.Refusal refusal = content.check(limits);
+        if (refusal != null) {
+            errors.add(InputError.of(file, 1, "-", refusal.key(), refusal.args().toArray()));
             return null;
         }
-        List<CsvTable.Raw> records = new ArrayList<>();
         String sheetName;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content),
-                new ReadingOptions(true, false))) {
+        try (ReadableWorkbook workbook = content.open(new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
             sheetName = sheet.getName();
+            long nonEmpty = 0;
+            // The reader gives a row as many cells as its last column (XFD: 16,384), empty ones included; the cells
+            // visited are bounded by a table of the row limit at full width, so that rows of empty cells far to the
+            // right cost no more than that and are then refused.
+            long slots = 0;
+            long maxSlots = (limits.maxRows() + 1) * MAX_COLUMNS;
             try (Stream<org.dhatim.fastexcel.reader.Row> rows = sheet.openStream()) {
                 for (var it = rows.iterator(); it.hasNext();) {
                     org.dhatim.fastexcel.reader.Row r = it.next();
-                    List<String> cells = new ArrayList<>(r.getCellCount());
-                    for (int i = 0; i < r.getCellCount(); i++) {
-                        cells.add(text(r.getCell(i)));
+                    long line = r.getRowNum();
+                    int count = r.getCellCount();
+                    slots += count;
+                    if (slots > maxSlots && count > MAX_COLUMNS) {
+                        errors.add(InputError.at(file, sheetName + "!" + column(count - 1) + line, line, "-",
+                                "xlsx_too_wide_rows", column(count - 1), column(count - 1) + line, MAX_COLUMNS));
+                        return null;
                     }
-                    records.add(new CsvTable.Raw(r.getRowNum(), cells));
+                    String[] texts = new String[Math.min(count, MAX_COLUMNS)];
+                    int filled = 0; // cells up to the last one with text
+                    for (int i = 0; i < count; i++) {
+                        Cell cell = r.getCell(i);
+                        if (cell == null) {
+                            continue;
+                        }
+                        String t = text(cell);
+                        if (t.isBlank()) {
+                            if (i < texts.length) {
+                                texts[i] = t;
+                            }
+                            continue;
+                        }
+                        if (i >= MAX_COLUMNS) {
+                            errors.add(InputError.at(file, sheetName + "!" + column(i) + line, line, "-",
+                                    "xlsx_too_wide", column(i) + line, column(MAX_COLUMNS - 1), MAX_COLUMNS));
+                            return null;
+                        }
+                        texts[i] = t;
+                        filled = i + 1;
+                    }
+                    if (filled == 0) {
+                        continue; // an empty row (also one of formatted empty cells): skipped as CSV skips it
+                    }
+                    if (++nonEmpty > limits.maxRows() + 1) { // the header and the limit of data rows
+                        errors.add(InputError.at(file, sheetName + "!" + line, line, "-", limits.rowsKey(),
+                                limits.maxRows()));
+                        return null;
+                    }
+                    List<String> cells = new ArrayList<>(filled);
+                    for (int i = 0; i < filled; i++) {
+                        cells.add(texts[i] == null ? "" : texts[i]);
+                    }
+                    if (!sink.row(sheetName, line, cells)) {
+                        return null;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -138,7 +247,7 @@ public final class XlsxReader {
             errors.add(InputError.of(file, 1, "-", "xlsx_unreadable"));
             return null;
         }
-        return new Sheetful(sheetName, records);
+        return sheetName;
     }
 
     /** A cell as CSV text. */
@@ -250,43 +359,5 @@ public final class XlsxReader {
             }
         }
         return b.toString();
-    }
-
-    /**
-     * The error key when the archive is too large unpacked (a zip bomb), or null. Reads the entries once without
-     * keeping them: counting what they unpack to is the only trustworthy size (the sizes a zip declares can lie).
-     */
-    static String unsafe(byte[] content) {
-        long total = 0;
-        int entries = 0;
-        byte[] buffer = new byte[1 << 16];
-        // The central directory (commons-compress): java.util.zip.ZipInputStream refuses the Zip64 local headers that
-        // some writers (POI's streaming writer among them) produce.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-            for (var it = zip.getEntries(); it.hasMoreElements();) {
-                ZipArchiveEntry entry = it.nextElement();
-                if (++entries > MAX_ENTRIES) {
-                    return "xlsx_too_large";
-                }
-                long size = 0;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        size += n;
-                        total += n;
-                        if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                            return "xlsx_too_large";
-                        }
-                    }
-                }
-                long packed = entry.getCompressedSize();
-                if (size > (1 << 20) && packed > 0 && size / packed > MAX_RATIO) {
-                    return "xlsx_too_large";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "xlsx_unreadable";
-        }
-        return entries == 0 ? "xlsx_unreadable" : null;
     }
 }

@@ -133,8 +133,8 @@ class XlsxIntakeTest {
         }
         assertThat(bytes.size()).isLessThan(64 * 1024);
         assertThat(errors("nominees.xlsx", bytes.toByteArray())).containsExactly(
-                "nominees.xlsx:1:-: the spreadsheet unpacks to more than 320 MB or compresses implausibly well; "
-                        + "it was not opened");
+                "nominees.xlsx:1:-: part “xl/worksheets/sheet1.xml” of the spreadsheet unpacks to more than 200 times "
+                        + "its packed size, which no spreadsheet does; it was not opened");
     }
 
     @Test
