@@ -19,10 +19,14 @@ import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.params.BoardText;
 
 /**
- * A printable PDF of a stored check (Apache PDFBox): a heading naming the organisations and congresses and when the
- * report was made (Vietnam time), then per congress the summary, list findings and every flagged nominee's findings
- * with message, remedy and citation, the viable list's status and findings (the list without its INELIGIBLE nominees), and at the end a signature block (the preparer and, for the personnel
- * subcommittee, its representative); every page numbered "Trang x/y". Codes are shown as words of the report's
+ * A printable PDF of a stored check (Apache PDFBox) in the form of a party document: the heading (issuing body and
+ * "Số: ……" on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" underlined with the place and date line on the right), the title,
+ * the organisations and congresses and when the report was made (Vietnam time), then per congress the summary, the
+ * structure table (the shares as on the result page), the list findings, the viable list's status and findings (the
+ * list without its INELIGIBLE nominees; findings the viable list did not change named once, {@link ViableFindings}),
+ * a table of every nominee with outcome and number of findings, and every flagged nominee's findings with message,
+ * remedy and citation; at the end a signature block (the preparer and, for the personnel subcommittee, its
+ * representative); every page numbered "Trang x/y". Codes are shown as words of the report's
  * language. Text is set in DejaVu Sans, shipped in the jar and embedded in the PDF, so Vietnamese diacritics render
  * and extract correctly.
  */
@@ -47,11 +51,21 @@ public final class PdfReport {
      * @param createdAt when the check ran (an instant, timestamp or ISO text), printed in Vietnam time
      */
     public static byte[] write(JsonNode results, Messages messages, Object createdAt) {
+        return write(results, List.of(), messages, createdAt);
+    }
+
+    /**
+     * @param structures the stored structure panels of the lists, in list order (as the result page shows them);
+     *     a list without one prints no structure table
+     */
+    public static byte[] write(JsonNode results, List<JsonNode> structures, Messages messages, Object createdAt) {
         Labels labels = Labels.of(messages);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             PdfReport r = new PdfReport(doc);
             r.newPage();
-            r.text(r.bold, 16, messages.raw("pdf.title"));
+            r.partyHeader(results, messages);
+            r.centred(r.bold, 15, messages.raw("pdf.title"));
+            r.gap(4);
             List<String> organisations = new ArrayList<>();
             List<String> congresses = new ArrayList<>();
             for (JsonNode list : results) {
@@ -65,8 +79,10 @@ public final class PdfReport {
             r.text(r.regular, 10, messages.text("pdf.congress", String.join(", ", congresses)));
             r.text(r.regular, 9, messages.text("pdf.generated", Labels.time(createdAt)));
             r.gap(8);
+            int position = 0;
             for (JsonNode list : results) {
-                r.congress(list, messages, labels);
+                r.congress(list, position < structures.size() ? structures.get(position) : null, messages, labels);
+                position++;
             }
             r.signatures(messages);
             r.out.close();
@@ -126,7 +142,136 @@ public final class PdfReport {
         }
     }
 
-    private void congress(JsonNode r, Messages m, Labels labels) throws IOException {
+    /**
+     * The heading of a party document (Quy định 66-QĐ/TW on the form of party documents): on the left the issuing
+     * body — the organisation when the check holds one, a blank to fill in when it holds several —, "Tiểu ban nhân sự"
+     * under it and the number line "Số: ……" left blank; on the right "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the
+     * place and date line.
+     */
+    private void partyHeader(JsonNode results, Messages m) throws IOException {
+        java.util.Set<String> organisations = new java.util.LinkedHashSet<>();
+        for (JsonNode list : results) {
+            organisations.add(list.path("congress").path("organisation").asText());
+        }
+        float half = WIDTH / 2;
+        float left = MARGIN + half / 2;
+        float right = MARGIN + half + half / 2;
+        float top = y - 12;
+        String issuer = organisations.size() == 1 ? organisations.iterator().next() : m.raw("pdf.header.issuer_blank");
+        centredAt(regular, 10.5f, left, top, issuer);
+        centredAt(bold, 10.5f, left, top - 14, m.raw("pdf.header.body"));
+        centredAt(regular, 10.5f, left, top - 26, "*");
+        centredAt(regular, 10, left, top - 40, m.raw("pdf.header.number"));
+        String party = m.raw("pdf.header.party");
+        float width = centredAt(bold, 11, right, top, party);
+        out.moveTo(right - width / 2, top - 3);
+        out.lineTo(right + width / 2, top - 3);
+        out.setLineWidth(0.6f);
+        out.stroke();
+        centredAt(regular, 10, right, top - 40, m.raw("pdf.signature.place"));
+        y = top - 40 - 24;
+    }
+
+    /** {@code text} centred on {@code x}; returns its width. */
+    private float centredAt(PDType0Font font, float size, float x, float atY, String text) throws IOException {
+        String t = printable(font, text);
+        float width = font.getStringWidth(t) / 1000 * size;
+        at(font, size, x - width / 2, atY, t);
+        return width;
+    }
+
+    /** A line centred on the page. */
+    private void centred(PDType0Font font, float size, String text) throws IOException {
+        List<String> lines = wrap(font, size, WIDTH, printable(font, text));
+        for (String line : lines) {
+            y -= size * 1.35f;
+            centredAt(font, size, MARGIN + WIDTH / 2, y, line);
+        }
+    }
+
+    /**
+     * One row of a table: each cell at its column's left edge, cut with "…" to its column's width (a long name
+     * stays on its row); a new page when the row does not fit.
+     */
+    private void row(PDType0Font font, float size, float[] columns, String... cells) throws IOException {
+        if (y - size * 1.5f < MARGIN) {
+            out.close();
+            newPage();
+        }
+        y -= size * 1.5f;
+        for (int i = 0; i < cells.length; i++) {
+            float width = (i + 1 < columns.length ? columns[i + 1] : WIDTH) - columns[i] - 6;
+            at(font, size, MARGIN + columns[i], y, fit(font, size, width, printable(font, cells[i])));
+        }
+    }
+
+    private static String fit(PDType0Font font, float size, float width, String text) throws IOException {
+        if (font.getStringWidth(text) / 1000 * size <= width) {
+            return text;
+        }
+        String t = text;
+        while (!t.isEmpty() && font.getStringWidth(t + "…") / 1000 * size > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
+    /**
+     * The structure table of a list, the shares as the result page shows them: each share's count of the list, its
+     * target ("không có chỉ tiêu" where none applies) and whether it is met; the list size against the seats.
+     */
+    private void structure(JsonNode bars, Messages m, Labels labels) throws IOException {
+        if (bars == null || !bars.isArray() || bars.isEmpty()) {
+            return;
+        }
+        gap(4);
+        text(bold, 10.5f, m.raw("ui.result.structure"));
+        float[] columns = {10, 150, 290, 420};
+        row(bold, 9, columns, m.raw("pdf.structure.share"), m.raw("pdf.structure.count"),
+                m.raw("pdf.structure.target"), m.raw("pdf.structure.met"));
+        for (JsonNode b : bars) {
+            String key = b.path("key").asText();
+            String label = m.has("ui.structure." + key) ? m.raw("ui.structure." + key) : key;
+            if (key.equals("size")) {
+                // The size line spans the count and target columns.
+                row(regular, 9, new float[] {columns[0], columns[1], columns[3]}, label,
+                        labels.sizeValue(b.path("count").asInt(), b.path("seats").asInt(), b.path("minCount").asInt(),
+                                b.path("maxCount").asInt()),
+                        m.raw(b.path("ok").asBoolean() ? "pdf.structure.yes" : "pdf.structure.no"));
+                continue;
+            }
+            String count = b.path("count").asInt() + "/" + b.path("total").asInt() + " = "
+                    + labels.percent(b.path("percent").decimalValue());
+            String target;
+            String met;
+            if (!b.has("min")) {
+                target = m.raw("ui.structure.no_target");
+                met = "—";
+            } else {
+                target = b.has("max") ? labels.number(b.path("min").decimalValue()) + "–"
+                        + labels.percent(b.path("max").decimalValue()) : "≥ " + labels.percent(b.path("min").decimalValue());
+                met = m.raw(b.path("ok").asBoolean() ? "pdf.structure.yes" : "pdf.structure.no");
+            }
+            row(regular, 9, columns, label, count, target, met);
+        }
+        gap(4);
+    }
+
+    /** Every nominee of the list with the outcome and the number of findings, flagged or not. */
+    private void nomineeTable(JsonNode r, Messages m) throws IOException {
+        gap(4);
+        text(bold, 10.5f, m.raw("pdf.nominees"));
+        float[] columns = {10, 70, 290, 420};
+        row(bold, 9, columns, m.raw("ui.result.id"), m.raw("ui.result.name"), m.raw("ui.result.outcome"),
+                m.raw("pdf.findings_count"));
+        for (JsonNode n : r.path("nominees")) {
+            row(regular, 9, columns, n.path("nomineeId").asText(), n.path("fullName").asText(),
+                    m.raw("outcome." + n.path("outcome").asText()), String.valueOf(n.path("findings").size()));
+        }
+        gap(4);
+    }
+
+    private void congress(JsonNode r, JsonNode structure, Messages m, Labels labels) throws IOException {
         JsonNode c = r.path("congress");
         JsonNode s = r.path("summary");
         text(bold, 13, c.path("organisation").asText() + " (" + c.path("id").asText() + ")");
@@ -136,11 +281,20 @@ public final class PdfReport {
         text(regular, 10, m.text("report.summary", s.path("nominees").asInt(), s.path("eligible").asInt(),
                 s.path("review").asInt(), s.path("ineligible").asInt()));
         text(bold, 10, m.raw("list." + s.path("listStatus").asText()));
+        structure(structure, m, labels);
         for (JsonNode f : r.path("listFindings")) {
             finding(f, m, 10);
         }
         viable(r, m);
+        nomineeTable(r, m);
         gap(6);
+        boolean any = false;
+        for (JsonNode n : r.path("nominees")) {
+            if (!n.path("findings").isEmpty() && !any) {
+                text(bold, 10.5f, m.raw("pdf.findings_by_nominee"));
+                any = true;
+            }
+        }
         for (JsonNode n : r.path("nominees")) {
             if (n.path("findings").isEmpty()) {
                 continue;
@@ -172,8 +326,12 @@ public final class PdfReport {
         }
         text(bold, 10, m.text("viable." + s.path("viableListStatus").asText(), excluded,
                 s.path("nominees").asInt() - excluded));
-        for (JsonNode f : r.path("viableListFindings")) {
+        for (JsonNode f : ViableFindings.changed(r)) {
             finding(f, m, 10);
+        }
+        List<String> unchanged = ViableFindings.unchanged(r);
+        if (!unchanged.isEmpty()) {
+            text(regular, 9.5f, 10, m.text("viable.unchanged", String.join("; ", unchanged)));
         }
     }
 

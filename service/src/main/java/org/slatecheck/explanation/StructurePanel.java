@@ -14,9 +14,12 @@ import org.slatecheck.rules.model.ListKind;
 import org.slatecheck.rules.params.Parameters;
 
 /**
- * The structure panel of a list: women, under-40 and minority shares and the list size, each with its target, as
- * JSON bars ({@code key}, {@code count}, {@code total}, {@code percent}, {@code min}/{@code max} in percent,
- * {@code ok}). The pass/fail of each bar uses the same exact arithmetic as the rules.
+ * The structure panel of a list: women, under-40, aged 40 to 50 and minority shares and the list size, as JSON bars
+ * ({@code key}, {@code count}, {@code total}, {@code percent}, {@code min}/{@code max} in percent when the share has a
+ * target for this list, {@code ok}). Every share is counted, also where no target applies (a minority share 3 of 5
+ * without a congress target; under 40 at a level without that target; the shares of an inspection list): such a bar
+ * has no {@code min} and the page says "no target". The pass/fail of each bar uses the same exact arithmetic as the
+ * rules.
  */
 public final class StructurePanel {
     private StructurePanel() {
@@ -43,22 +46,22 @@ public final class StructurePanel {
         Parameters p = r.parameters();
         int total = c.getTotal();
         boolean committee = r.congress().isCommitteeList();
-        if (committee) {
-            bars.add(bar("women", c.getWomen(), total, p.decimal("structure.women_min_percent"), null,
-                    !Shares.below(c.getWomen(), total, p.decimal("structure.women_min_percent"))));
-            if (p.hasCode("structure.under40_levels", r.congress().getLevel())) {
-                bars.add(bar("under40", c.getUnder40(), total, p.decimal("structure.under40_min_percent"), null,
-                        !Shares.below(c.getUnder40(), total, p.decimal("structure.under40_min_percent"))));
-            }
-            bars.add(bar("band", c.getBand(), total, p.decimal("structure.band_min_percent"), p.decimal("structure.band_max_percent"),
-                    !Shares.below(c.getBand(), total, p.decimal("structure.band_min_percent"))
-                            && !Shares.above(c.getBand(), total, p.decimal("structure.band_max_percent"))));
-            BigDecimal share = r.congress().getMinMinorityShare();
-            if (share != null) {
-                bars.add(bar("minority", c.getMinority(), total, share.multiply(BigDecimal.valueOf(100)), null,
-                        !Shares.belowFraction(c.getMinority(), total, share)));
-            }
-        }
+        // Every share that can be counted is shown; a share without a target for this list (an inspection list, a
+        // level without an under-40 target, a congress without a minority share) has no min/max and is never "bad".
+        BigDecimal women = committee ? p.decimal("structure.women_min_percent") : null;
+        bars.add(bar("women", c.getWomen(), total, women, null,
+                women == null || !Shares.below(c.getWomen(), total, women)));
+        BigDecimal under40 = committee && p.hasCode("structure.under40_levels", r.congress().getLevel())
+                ? p.decimal("structure.under40_min_percent") : null;
+        bars.add(bar("under40", c.getUnder40(), total, under40, null,
+                under40 == null || !Shares.below(c.getUnder40(), total, under40)));
+        BigDecimal bandMin = committee ? p.decimal("structure.band_min_percent") : null;
+        BigDecimal bandMax = committee ? p.decimal("structure.band_max_percent") : null;
+        bars.add(bar("band", c.getBand(), total, bandMin, bandMax, bandMin == null
+                || !Shares.below(c.getBand(), total, bandMin) && !Shares.above(c.getBand(), total, bandMax)));
+        BigDecimal share = committee ? r.congress().getMinMinorityShare() : null;
+        bars.add(bar("minority", c.getMinority(), total, share == null ? null : share.multiply(BigDecimal.valueOf(100)),
+                null, share == null || !Shares.belowFraction(c.getMinority(), total, share)));
         int seats = r.congress().getCommitteeSeats();
         ObjectNode size = JsonNodeFactory.instance.objectNode();
         size.put("key", "size");
@@ -83,7 +86,9 @@ public final class StructurePanel {
         b.put("count", count);
         b.put("total", total);
         b.put("percent", BigDecimal.valueOf(100L * count).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP));
-        b.put("min", min.stripTrailingZeros());
+        if (min != null) {
+            b.put("min", min.stripTrailingZeros());
+        }
         if (max != null) {
             b.put("max", max.stripTrailingZeros());
         }

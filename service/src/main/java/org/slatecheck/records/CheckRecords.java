@@ -101,7 +101,8 @@ public class CheckRecords {
         int n = 0;
         for (NomineeResult nr : r.nominees()) {
             outcomeRows.add(new Object[] {listId, n++, nr.nominee().getNomineeId(), nr.outcome().name(),
-                nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee())),
+                nr.nominee().getFullName(), json(NomineeInput.of(nr.nominee(),
+                        NomineeInput.workingTime(nr.nominee(), r.congress(), r.parameters()))),
                 SearchText.of(nr.nominee().getNomineeId(), nr.nominee().getFullName())});
             for (Finding f : nr.findings()) {
                 findingRows.add(findingRow(listId, findingRows.size(), f, false));
@@ -151,7 +152,8 @@ public class CheckRecords {
         int f = 0;
         for (NomineeResult nr : r.nominees()) {
             outcomes.row(n++, nr.nominee().getNomineeId(), nr.outcome().name(), nr.nominee().getFullName(),
-                    json(NomineeInput.of(nr.nominee())), SearchText.of(nr.nominee().getNomineeId(),
+                    json(NomineeInput.of(nr.nominee(), NomineeInput.workingTime(nr.nominee(), r.congress(),
+                            r.parameters()))), SearchText.of(nr.nominee().getNomineeId(),
                             nr.nominee().getFullName()));
             for (Finding finding : nr.findings()) {
                 findings.row(findingValues(f++, finding, false));

@@ -185,7 +185,8 @@ public class Listings {
 
     /**
      * The lists of check {@code checkId} (the caller has checked its scope): search by congress id or organisation,
-     * filters {@code status}, {@code level}, {@code rule} (a finding of that rule in the list), sorted, paged.
+     * filters {@code status}, {@code level}, {@code rule} (a finding of that rule in the list), {@code viable} (the
+     * status of the list without its ineligible nominees), sorted, paged.
      */
     public Page<ListRow> lists(UUID checkId, Query query) {
         StringBuilder where = new StringBuilder(" where l.check_id = ?");
@@ -198,6 +199,10 @@ public class Listings {
         if (query.filter("rule") != null) {
             where.append(" and exists (select 1 from finding f where f.list_id = l.id and f.rule_id = ?)");
             args.add(query.filter("rule"));
+        }
+        if (query.filter("viable") != null) {
+            where.append(" and l.viable_list_status = ?");
+            args.add(query.filter("viable"));
         }
         long total = count("select count(*) from list_result l" + where, args);
         String order = LIST_SORTS.getOrDefault(query.sort(), "l.position") + (query.descending() ? " desc" : " asc")

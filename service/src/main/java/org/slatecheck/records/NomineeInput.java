@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.slatecheck.rules.engine.WorkingTime;
 import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.intake.Columns;
+import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Rating;
+import org.slatecheck.rules.params.Parameters;
 
 /**
  * A nominee's validated input as stored beside its outcome (one JSON object keyed by the section 2.2 column names,
@@ -28,6 +31,61 @@ public final class NomineeInput {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     private NomineeInput() {
+    }
+
+    /**
+     * The stored form of {@code n} and, under {@code derived}, what the rules derived from it at the congress
+     * ({@link WorkingTime}: the object the AGE rules insert, made by the same {@code WorkingTime.of} with the run's
+     * parameters): age in whole years and the remaining working months W at the reference month C, and the retirement
+     * month R. {@code time} may be null (then nothing is derived).
+     */
+    public static ObjectNode of(Nominee n, WorkingTime time) {
+        ObjectNode o = of(n);
+        if (time != null) {
+            ObjectNode d = o.putObject(DERIVED);
+            d.put("ageYears", time.getAgeYears());
+            d.put("referenceMonth", time.getReferenceMonth().toString());
+            d.put("remainingMonths", time.getRemainingMonths());
+            d.put("retirementMonth", time.getRetirementMonth().toString());
+        }
+        return o;
+    }
+
+    /** The working time of {@code n} at {@code congress} as the rules derive it, or null when it cannot be made. */
+    public static WorkingTime workingTime(Nominee n, Congress congress, Parameters parameters) {
+        if (n.getBirthDate() == null || congress == null || congress.getReferenceMonth() == null || parameters == null) {
+            return null;
+        }
+        try {
+            return WorkingTime.of(n, congress, parameters);
+        } catch (RuntimeException e) {
+            // A rule set without a retirement schedule: the page then shows no derived values (the rules say why).
+            return null;
+        }
+    }
+
+    /** The key of the derived values in the stored object (not a column of the file). */
+    public static final String DERIVED = "derived";
+
+    /**
+     * The derived values of a stored input as a page shows them: the age at the reference month and the remaining
+     * working time with the retirement month; empty for a check stored before they were kept.
+     */
+    public static List<Field> derived(JsonNode stored, Messages m) {
+        List<Field> out = new ArrayList<>();
+        JsonNode d = stored == null ? null : stored.get(DERIVED);
+        if (d == null || !d.isObject()) {
+            return out;
+        }
+        String reference = YearMonth.parse(d.get("referenceMonth").asText()).format(MONTH);
+        String retirement = YearMonth.parse(d.get("retirementMonth").asText()).format(MONTH);
+        int w = d.get("remainingMonths").asInt();
+        out.add(new Field("age", m.text("ui.nominee.age", reference), m.text("ui.nominee.age_value",
+                d.get("ageYears").asInt())));
+        out.add(new Field("working", m.raw("ui.nominee.working"), w > 0
+                ? m.text("ui.nominee.working_value", w, retirement)
+                : m.text("ui.nominee.working_none", retirement)));
+        return out;
     }
 
     /** The stored form of {@code n}: one entry per nominee column (absent values as null). */

@@ -95,7 +95,7 @@ public class BatchPageController {
         }
         if (!running && state.get("checkId") != null) {
             UUID checkId = UUID.fromString((String) state.get("checkId"));
-            Listings.Query query = Listing.query(params, List.of("status", "level", "rule"),
+            Listings.Query query = Listing.query(params, List.of("status", "level", "rule", "viable"),
                     Listings.LIST_SORTS.keySet(), "position", false);
             model.addAttribute("page", Listing.clamp(query, q -> listings.lists(checkId, q)));
             model.addAttribute("query", query);

@@ -70,7 +70,7 @@ public class Downloads {
     ResponseEntity<byte[]> checkPdf(UUID id, Messages m) {
         ArrayNode results = checkResults(id, m, "pdf");
         CheckSummary summary = records.summary(id).orElseThrow(() -> noCheck(id));
-        byte[] body = PdfReport.write(results, m, summary.createdAt());
+        byte[] body = PdfReport.write(results, records.structures(id), m, summary.createdAt());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Content-Disposition",
                 DownloadNames.disposition("inline", DownloadNames.report(summary.congresses(), summary.createdAt(),
                         m, "pdf"))).body(body);

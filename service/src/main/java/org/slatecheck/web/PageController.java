@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slatecheck.explanation.ViableFindings;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.Listings;
 import org.slatecheck.records.NomineeInput;
@@ -43,6 +44,8 @@ import org.springframework.web.server.ResponseStatusException;
 public class PageController {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OUTCOMES = List.of("ELIGIBLE", "REVIEW", "INELIGIBLE");
+    /** Up to this many nominees a check is small: its result page folds the filters beyond outcome and search. */
+    static final int SMALL_CHECK = 20;
 
     private final CheckService checks;
     private final CheckRecords records;
@@ -185,6 +188,9 @@ public class PageController {
                 group.put("r", r);
                 group.put("structure", JSON.convertValue(read(stored.get(row.list())[1]), List.class));
                 group.put("viableStructure", JSON.convertValue(read(stored.get(row.list())[2]), List.class));
+                JsonNode result = read(stored.get(row.list())[0]);
+                group.put("viableChanged", JSON.convertValue(ViableFindings.changed(result), List.class));
+                group.put("viableUnchanged", ViableFindings.unchanged(result));
                 group.put("rows", new ArrayList<Map<String, Object>>());
                 groups.add(group);
             }
@@ -204,6 +210,12 @@ public class PageController {
         model.addAttribute("query", query);
         model.addAttribute("links", Listing.links("/checks/" + id, query, params));
         model.addAttribute("outcome", query.filter("outcome"));
+        // Rows narrowed to some nominees: each list's panels (structure, list findings, viable list) fold to one line.
+        model.addAttribute("narrowed", query.filter("outcome") != null || query.filter("rule") != null
+                || query.q() != null);
+        // The filters beyond outcome and search fold away for a small check unless one of them is in use.
+        model.addAttribute("moreFilters", summary.nominees() > SMALL_CHECK || query.filter("rule") != null
+                || query.filter("status") != null || query.filter("level") != null || query.filter("list") != null);
         Messages messages = Messages.of(locale);
         model.addAttribute("warnings", records.inputs(id).map(checks::warnings).orElse(List.of()).stream()
                 .map(w -> w.format(messages)).toList());
@@ -224,8 +236,9 @@ public class PageController {
     }
 
     /**
-     * A nominee of a stored check: the input data as read (every column, labelled in the page language), every
-     * finding with its title, message, evidence, remedy and citation, and the previous and next nominee of the list.
+     * A nominee of a stored check: the outcome with the age and remaining working time the rules derived, every
+     * finding with its title, message, evidence, remedy and citation, then the input data as read (every column,
+     * labelled in the page language), and the previous and next nominee of the list.
      */
     @GetMapping("/checks/{id}/lists/{list}/nominees/{nomineeId}")
     public String nominee(@PathVariable UUID id, @PathVariable int list, @PathVariable String nomineeId, Model model,
@@ -243,6 +256,8 @@ public class PageController {
         model.addAttribute("congress", r.get("congress"));
         model.addAttribute("nominee", ((List<?>) r.get("nominees")).get(stored.position()));
         model.addAttribute("input", stored.input() == null ? null : NomineeInput.display(read(stored.input()), m));
+        model.addAttribute("derived", stored.input() == null ? List.of()
+                : NomineeInput.derived(read(stored.input()), m));
         model.addAttribute("position", stored.position() + 1);
         model.addAttribute("count", ((List<?>) r.get("nominees")).size());
         model.addAttribute("previous", listings.nomineeAt(id, list, stored.position() - 1).orElse(null));

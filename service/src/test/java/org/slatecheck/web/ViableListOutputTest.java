@@ -205,8 +205,9 @@ class ViableListOutputTest {
                 "TINH-NB-2025,Đảng bộ tỉnh Ninh Bình,PROVINCE,2025-2030,ELECTION_LIST,40,27,7,6,NON_COMPLIANT,"
                         + "NON_COMPLIANT");
         String page = http.getForObject("/batches/" + id + "?lang=en", String.class);
-        assertThat(page).contains("Lists not compliant without their ineligible nominees (first 500)",
-                "id=\"batch-viable-non-compliant\"");
+        // The page counts them and links to its table of lists filtered to them (issue 17 item 12: no bullet list).
+        assertThat(page).contains("Lists not compliant without their ineligible nominees: 3.",
+                "id=\"batch-viable-non-compliant\"", "viable=NON_COMPLIANT");
         byte[] pdf = http.getForObject("/api/batches/" + id + "/summary.pdf?lang=en", byte[].class);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
