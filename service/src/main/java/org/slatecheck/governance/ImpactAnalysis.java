@@ -124,6 +124,9 @@ public class ImpactAnalysis {
                             row.put("kind", "nominee");
                         }
                         row.put("checkId", check.get("id").toString());
+                        // The list's position in the stored check (the nominee page's address): the stored check was
+                        // made from the same files by the same intake, so its lists are in this order.
+                        row.put("list", i);
                         row.put("congressId", b.congress().getId());
                         row.put("nomineeId", nb.nominee().getNomineeId());
                         row.put("fullName", nb.nominee().getFullName());

@@ -192,6 +192,20 @@ class ImpactCountTest {
         assertThat(table(page, "impact-rules-only-lists")).containsExactly(List.of("Đại hội",
                 "Trạng thái (giữ nguyên)", "Mã quy tắc thay đổi"), List.of("GOV-1 Đảng bộ tỉnh Thử nghiệm",
                 "Danh sách chưa đạt yêu cầu", "− NUM-006 STR-004"));
+        // Every nominee of the report links to the nominee page of the check it comes from (the links named the
+        // congress id where the address takes the list's position: 400, found by EveryLinkBrowserTest).
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/checks/[^\"]+/nominees/[^\"]+)\"[^>]*>[^ <]+ ([^<]+)<")
+                .matcher(page);
+        int followed = 0;
+        while (links.find()) {
+            String href = HtmlUtils.htmlUnescape(links.group(1));
+            ResponseEntity<String> nomineePage = as("board").getForEntity(href, String.class);
+            assertThat(nomineePage.getStatusCode().value()).as(href).isEqualTo(200);
+            assertThat(HtmlUtils.htmlUnescape(nomineePage.getBody())).as(href)
+                    .contains(HtmlUtils.htmlUnescape(links.group(2)));
+            followed++;
+        }
+        assertThat(followed).isEqualTo(2);
     }
 
     /**
