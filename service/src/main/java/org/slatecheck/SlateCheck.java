@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.slatecheck.cli.CheckCommand;
+import org.slatecheck.config.EmbeddedDatabaseSwitch;
 import org.slatecheck.config.SlateCheckProperties;
 import org.slatecheck.rules.explain.Messages;
 import org.springframework.boot.SpringApplication;
@@ -40,12 +41,21 @@ public final class SlateCheck {
             return;
         }
         if (serves(rest)) {
+            String[] settings = rest.length > 0 && rest[0].equals("serve") ? Arrays.copyOfRange(rest, 1, rest.length)
+                    : rest;
+            String refused = EmbeddedDatabaseSwitch.refusal(settings, System::getenv);
+            if (refused != null) {
+                // No database URL and the embedded database switched off (the container image): one line, not a
+                // database made inside the container nor Spring's report of a failed start.
+                err.println(refused);
+                err.flush();
+                System.exit(CheckCommand.INTERNAL);
+                return;
+            }
             if (rest.length == 0) {
                 out.println(Messages.of(Messages.VI).raw("cli.serve_default"));
                 out.println(Messages.of(Messages.EN).raw("cli.serve_default"));
             }
-            String[] settings = rest.length > 0 && rest[0].equals("serve") ? Arrays.copyOfRange(rest, 1, rest.length)
-                    : rest;
             SpringApplication.run(SlateCheckApplication.class, settings);
             return;
         }

@@ -42,8 +42,8 @@ public final class BatchCommand {
         Path congresses = Path.of(o.get("--congresses"));
         Path nominees = Path.of(o.get("--nominees"));
         for (Path p : new Path[] {congresses, nominees}) {
-            if (!Files.isReadable(p)) {
-                err.println(p + ":1:-: " + messages.raw("cli.unreadable"));
+            if (!Files.isReadable(p) || Files.isDirectory(p)) {
+                err.println(p + ":1:-: " + messages.raw(CheckCommand.unreadable(p.toString())));
                 return CheckCommand.INPUT;
             }
         }

@@ -238,8 +238,27 @@ public final class CheckCommand {
         try {
             return new Intake.Input(file, Files.readAllBytes(Path.of(file)));
         } catch (IOException | RuntimeException e) {
-            err.println(file + ":1:-: " + messages.raw("cli.unreadable"));
+            err.println(file + ":1:-: " + messages.raw(unreadable(file)));
             return null;
         }
+    }
+
+    /**
+     * The message key that says why {@code file} cannot be read (issue 17 item 14): it does not exist, it is a
+     * folder, or it exists and still cannot be read (permissions, a bad path).
+     */
+    static String unreadable(String file) {
+        try {
+            Path p = Path.of(file);
+            if (Files.isDirectory(p)) {
+                return "cli.file_folder";
+            }
+            if (!Files.exists(p)) {
+                return "cli.file_missing";
+            }
+        } catch (RuntimeException e) {
+            // an invalid path: said as "cannot read"
+        }
+        return "cli.unreadable";
     }
 }

@@ -48,6 +48,9 @@ final class CommandContext {
             if (t instanceof DatabaseConfig.DataFolderInUseException inUse) {
                 return messages.text("cli.data_dir_in_use", inUse.dataDir());
             }
+            if (t instanceof org.slatecheck.config.EmbeddedDatabaseSwitch.EmbeddedDatabaseOffException) {
+                return messages.raw("cli.embedded_db_off");
+            }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof DataAccessException

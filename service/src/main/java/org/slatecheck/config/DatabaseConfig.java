@@ -49,7 +49,13 @@ public class DatabaseConfig {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfig.class);
 
     @Bean
-    DataSource dataSource(SlateCheckProperties props) {
+    DataSource dataSource(SlateCheckProperties props,
+            @org.springframework.beans.factory.annotation.Value("${" + EmbeddedDatabaseSwitch.PROPERTY + ":true}")
+            boolean embeddedDb) {
+        if (!props.external() && !embeddedDb) {
+            // The container image: an empty SLATECHECK_DB_URL is a mistake, not a database to make (issue 17).
+            throw new EmbeddedDatabaseSwitch.EmbeddedDatabaseOffException();
+        }
         if (props.external()) {
             HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(props.dbUrl());

@@ -106,7 +106,7 @@ public class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, UserAccounts users, PasswordEncoder encoder, SignInGuard guard,
             CredentialCache cache) throws Exception {
         http.authorizeHttpRequests(a -> a
-                .requestMatchers("/login", "/login/throttled", "/slatecheck.css", "/favicon.ico", "/error")
+                .requestMatchers("/login", "/login/throttled", "/slatecheck.css", "/favicon.ico", "/error", "/healthz")
                 .permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .requestMatchers("/audit").hasAnyRole("APPROVER", "ADMIN")

@@ -259,4 +259,20 @@ class CheckCommandTest {
         assertThat(usage.err()).contains("no such command: frobnicate", "Usage: java -jar slatecheck.jar",
                 "check --congresses FILE --nominees FILE");
     }
+
+    @Test
+    void aMissingFileSaysInOneLineThatItDoesNotExistInEitherLanguage(@TempDir Path dir) {
+        // issue 17 item 14: "không đọc được tệp" for a file that is not there did not say what was wrong.
+        Run vi = run("check", "--congresses", "no-such.csv", "--nominees", NOMINEES);
+        assertThat(vi.code()).isEqualTo(2);
+        assertThat(vi.err()).isEqualTo("no-such.csv:1:-: tệp không tồn tại (kiểm tra tên và thư mục)"
+                + System.lineSeparator());
+        Run en = run("check", "--congresses", CONGRESSES, "--nominees", "nowhere/nominees.csv", "--lang", "en");
+        assertThat(en.code()).isEqualTo(2);
+        assertThat(en.err()).isEqualTo("nowhere/nominees.csv:1:-: the file does not exist (check its name and folder)"
+                + System.lineSeparator());
+        Run folder = run("check", "--congresses", dir.toString(), "--nominees", NOMINEES, "--lang", "en");
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).isEqualTo(dir + ":1:-: this is a folder, not a file" + System.lineSeparator());
+    }
 }

@@ -38,9 +38,16 @@ public final class CsvTable {
     private final Map<String, String> written;
     private final java.util.Set<String> foreign;
     private final long headerLine;
+    private final boolean cut;
 
     private CsvTable(String file, List<Row> rows, List<InputError> errors, List<InputWarning> warnings,
             Map<String, String> written, java.util.Set<String> foreign, long headerLine) {
+        this(file, rows, errors, warnings, written, foreign, headerLine, false);
+    }
+
+    private CsvTable(String file, List<Row> rows, List<InputError> errors, List<InputWarning> warnings,
+            Map<String, String> written, java.util.Set<String> foreign, long headerLine, boolean cut) {
+        this.cut = cut;
         this.file = file;
         this.rows = rows;
         this.errors = errors;
@@ -82,22 +89,32 @@ public final class CsvTable {
         char delimiter = delimiter(text);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         long unclosed = unclosedQuote(text, lines);
-        if (unclosed > 0) {
-            errors.add(InputError.of(file, unclosed, "-", "csv_quote"));
-            return failed(file, errors);
-        }
+        // A quote opened and never closed makes the rest of the file one cell: the lines before the line that opens
+        // it are still read and checked as usual, so their errors are reported with the quote's (issue 17 item 14).
+        String readable = unclosed > 0 ? text.substring(0, (int) lines.startOf(unclosed)) : text;
+        InputError quote = unclosed > 0 ? InputError.of(file, unclosed, "-", "csv_quote") : null;
         List<Raw> records = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(readable), format)) {
             for (CSVRecord r : parser) {
                 records.add(new Raw(lines.lineOf(r.getCharacterPosition()), r.toList()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // Commons CSV reports a quote followed by text other than a delimiter this way.
+            // Commons CSV reports a quote followed by text other than a delimiter this way: the records before it
+            // are whole and are read as above.
             long line = records.isEmpty() ? 1 : records.get(records.size() - 1).line() + 1;
-            errors.add(InputError.of(file, line, "-", "csv_quote"));
-            return failed(file, errors);
+            quote = InputError.of(file, quote != null ? Math.min(line, quote.line()) : line, "-", "csv_quote");
         }
-        return build(file, null, records, columns, required);
+        if (quote == null) {
+            return build(file, null, records, columns, required);
+        }
+        if (records.stream().allMatch(r -> allBlank(r.cells()))) {
+            return failed(file, List.of(quote)); // the header itself is in the part that cannot be read
+        }
+        CsvTable before = build(file, null, records, columns, required);
+        List<InputError> all = new ArrayList<>(before.errors);
+        all.add(quote);
+        return new CsvTable(file, before.rows, all, before.warnings, before.written, before.foreign,
+                before.headerLine, true);
     }
 
     /**
@@ -354,6 +371,23 @@ public final class CsvTable {
         return foreign;
     }
 
+    /**
+     * True when the file was read only up to a quote opened and never closed ({@code csv_quote}, one of
+     * {@link #errors()}): the rows are those before it, and what needs the whole file (ids used later, the rows
+     * after it) cannot be judged.
+     */
+    public boolean cut() {
+        return cut;
+    }
+
+    /**
+     * True when the rows can be read: no error of the file, its header or a row's shape — except the unclosed
+     * quote that cut it ({@link #cut()}), which leaves the rows before it readable.
+     */
+    public boolean rowsReadable() {
+        return errors.stream().allMatch(e -> e.key().equals("csv_quote"));
+    }
+
     /** The physical line of the header (1 unless empty lines come first). */
     public long headerLine() {
         return headerLine;
@@ -388,6 +422,11 @@ public final class CsvTable {
                 }
             }
             starts = Arrays.copyOf(s, n);
+        }
+
+        /** The position of the first character of 1-based line {@code line}. */
+        long startOf(long line) {
+            return starts[(int) line - 1];
         }
 
         /** 1-based line of the character at {@code position}. */

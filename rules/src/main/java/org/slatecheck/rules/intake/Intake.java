@@ -88,7 +88,8 @@ public final class Intake {
         warnings.addAll(nomineeTable.warnings());
         NomineeRows reader = new NomineeRows(read, congresses.name(), nominees.name(),
                 nomineeTable.hasColumn("congress_id"));
-        boolean readable = nomineeTable.errors().isEmpty();
+        // A nominees file cut by an unclosed quote still has its rows before the quote checked (issue 17 item 14).
+        boolean readable = nomineeTable.rowsReadable();
         int maxRows = InputLimits.current().maxRowsPerCheck();
         if (readable && nomineeTable.rows().size() > maxRows) {
             // Too many rows for one check: said once, at the first row beyond the limit; the rows are not read.
@@ -106,7 +107,12 @@ public final class Intake {
         Map<String, Long> counts = new HashMap<>(); // rows per congress, also rows with errors (as the batch counts)
         for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
             NomineeRows.Read r = reader.read(row);
-            errors.addAll(row.errors());
+            for (InputError e : row.errors()) {
+                // A congresses file cut by an unclosed quote may have the congress after the quote: not judged.
+                if (!(congressTable.cut() && e.key().equals("congress_unknown"))) {
+                    errors.add(e);
+                }
+            }
             Long first = null;
             if (r.congressId() != null && r.nomineeId() != null) {
                 first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>()).putIfAbsent(r.nomineeId(),

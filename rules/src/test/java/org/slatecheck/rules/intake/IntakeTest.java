@@ -237,4 +237,34 @@ class IntakeTest {
         assertThat(errors(CONGRESS, HEADER + ",quality_ratings\nA,X,M,1970,OFFICIAL,true,COMMITTEE,2023:HTNV;2023:HTTNV\n"))
                 .containsExactly("nominees.csv:2:quality_ratings: year 2023 is rated twice");
     }
+
+    @Test
+    void anUnclosedQuoteIsReportedWithTheErrorsOfTheRowsBeforeIt() {
+        // issue 17 item 14: the quote used to hide every other error of the file.
+        List<String> errors = errors(CONGRESS, HEADER + "\n"
+                + "A,Nguyễn Văn An,M,1970-05-12,OFFICIAL,true,COMMITTEE\n"
+                + "B,Trần Văn Bình,Q,1970-05-12,OFFICIAL,true,COMMITTEE\n"
+                + "A,Lê Văn Cường,M,1971-01-01,OFFICIAL,true,COMMITTEE\n"
+                + "D,\"Phạm Văn Dũng,M,1972-02-02,OFFICIAL,true,COMMITTEE\n"
+                + "E,Hoàng Văn Em,X,1973-03-03,OFFICIAL,true,COMMITTEE\n");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).startsWith("nominees.csv:3:sex: ");
+        assertThat(errors.get(1)).startsWith("nominees.csv:4:nominee_id: ").contains("2");
+        assertThat(errors.get(2)).isEqualTo("nominees.csv:5:-: a quoted cell is opened but never closed");
+    }
+
+    @Test
+    void aCongressesFileCutByAnUnclosedQuoteStillHasItsRowsCheckedButNoNomineeIsCalledUnknown() {
+        String congresses = "congress_id,organisation,level,term,list_kind,committee_seats\n"
+                + "C1,Đảng bộ tỉnh Mẫu,PROVINCE,2025-2030,ELECTION_LIST,many\n"
+                + "C2,\"Đảng bộ huyện Mẫu,DISTRICT,2025-2030,ELECTION_LIST,3\n";
+        List<String> errors = errors(congresses, HEADER + ",congress_id\n"
+                + "A,Nguyễn Văn An,M,1970-05-12,OFFICIAL,true,COMMITTEE,C2\n"
+                + "B,Trần Văn Bình,M,1970-13-12,OFFICIAL,true,COMMITTEE,C2\n");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).startsWith("congresses.csv:2:committee_seats: ");
+        assertThat(errors.get(1)).isEqualTo("congresses.csv:3:-: a quoted cell is opened but never closed");
+        assertThat(errors.get(2)).startsWith("nominees.csv:3:birth_date: ");
+        assertThat(errors).noneMatch(e -> e.contains("C2") && e.startsWith("nominees.csv:2"));
+    }
 }
