@@ -112,6 +112,11 @@ public final class ResultJson {
         node.put("severity", f.getSeverity().name());
         node.put("title", explainer.title(f));
         node.put("citation", explainer.citation(f));
+        if (f.getCitationConfirmed() != null && !f.getCitationConfirmed()) {
+            // RULES.md version 3 section 9.2: a citation not checked against the text is marked (the text carries
+            // the marker too, so every page, PDF and export shows it).
+            node.put("citationConfirmed", false);
+        }
         node.put("message", message);
         String remedy = explainer.remedy(f);
         if (!remedy.isEmpty()) {

@@ -166,6 +166,7 @@ public class RuleSetRegistry {
             case RuleSetSource.PARAMETERS -> "PARAMETERS";
             case RuleSetSource.CITATIONS -> "CITATIONS";
             case RuleSetSource.SWITCHES -> "SWITCHES";
+            case RuleSetSource.DOCUMENTS -> "DOCUMENTS";
             default -> throw new IllegalArgumentException("not a rule set file: " + path);
         };
     }
@@ -575,6 +576,7 @@ public class RuleSetRegistry {
      */
     static boolean isBoardFile(String path) {
         return path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.SWITCHES)
+                || path.equals(RuleSetSource.DOCUMENTS)
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
                 || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");
@@ -584,8 +586,8 @@ public class RuleSetRegistry {
     static final int MAX_FILE = 512 * 1024;
 
     /**
-     * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations,
-     * switches, a guided rule or a rule case file — never a rule (DRL), never the parameter file (refused, naming the
+     * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations, the
+     * document registry, switches, a guided rule or a rule case file — never a rule (DRL), never the parameter file (refused, naming the
      * parameters form). The file is read by its strict reader and the rule set must compile with it, or nothing
      * changes.
      */
@@ -600,7 +602,7 @@ public class RuleSetRegistry {
         if (text != null && text.length() > MAX_FILE) {
             throw GovernanceException.of("data.error.too_long", MAX_FILE);
         }
-        if (text == null && path.equals(RuleSetSource.CITATIONS)) {
+        if (text == null && (path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.DOCUMENTS))) {
             throw GovernanceException.of("governance.file_unknown", path);
         }
         if (text != null && path.endsWith(".cases.yaml")) {

@@ -111,8 +111,8 @@ class BoardDataTest {
         }
         assertThat(checksum(draft)).isEqualTo(before);
 
-        String citations = registry.source(draft).citations() + "HLT-001,,2025-01-01,\"" + HOSTILE.replace("\"", "\"\"")
-                + "\"\n";
+        String citations = registry.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\""
+                + HOSTILE.replace("\"", "\"\"") + "\",x\n";
         assertThat(put("board", "/api/rulesets/" + draft + "/files", Map.of("path", "citations.csv", "content",
                 citations)).getStatusCode()).isEqualTo(HttpStatus.OK);
         String switches = "rule,enabled,severity,reason,source\nINT-002,yes,NOTICE,\"" + HOSTILE.replace("\"", "\"\"")
@@ -199,8 +199,8 @@ class BoardDataTest {
                     + "character").doesNotContain("Lambda").doesNotContain(".java").doesNotContain("org.slatecheck");
         }
         ResponseEntity<String> citation = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
-                "citations.csv", "content", registry.source(draft).citations() + "HLT-001,,2026-01-01,\"Quy định\u0007"
-                        + " 1\"\n"));
+                "citations.csv", "content", registry.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\"Quy định\u0007"
+                        + " 1\",x\n"));
         assertThat(citation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(citation.getBody()).contains("HLT-001").contains("The citation contains a control");
         assertThat(checksum(draft)).isEqualTo(before);

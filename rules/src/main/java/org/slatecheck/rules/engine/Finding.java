@@ -33,13 +33,19 @@ public final class Finding {
     private final org.slatecheck.rules.guided.GuidedRule guided;
     /** The English wording of the citation; null or empty: the Vietnamese one is shown. */
     private final String citationEn;
+    /**
+     * Whether every document the citation names was checked against its text (RULES.md version 3 section 9.2); null
+     * when nothing says (a guided rule's citation, or before the citation is resolved).
+     */
+    private final Boolean citationConfirmed;
 
     public Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence) {
-        this(ruleId, severity, citation, nomineeId, evidence, null, null, null, null);
+        this(ruleId, severity, citation, nomineeId, evidence, null, null, null, null, null);
     }
 
     private Finding(String ruleId, Severity severity, String citation, String nomineeId, Map<String, Object> evidence,
-            String parameter, String variant, org.slatecheck.rules.guided.GuidedRule guided, String citationEn) {
+            String parameter, String variant, org.slatecheck.rules.guided.GuidedRule guided, String citationEn,
+            Boolean citationConfirmed) {
         this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.citation = citation;
@@ -49,6 +55,7 @@ public final class Finding {
         this.variant = variant;
         this.guided = guided;
         this.citationEn = citationEn;
+        this.citationConfirmed = citationConfirmed;
     }
 
     /**
@@ -66,22 +73,40 @@ public final class Finding {
 
     /** This finding resting on the parameter {@code name} (it cites that parameter's citation when the term has one). */
     public Finding on(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant, guided, citationEn);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, name, variant, guided,
+                citationEn, citationConfirmed);
     }
 
     /** This finding with its message variant chosen by the rule ({@code message.RULE.VARIANT}). */
     public Finding variant(String name) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name, guided, citationEn);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, name, guided,
+                citationEn, citationConfirmed);
     }
 
     /** This finding with its citation resolved. */
     public Finding withCitation(String text) {
-        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, citationEn);
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided,
+                citationEn, citationConfirmed);
     }
 
     /** This finding with its citation resolved, in Vietnamese and in English. */
     public Finding withCitation(String text, String english) {
-        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, english);
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, english,
+                citationConfirmed);
+    }
+
+    /**
+     * This finding with its citation resolved from the document registry, in Vietnamese and in English, and whether
+     * every document it names was checked against its text.
+     */
+    public Finding withCitation(String text, String english, boolean confirmed) {
+        return new Finding(ruleId, severity, text, nomineeId, evidence, parameter, variant, guided, english,
+                confirmed);
+    }
+
+    /** Whether every document the citation names was checked against its text; null when nothing says. */
+    public Boolean getCitationConfirmed() {
+        return citationConfirmed;
     }
 
     /** The English wording of the citation; null or empty when the term gives none (the Vietnamese is shown). */
@@ -91,12 +116,14 @@ public final class Finding {
 
     /** This finding with the severity a board's switch gives its rule. */
     public Finding withSeverity(Severity s) {
-        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant, guided, citationEn);
+        return new Finding(ruleId, s, citation, nomineeId, evidence, parameter, variant, guided,
+                citationEn, citationConfirmed);
     }
 
     /** This finding with the guided rule that made it (its wording is the rule's data, not the bundle's). */
     public Finding withGuided(org.slatecheck.rules.guided.GuidedRule rule) {
-        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, variant, rule, citationEn);
+        return new Finding(ruleId, severity, citation, nomineeId, evidence, parameter, variant, rule,
+                citationEn, citationConfirmed);
     }
 
     /** The guided rule that made this finding; null for a shipped rule. */
@@ -116,7 +143,7 @@ public final class Finding {
         for (int i = 0; i < keyValues.length; i += 2) {
             evidence.put((String) keyValues[i], normalise(keyValues[i + 1]));
         }
-        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null, null, null);
+        return new Finding(info.id(), info.severity(), null, nomineeId, evidence, null, null, null, null, null);
     }
 
     private static Object normalise(Object value) {

@@ -101,7 +101,9 @@ public final class RuleSet {
      */
     public static RuleSet compile(RuleSetSource source) {
         RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
-        Citations citations = Citations.parse(source.citations(), RuleSetSource.CITATIONS);
+        org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
+                source.documents(), RuleSetSource.DOCUMENTS);
+        Citations citations = Citations.parse(source.citations(), RuleSetSource.CITATIONS, documents);
         RuleSwitches switches = RuleSwitches.parse(source.switches(), RuleSetSource.SWITCHES);
         GuidedRules guided = GuidedRules.parse(source.guidedFiles(), parameters);
         Map<String, String> drl = new java.util.TreeMap<>(source.drlFiles());

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
  * come only from a release of SlateCheck; the term's data — {@value #PARAMETERS}, {@value #CITATIONS},
- * {@value #SWITCHES}, guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
+ * {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one file for every term, RULES.md version 3
+ * section 9.2), guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
 public record RuleSetSource(String id, Map<String, String> files) {
@@ -32,6 +33,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static final String PARAMETERS = "parameters.csv";
     public static final String CITATIONS = "citations.csv";
     public static final String SWITCHES = "switches.csv";
+    public static final String DOCUMENTS = "documents.csv";
     public static final String GUIDED = "guided/";
 
     public RuleSetSource {
@@ -45,6 +47,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
         for (String name : new String[] {PARAMETERS, CITATIONS, SWITCHES}) {
             files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
         }
+        files.put(DOCUMENTS, read(cl, "slatecheck/" + DOCUMENTS));
         return new RuleSetSource(term, files);
     }
 
@@ -154,6 +157,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     public String citations() {
         return files.get(CITATIONS);
+    }
+
+    /** The document registry the citations name ("" when a stored version predates it). */
+    public String documents() {
+        return files.getOrDefault(DOCUMENTS, "");
     }
 
     public String switches() {

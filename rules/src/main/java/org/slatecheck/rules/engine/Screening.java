@@ -185,14 +185,14 @@ public final class Screening {
         if (guided != null) {
             return f.withCitation(guided.citation()).withGuided(guided);
         }
-        org.slatecheck.rules.params.Citations.Entry citation = ruleSet.citations().entry(f.getRuleId(),
+        org.slatecheck.rules.params.Citations.Cited citation = ruleSet.citations().entry(f.getRuleId(),
                 f.getParameter(), congress.getLevel() == null ? null : congress.getLevel().name(),
                 congress.getCongressDate());
         if (citation == null) {
             throw new IllegalStateException("no citation of " + f.getRuleId() + " is in force on "
                     + congress.getCongressDate());
         }
-        Finding resolved = f.withCitation(citation.citation(), citation.citationEn());
+        Finding resolved = f.withCitation(citation.vi(), citation.en(), citation.confirmed());
         var severity = ruleSet.severityOf(f.getRuleId(), f.getSeverity());
         return severity == f.getSeverity() ? resolved : resolved.withSeverity(severity);
     }

@@ -15,6 +15,7 @@ import org.slatecheck.rules.explain.Messages;
  */
 class BoardTextTest {
     static final RuleSetSource SHIPPED = RuleSetSource.shipped("2025-2030");
+    static final Documents DOCUMENTS = Documents.parse(SHIPPED.documents(), "documents.csv");
 
     static void refusedInWords(ParameterException e, String field, String vi, String en) {
         assertThat(e).isNotNull();
@@ -30,13 +31,13 @@ class BoardTextTest {
     void citationsRefuseControlAndDirectionCharacters() {
         for (String bad : List.of("\u0000", "\u0007", "\u001b[2J", "\u007f", "\u0085", "\u202e", "\u2067",
             "\ud800")) {
-            String csv = SHIPPED.citations() + "HLT-001,,2026-01-01,\"Quy định " + bad + " số 1\"\n";
-            refusedInWords(catchThrowableOfType(() -> Citations.parse(csv, "citations.csv"),
+            String csv = SHIPPED.citations() + "HLT-001,,QD-365-2025,1,,\"Quy định " + bad + " số 1\",x\n";
+            refusedInWords(catchThrowableOfType(() -> Citations.parse(csv, "citations.csv", DOCUMENTS),
                     ParameterException.class), "HLT-001", "Văn bản căn cứ", "citation");
         }
-        String tabbed = SHIPPED.citations() + "HLT-001,,2026-01-01,\"Quy định\tsố 1\nĐiều 2\"\n";
-        assertThat(Citations.parse(tabbed, "citations.csv").citation("HLT-001", null, java.time.LocalDate.of(2026,
-                2, 1))).isEqualTo("Quy định\tsố 1\nĐiều 2");
+        String tabbed = SHIPPED.citations() + "HLT-001,,QD-365-2025,1,,\"Quy định\tsố 1\nĐiều 2\",x\n";
+        assertThat(Citations.parse(tabbed, "citations.csv", DOCUMENTS).citation("HLT-001", null,
+                java.time.LocalDate.of(2026, 2, 1))).contains("Quy định\tsố 1\nĐiều 2");
     }
 
     @Test

@@ -27,8 +27,11 @@ class DatedDataTest {
         RuleSetSource s = RuleSetSource.shipped("2025-2030");
         String params = s.parameters().replaceFirst("(?m)^(discipline\\.period_months,.*)$",
                 "$1\ndiscipline.period_months,,,,,,,,2025-07-01,24,Quy định thử nghiệm ngày 1/7/2025");
-        String citations = s.citations() + "DIS-002,,2025-07-01,Quy định thử nghiệm ngày 1/7/2025 về kỷ luật\n";
-        return s.with(RuleSetSource.PARAMETERS, params).with(RuleSetSource.CITATIONS, citations);
+        String documents = s.documents() + "TEST-1-2025,Quy định,1-QĐ/TW,Ban tổ chức thử nghiệm,2025-07-01,,"
+                + "về kỷ luật,on discipline,,,,,confirmed,Thử nghiệm\n";
+        String citations = s.citations() + "DIS-002,,TEST-1-2025,3,,,\n";
+        return s.with(RuleSetSource.PARAMETERS, params).with(RuleSetSource.CITATIONS, citations)
+                .with(RuleSetSource.DOCUMENTS, documents);
     }
 
     static Congress congressOn(LocalDate date) {
@@ -63,7 +66,7 @@ class DatedDataTest {
         List<Finding> after = dis002(set, LocalDate.of(2025, 7, 1));
         assertThat(after).hasSize(1);
         assertThat(after.get(0).getEvidence().get("lapsesOn")).isEqualTo(LocalDate.of(2026, 3, 1));
-        assertThat(after.get(0).getCitation()).isEqualTo("Quy định thử nghiệm ngày 1/7/2025 về kỷ luật");
+        assertThat(after.get(0).getCitation()).contains("Quy định 1-QĐ/TW ngày 1/7/2025, Điều 3");
         RuleSetParameters p = set.parameters();
         assertThat(p.at(LocalDate.of(2025, 6, 30)).integer("discipline.period_months")).isEqualTo(12);
         assertThat(p.at(LocalDate.of(2025, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
