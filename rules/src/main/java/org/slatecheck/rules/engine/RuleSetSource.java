@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
  * come only from a release of SlateCheck; the term's data — {@value #PARAMETERS}, {@value #CITATIONS},
- * {@value #SWITCHES}, guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
+ * {@value #SWITCHES}, {@value #PROVINCES} (optional), guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
 public record RuleSetSource(String id, Map<String, String> files) {
@@ -33,6 +33,8 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static final String CITATIONS = "citations.csv";
     public static final String SWITCHES = "switches.csv";
     public static final String GUIDED = "guided/";
+    /** The term's arrangement of provinces (RULES.md version 3, 9.3: LOC-001 across the 2025 merger); optional. */
+    public static final String PROVINCES = "provinces-2025.csv";
 
     public RuleSetSource {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
@@ -44,6 +46,10 @@ public record RuleSetSource(String id, Map<String, String> files) {
         ClassLoader cl = RuleSetSource.class.getClassLoader();
         for (String name : new String[] {PARAMETERS, CITATIONS, SWITCHES}) {
             files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
+        }
+        String provinces = "slatecheck/rulesets/" + term + "/" + PROVINCES;
+        if (cl.getResource(provinces) != null) {
+            files.put(PROVINCES, read(cl, provinces));
         }
         return new RuleSetSource(term, files);
     }
@@ -158,6 +164,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     public String switches() {
         return files.getOrDefault(SWITCHES, "");
+    }
+
+    /** The arrangement of provinces; "" when the term has none. */
+    public String provinces() {
+        return files.getOrDefault(PROVINCES, "");
     }
 
     private Map<String, String> select(java.util.function.Predicate<String> p) {
