@@ -219,10 +219,15 @@ public final class Baseline {
             if (maxAge != null && n.getPoliticalConclusion() == Conclusion.MET && n.getPoliticalConclusionDate() == null) {
                 f.add(missing(rules, p, n, "political_conclusion_date", "POL-003"));
             }
-            // LOC-001: a provincial secretary from the province itself.
-            if (c.getLevel() == Level.PROVINCE && c.getProvince() != null && n.proposes(Post.SECRETARY)
-                    && n.getHometownProvince() != null && Code.sameText(n.getHometownProvince(), c.getProvince())) {
-                f.add(Finding.nominee(rules.get("LOC-001"), n, "province", n.getHometownProvince()));
+            // LOC-001: a secretary from the province itself, at the levels of the parameter; from the 2025
+            // arrangement of provinces both sides read as the province they belong to on the congress date.
+            if (p.hasCode("locality.secretary_levels", c.getLevel()) && c.getProvince() != null
+                    && n.proposes(Post.SECRETARY) && n.getHometownProvince() != null) {
+                String home = ruleSet.provinces().on(n.getHometownProvince(), day);
+                if (Code.sameText(home, ruleSet.provinces().on(c.getProvince(), day))) {
+                    f.add(Finding.nominee(rules.get("LOC-001"), n, "province", n.getHometownProvince(), "belongsTo",
+                            home).variant(Code.sameText(home, n.getHometownProvince()) ? null : "merged"));
+                }
             }
             // QUA-001/002: quality ratings.
             if (n.isIncumbent()) {
@@ -384,11 +389,22 @@ public final class Baseline {
                         c.getMinMinorityShare()));
             }
         }
-        if (c.getListKind() == ListKind.ELECTION_LIST) {
+        int small = p.integer("election.small_body_max_seats");
+        int smallSurplus = p.integer("election.small_body_surplus");
+        if (c.getListKind() == ListKind.ELECTION_LIST && seats <= small) {
+            // NUM-003 for a small body (RULES.md version 3): exactly seats + the small-body surplus; no NUM-004.
+            if (total != seats + smallSurplus) {
+                list.add(Finding.list(rules.get("NUM-003"), "count", total, "seats", seats, "minCount",
+                        seats + smallSurplus, "maxCount", seats + smallSurplus, "max", seats + smallSurplus,
+                        "surplus", smallSurplus, "smallBodySeats", small).on("election.small_body_surplus")
+                        .variant("small"));
+            }
+        } else if (c.getListKind() == ListKind.ELECTION_LIST) {
             boolean tooMany = total > seats && Shares.above(total - seats, seats, p.decimal("election.surplus_max_percent"));
             if (total <= seats || tooMany) {
+                int maxCount = seats + Shares.atMost(seats, p.decimal("election.surplus_max_percent"));
                 list.add(Finding.list(rules.get("NUM-003"), "count", total, "seats", seats, "minCount", seats + 1,
-                        "maxCount", seats + Shares.atMost(seats, p.decimal("election.surplus_max_percent")), "maxPercent",
+                        "maxCount", maxCount, "max", maxCount, "maxPercent",
                         p.decimal("election.surplus_max_percent")).on("election.surplus_max_percent")
                         .variant(total <= seats ? "few" : "many"));
             } else if (Shares.below(total - seats, seats, p.decimal("election.prepared_surplus_min_percent"))
@@ -397,7 +413,9 @@ public final class Baseline {
                         seats + Shares.atLeast(seats, p.decimal("election.prepared_surplus_min_percent")), "maxCount",
                         seats + Shares.atMost(seats, p.decimal("election.prepared_surplus_max_percent")), "minPercent",
                         p.decimal("election.prepared_surplus_min_percent"), "maxPercent", p.decimal("election.prepared_surplus_max_percent"))
-                        .on("election.prepared_surplus_min_percent").variant(total < seats
+                        .on("election.prepared_surplus_min_percent").variant(Shares.atLeast(seats,
+                        p.decimal("election.prepared_surplus_min_percent")) > Shares.atMost(seats,
+                        p.decimal("election.prepared_surplus_max_percent")) ? "none" : total < seats
                         + Shares.atLeast(seats, p.decimal("election.prepared_surplus_min_percent")) ? "few" : "many"));
             }
         }
@@ -415,10 +433,37 @@ public final class Baseline {
                     senior += n.isStandingOrAbove() ? 1 : 0;
                 }
                 java.math.BigDecimal max = p.decimal("standing.surplus_max_percent");
-                if (senior < standing || Shares.above(senior - standing, standing, max)) {
+                if (standing <= small) {
+                    // NUM-009 for a small standing committee (RULES.md version 3): exactly one more.
+                    if (senior != standing + smallSurplus) {
+                        list.add(Finding.list(rules.get("NUM-009"), "count", senior, "seats", standing, "max", max,
+                                "minCount", standing + smallSurplus, "maxCount", standing + smallSurplus, "surplus",
+                                smallSurplus, "smallBodySeats", small).on("election.small_body_surplus")
+                                .variant("small"));
+                    }
+                } else if (senior <= standing || Shares.above(senior - standing, standing, max)) {
                     list.add(Finding.list(rules.get("NUM-009"), "count", senior, "seats", standing, "max", max,
-                            "maxCount", standing + Shares.atMost(standing, max)).on("standing.surplus_max_percent")
-                            .variant(senior < standing ? "few" : "many"));
+                            "minCount", standing + 1, "maxCount", standing + Shares.atMost(standing, max))
+                            .on("standing.surplus_max_percent").variant(senior <= standing ? "few" : "many"));
+                } else {
+                    // NUM-011: a lawful standing surplus outside the prepared range (advisory).
+                    java.math.BigDecimal lo = p.decimal("standing.prepared_surplus_min_percent");
+                    java.math.BigDecimal hi = p.decimal("standing.prepared_surplus_max_percent");
+                    if (Shares.below(senior - standing, standing, lo) || Shares.above(senior - standing, standing, hi)) {
+                        int minCount = standing + Shares.atLeast(standing, lo);
+                        int maxCount = standing + Shares.atMost(standing, hi);
+                        list.add(Finding.list(rules.get("NUM-011"), "count", senior, "seats", standing, "minCount",
+                                minCount, "maxCount", maxCount, "minPercent", lo, "maxPercent", hi)
+                                .on("standing.prepared_surplus_min_percent").variant(minCount > maxCount ? "none"
+                                : senior < minCount ? "few" : "many"));
+                    }
+                }
+                // NUM-010: the standing committee at most 1/fraction of the committee.
+                int fraction = p.integer("standing.committee_fraction");
+                if (standing * fraction > seats) {
+                    list.add(Finding.list(rules.get("NUM-010"), "seats", standing, "committeeSeats", seats, "max",
+                            seats / fraction, "fraction", fraction, "excess", standing - seats / fraction)
+                            .on("standing.committee_fraction"));
                 }
             }
         }

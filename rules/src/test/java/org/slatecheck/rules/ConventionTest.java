@@ -132,7 +132,7 @@ class ConventionTest {
         }
         Files.createDirectories(DOC.getParent());
         Files.writeString(DOC, b.toString(), StandardCharsets.UTF_8);
-        assertThat(byId).hasSize(39);
+        assertThat(byId).hasSize(41);
     }
 
     private static Set<String> decisionIds() {

@@ -167,6 +167,7 @@ public class RuleSetRegistry {
             case RuleSetSource.CITATIONS -> "CITATIONS";
             case RuleSetSource.SWITCHES -> "SWITCHES";
             case RuleSetSource.DOCUMENTS -> "DOCUMENTS";
+            case RuleSetSource.PROVINCES -> "PROVINCES";
             default -> throw new IllegalArgumentException("not a rule set file: " + path);
         };
     }
@@ -570,13 +571,15 @@ public class RuleSetRegistry {
     }
 
     /**
-     * The data files a board may replace as a whole; rules (DRL) are never among them, nor the parameter file: its
+     * The data files a board may replace as a whole (citations, switches, the arrangement of provinces, guided rules,
+     * rule cases); rules (DRL) are never among them, nor the parameter file: its
      * values change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
      * labels, the version row) only with a release.
      */
     static boolean isBoardFile(String path) {
         return path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.SWITCHES)
                 || path.equals(RuleSetSource.DOCUMENTS)
+                || path.equals(RuleSetSource.PROVINCES)
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
                 || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");

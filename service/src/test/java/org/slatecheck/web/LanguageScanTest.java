@@ -105,7 +105,7 @@ class LanguageScanTest {
         }
         CODES.addAll(List.of("CENTRAL", "DRAFT", "APPROVED", "ACTIVE", "RETIRED", "VALIDATING", "RUNNING", "DONE",
                 "FAILED", "CANCELLED", "SUBCOMMITTEE", "BOARD", "APPROVER", "ADMIN", "CHECK", "LOGIN", "DOWNLOAD",
-                "PARAMETERS", "CITATIONS", "SWITCHES", "GUIDED", "CASES", "UTC"));
+                "PARAMETERS", "CITATIONS", "SWITCHES", "PROVINCES", "GUIDED", "CASES", "UTC"));
         CODES.removeAll(ALLOWED_CODES);
     }
 

@@ -38,6 +38,7 @@ public final class RuleSet {
     private final RuleSetParameters parameters;
     private final Citations citations;
     private final RuleSwitches switches;
+    private final org.slatecheck.rules.params.Provinces provinces;
     private final GuidedRules guided;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> decisionRules;
@@ -58,13 +59,14 @@ public final class RuleSet {
             "CommitteeMaximum");
 
     private RuleSet(RuleSetSource source, RuleSetParameters parameters, Citations citations, RuleSwitches switches,
-            GuidedRules guided, KieBase kieBase) {
+            org.slatecheck.rules.params.Provinces provinces, GuidedRules guided, KieBase kieBase) {
         this.id = source.id();
         this.version = parameters.version();
         this.checksum = source.checksum();
         this.parameters = parameters;
         this.citations = citations;
         this.switches = switches;
+        this.provinces = provinces;
         this.guided = guided;
         this.kieBase = kieBase;
         Map<String, RuleInfo> decisions = new LinkedHashMap<>();
@@ -105,6 +107,8 @@ public final class RuleSet {
                 source.documents(), RuleSetSource.DOCUMENTS);
         Citations citations = Citations.parse(source.citations(), RuleSetSource.CITATIONS, documents);
         RuleSwitches switches = RuleSwitches.parse(source.switches(), RuleSetSource.SWITCHES);
+        org.slatecheck.rules.params.Provinces provinces = org.slatecheck.rules.params.Provinces.parse(
+                source.provinces(), RuleSetSource.PROVINCES);
         GuidedRules guided = GuidedRules.parse(source.guidedFiles(), parameters);
         Map<String, String> drl = new java.util.TreeMap<>(source.drlFiles());
         drl.putAll(guided.drl());
@@ -121,7 +125,7 @@ public final class RuleSet {
             }
             throw e;
         }
-        RuleSet set = new RuleSet(source, parameters, citations, switches, guided, kieBase);
+        RuleSet set = new RuleSet(source, parameters, citations, switches, provinces, guided, kieBase);
         set.checkData();
         return set;
     }
@@ -209,6 +213,8 @@ public final class RuleSet {
     public org.slatecheck.rules.params.Parameters getParameters() { return parameters.at(null); }
     public Citations citations() { return citations; }
     public RuleSwitches switches() { return switches; }
+    /** The term's arrangement of provinces (LOC-001); {@code Provinces.NONE} when it has none. */
+    public org.slatecheck.rules.params.Provinces provinces() { return provinces; }
     public GuidedRules guided() { return guided; }
     KieBase kieBase() { return kieBase; }
 

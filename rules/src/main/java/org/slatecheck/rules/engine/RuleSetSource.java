@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
  * come only from a release of SlateCheck; the term's data — {@value #PARAMETERS}, {@value #CITATIONS},
  * {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one file for every term, RULES.md version 3
- * section 9.2), guided rules ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
+ * section 9.2), {@value #PROVINCES} (optional), guided rules ({@code guided/ID.yaml}) and rule cases
+ * ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
 public record RuleSetSource(String id, Map<String, String> files) {
@@ -35,6 +36,8 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static final String SWITCHES = "switches.csv";
     public static final String DOCUMENTS = "documents.csv";
     public static final String GUIDED = "guided/";
+    /** The term's arrangement of provinces (RULES.md version 3, 9.3: LOC-001 across the 2025 merger); optional. */
+    public static final String PROVINCES = "provinces-2025.csv";
 
     public RuleSetSource {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
@@ -48,6 +51,10 @@ public record RuleSetSource(String id, Map<String, String> files) {
             files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
         }
         files.put(DOCUMENTS, read(cl, "slatecheck/" + DOCUMENTS));
+        String provinces = "slatecheck/rulesets/" + term + "/" + PROVINCES;
+        if (cl.getResource(provinces) != null) {
+            files.put(PROVINCES, read(cl, provinces));
+        }
         return new RuleSetSource(term, files);
     }
 
@@ -166,6 +173,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     public String switches() {
         return files.getOrDefault(SWITCHES, "");
+    }
+
+    /** The arrangement of provinces; "" when the term has none. */
+    public String provinces() {
+        return files.getOrDefault(PROVINCES, "");
     }
 
     private Map<String, String> select(java.util.function.Predicate<String> p) {

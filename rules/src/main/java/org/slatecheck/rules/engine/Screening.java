@@ -116,6 +116,7 @@ public final class Screening {
         try {
             session.insert(congress);
             session.insert(parameters);
+            session.insert(ruleSet.provinces());
             for (Nominee n : nominees) {
                 session.insert(n);
             }

@@ -70,6 +70,10 @@ public final class Explainer {
             return fillGuided(finding.getGuided().text("remedy", language()), finding);
         }
         String key = "remedy." + finding.getRuleId();
+        // A variant may have its own remedy (remedy.RULE.VARIANT), e.g. when no count fits an advised range.
+        if (finding.getVariant() != null && messages.has(key + "." + finding.getVariant())) {
+            return filled(key + "." + finding.getVariant(), finding);
+        }
         return messages.has(key) ? filled(key, finding) : "";
     }
 
