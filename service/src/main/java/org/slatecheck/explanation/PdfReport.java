@@ -140,6 +140,11 @@ public final class PdfReport {
             finding(f, m, 10);
         }
         viable(r, m);
+        if (!r.path("notChecked").isEmpty()) {
+            List<String> ids = new java.util.ArrayList<>();
+            r.path("notChecked").forEach(id -> ids.add(id.asText()));
+            text(regular, 10, m.text("report.not_checked", labels.rules(ids)));
+        }
         gap(6);
         for (JsonNode n : r.path("nominees")) {
             if (n.path("findings").isEmpty()) {
