@@ -125,6 +125,7 @@ public class ImpactAnalysis {
                         }
                         row.put("checkId", check.get("id").toString());
                         row.put("congressId", b.congress().getId());
+                        row.put("list", i); // the list's place in its check: the nominee page's address
                         row.put("nomineeId", nb.nominee().getNomineeId());
                         row.put("fullName", nb.nominee().getFullName());
                         row.put("before", nb.outcome().name());
