@@ -286,6 +286,11 @@ public final class PdfReport {
             finding(f, m, 10);
         }
         viable(r, m);
+        if (!r.path("notChecked").isEmpty()) {
+            List<String> ids = new java.util.ArrayList<>();
+            r.path("notChecked").forEach(id -> ids.add(id.asText()));
+            text(regular, 10, m.text("report.not_checked", labels.rules(ids)));
+        }
         nomineeTable(r, m);
         gap(6);
         boolean any = false;

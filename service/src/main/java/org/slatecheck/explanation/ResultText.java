@@ -59,7 +59,8 @@ public final class ResultText {
                 }
             }
             if (!r.notChecked().isEmpty()) {
-                b.append("   ").append(m.text("report.not_checked", String.join(", ", r.notChecked()))).append('\n');
+                b.append("   ").append(m.text("report.not_checked",
+                        org.slatecheck.rules.explain.Labels.ruleNames(m, r.notChecked()))).append('\n');
             }
             b.append('\n');
             for (NomineeResult n : r.nominees()) {

@@ -24,15 +24,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The project's own documents as pages: the specification, the rule catalogue and the decisions ({@code docs/*.md},
- * copied into the jar by the build). Only these three names are served; the Markdown is ours, and raw HTML in it is
+ * The project's own documents as pages: the Vietnamese user guide ({@code huong-dan}), the specification, the rule
+ * catalogue and the decisions ({@code docs/*.md}, copied into the jar by the build). Only these four names are served; the Markdown is ours, and raw HTML in it is
  * escaped all the same. Links between the documents point at their pages; nothing links outside the application.
  */
 @Controller
 public class DocsPageController {
     /** Page name → document on the classpath. */
-    static final Map<String, String> DOCUMENTS = Map.of("specification", "docs/specification.md", "rules",
-            "docs/rules.md", "decisions", "docs/decisions.md");
+    static final Map<String, String> DOCUMENTS = Map.of("huong-dan", "docs/huong-dan.md", "specification",
+            "docs/specification.md", "rules", "docs/rules.md", "decisions", "docs/decisions.md");
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))

@@ -55,6 +55,10 @@ public class ErrorPages implements ErrorController, HandlerExceptionResolver, Or
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
+        if (api(path(request)) && ex instanceof HttpRequestMethodNotSupportedException wrong
+                && !response.isCommitted()) {
+            return apiMethodNotAllowed(request, response, wrong);
+        }
         // An upload over the limit keeps its own answer (UploadLimitErrors, the same as RequestSizeFilter's).
         if (api(path(request)) || !(ex instanceof ErrorResponse error) || response.isCommitted()
                 || ex instanceof org.springframework.web.multipart.MultipartException) {
@@ -66,6 +70,39 @@ public class ErrorPages implements ErrorController, HandlerExceptionResolver, Or
                         .map(Object::toString).toList()));
             }
             response.sendError(error.getStatusCode().value());
+            return new ModelAndView();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A method the API address does not take: a problem detail in the language the API answers in ({@code ?lang=},
+     * Vietnamese by default, as {@link ApiErrors}), naming the address, the method and the methods it takes; the
+     * {@code Allow} header as well.
+     */
+    private ModelAndView apiMethodNotAllowed(HttpServletRequest request, HttpServletResponse response,
+            HttpRequestMethodNotSupportedException ex) {
+        Locale lang = Messages.language(request.getParameter("lang"));
+        Messages m = Messages.of(lang == null ? Messages.VI : lang);
+        String allowed = ex.getSupportedHttpMethods() == null ? ""
+                : String.join(", ", ex.getSupportedHttpMethods().stream().map(Object::toString).toList());
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", m.raw("api.method_not_allowed_title"));
+        problem.put("status", 405);
+        problem.put("detail", m.text(allowed.isEmpty() ? "api.method_not_allowed_none" : "api.method_not_allowed",
+                path(request), ex.getMethod(), allowed));
+        problem.put("instance", path(request));
+        try {
+            if (!allowed.isEmpty()) {
+                response.setHeader("Allow", allowed);
+            }
+            response.setStatus(405);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getOutputStream().write(JSON.writeValueAsBytes(problem));
             return new ModelAndView();
         } catch (IOException e) {
             return null;

@@ -69,7 +69,9 @@ public class GovernancePageController {
         RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         model.addAttribute("v", v);
-        model.addAttribute("parameters", registry.parameterRows(id));
+        Map<String, List<String>> parameterRows = registry.parameterRows(id);
+        model.addAttribute("parameters", parameterRows);
+        model.addAttribute("choices", choices(parameterRows));
         org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
         model.addAttribute("drlFiles", source.drlFiles().keySet());
         model.addAttribute("caseFiles", source.caseFiles().keySet());
@@ -104,6 +106,43 @@ public class GovernancePageController {
         return "ruleset";
     }
 
+    /**
+     * The codes a code parameter may take (parameter → its code list's constants), so the form offers them by name
+     * ("Nghị định 135/2020/NĐ-CP", "tỉnh") in a drop-down or as boxes instead of a text field holding the code.
+     */
+    static Map<String, List<String>> choices(Map<String, List<String>> parameterRows) {
+        Map<String, List<String>> choices = new HashMap<>();
+        parameterRows.forEach((name, row) -> {
+            Class<? extends Enum<?>> type = org.slatecheck.rules.params.ParameterType.parse(row.get(6), name)
+                    .enumClass();
+            if (type != null) {
+                choices.put(name, java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            }
+        });
+        return choices;
+    }
+
+    /**
+     * The ticked codes of a "codes" parameter, {@code ;}-separated; the stored value itself when the same codes are
+     * ticked (in whatever order), so saving the form unchanged changes nothing.
+     */
+    private String ticked(long id, String name, List<String> submitted) {
+        List<String> codes = submitted.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        List<String> row = registry.parameterRows(id).get(name);
+        if (row != null) {
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            for (String c : row.get(0).split(";")) {
+                if (!c.isBlank()) {
+                    stored.add(c.strip());
+                }
+            }
+            if (stored.equals(new java.util.HashSet<>(codes))) {
+                return row.get(0);
+            }
+        }
+        return String.join(";", codes);
+    }
+
     @PostMapping("/rulesets/{id}/drafts")
     String draft(@PathVariable long id) {
         return "redirect:/rulesets/" + registry.createDraft(id, PageController.user());
@@ -133,14 +172,17 @@ public class GovernancePageController {
     }
 
     @PostMapping("/rulesets/{id}/parameters")
-    String parameters(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash,
-            Locale locale) {
+    String parameters(@PathVariable long id, @RequestParam org.springframework.util.MultiValueMap<String, String> all,
+            RedirectAttributes flash, Locale locale) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, String> from = new HashMap<>();
+        Map<String, String> form = new HashMap<>();
+        all.forEach((k, list) -> form.put(k, list.isEmpty() ? "" : list.get(0)));
         form.forEach((k, val) -> {
             if (k.startsWith("value.")) {
-                values.put(k.substring(6), val);
+                // Several codes of a "codes" parameter come as ticked boxes (after an empty hidden field): joined.
+                values.put(k.substring(6), all.get(k).size() == 1 ? val : ticked(id, k.substring(6), all.get(k)));
             } else if (k.startsWith("source.")) {
                 sources.put(k.substring(7), val);
             } else if (k.startsWith("from.")) {

@@ -36,7 +36,7 @@ class CheckCommandWarningsTest {
                 nominees.toString(), "--lang", "en");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).startsWith("Warnings:\n").contains("congress “XA-02” has no nominees in "
-                + nominees + ": not evaluated", "column “discipline_pending” is absent: DIS-003 not checked",
+                + nominees + ": not evaluated", "column “discipline_pending” is absent: Discipline under consideration (DIS-003) not checked",
                 "Đảng bộ xã Yên Thành (XA-01)").doesNotContain("(XA-02)");
         assertThat(text.err()).contains("Warnings: " + congresses + ":3: congress “XA-02” has no nominees");
 

@@ -32,12 +32,29 @@ class DocsPageTest {
         assertThat(rules).contains("<h1>Rule catalogue</h1>", "DIS-001", "Quy định 102-QĐ/TW",
                 "Rule catalogue · SlateCheck");
         assertThat(web.get("/docs/decisions")).contains("<h1>");
-        // Nothing but the three documents: no path outside them is served.
+        // Nothing but the four documents: no path outside them is served.
         HttpResponse<String> other = web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/docs/..%2Fpom")).GET().build());
         assertThat(other.statusCode()).isIn(400, 404);
         assertThat(web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs/README")).GET()
                 .build()).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 17 item 15: the Vietnamese user guide is a page of its own, the one "Tài liệu" opens, in Vietnamese
+     * (its article says so to the browser), beside the other documents, and links nowhere outside.
+     */
+    @Test
+    void theUserGuideInVietnameseIsWhatTaiLieuOpens() throws Exception {
+        WebSession web = new WebSession(port, "subcommittee");
+        String upload = web.get("/");
+        assertThat(upload).contains("id=\"nav-docs\" href=\"/docs/huong-dan\"");
+        String guide = web.get("/docs/huong-dan");
+        assertThat(guide).contains("<h1>Hướng dẫn sử dụng SlateCheck</h1>", "Phần 1. Tiểu ban nhân sự",
+                "Phần 2. Ban tổ chức", "DANG-BO-TINH-NINH-BINH-2025-10-15", "lang=\"vi\"",
+                "id=\"docs-huong-dan\"", "href=\"/docs/specification\"");
+        assertThat(guide).doesNotContain("href=\"http", "href=\"//", "<!-- ", "../");
+        assertThat(web.get("/docs/specification")).contains("href=\"/docs/huong-dan\"");
     }
 
     @Test

@@ -136,7 +136,7 @@ class DrlUploadRemovedTest {
             assertThat(parameters.getBody()).contains("governance.parameters_by_form");
             ResponseEntity<String> vi = put(draft, DRL_PATH, evil, "vi");
             assertThat(vi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(vi.getBody()).contains("quy tắc (DRL) chỉ đến từ phiên bản phần mềm");
+            assertThat(vi.getBody()).contains("tệp quy tắc (mã chương trình) chỉ đến từ phiên bản phần mềm");
             // DRL under a case file's name is read as YAML, never compiled, and does not read.
             ResponseEntity<String> disguised = put(draft, "org/slatecheck/rules/HLT/HLT-001.cases.yaml", evil, "en");
             assertThat(disguised.getStatusCode()).as(payload.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -148,7 +148,7 @@ class DrlUploadRemovedTest {
             assertThat(form.statusCode()).as(payload.getKey()).isIn(404, 405);
             // The case upload form refuses rule files.
             assertThat(board.upload(page + "/cases", DRL_PATH, evil, page))
-                    .contains("quy tắc (DRL) chỉ đến từ phiên bản phần mềm");
+                    .contains("tệp quy tắc (mã chương trình) chỉ đến từ phiên bản phần mềm");
         }
         assertThat(stored(draft)).isEqualTo(before);
 

@@ -85,6 +85,27 @@ class ErrorPagesTest {
         assertPage(send("GET", "/error?lang=en", null), 500, "A system error occurred");
     }
 
+    /** Issue 17 item 10: the API's 405 in the language the API answers in (Vietnamese unless {@code ?lang=en}). */
+    @Test
+    void theApisWrongMethodIsAProblemDetailInTheChosenLanguage() throws Exception {
+        HttpResponse<String> vi = send("GET", "/api/tokens", "admin");
+        assertThat(vi.statusCode()).as(vi.body()).isEqualTo(405);
+        assertThat(vi.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(vi.headers().firstValue("Allow").orElse("")).contains("POST");
+        com.fasterxml.jackson.databind.JsonNode p = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(vi.body());
+        assertThat(p.path("status").asInt()).isEqualTo(405);
+        assertThat(p.path("title").asText()).isEqualTo("Thao tác không được hỗ trợ");
+        assertThat(p.path("detail").asText()).isEqualTo("Địa chỉ /api/tokens không nhận yêu cầu GET; hãy dùng POST.");
+        assertThat(vi.body()).doesNotContain("Method", "not supported", "Exception");
+        HttpResponse<String> en = send("GET", "/api/tokens?lang=en", "admin");
+        assertThat(en.statusCode()).isEqualTo(405);
+        com.fasterxml.jackson.databind.JsonNode q = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(en.body());
+        assertThat(q.path("title").asText()).isEqualTo("Method not allowed");
+        assertThat(q.path("detail").asText()).isEqualTo("/api/tokens does not accept a GET request; use POST.");
+    }
+
     @Test
     void theApiKeepsAnsweringProblemDetails() throws Exception {
         for (String[] c : List.of(new String[] {"/api/no-such-thing", "404"}, new String[] {"/api/audit", "403"},

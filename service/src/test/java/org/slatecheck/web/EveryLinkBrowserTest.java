@@ -81,9 +81,9 @@ class EveryLinkBrowserTest {
         // The shapes each role must reach (downloads by their ending, so the check holds wherever they live).
         Map<String, List<String>> mustReach = new LinkedHashMap<>();
         List<String> everyone = List.of("/", "/checks", "/checks/{uuid}", "/checks/{uuid}/lists/{n}/nominees/{id}",
-                "/batches", "/batches/{id}", "/columns", "/docs/specification", "/templates/nominees.xlsx",
-                "/templates/congresses.csv", "report.csv", "report.xlsx", "report.pdf", "summary.csv",
-                "summary.pdf", "organisations.csv", "organisations.xlsx");
+                "/batches", "/batches/{id}", "/columns", "/docs/huong-dan", "/docs/specification",
+                "/templates/nominees.xlsx", "/templates/congresses.csv", "report.csv", "report.xlsx", "report.pdf",
+                "summary.csv", "summary.pdf", "organisations.csv", "organisations.xlsx");
         mustReach.put("subcommittee", everyone);
         List<String> board = new ArrayList<>(everyone);
         board.addAll(List.of("/rulesets", "/rulesets/{n}", "/rulesets/{n}/impact", "impact.csv"));

@@ -75,7 +75,7 @@ class VietnameseUploadApiTest {
         assertThat(page.getBody()).contains("id=\"warnings\"", "Cảnh báo về dữ liệu đầu vào",
                 "đại hội “XA-02” không có nhân sự nào", "Đang xem xét kỷ luật").doesNotContain("discipline_pending");
         assertThat(reopened.get("warnings").findValuesAsText("message")).anySatisfy(
-                m -> assertThat(m).startsWith("column “discipline_pending” is absent: DIS-003 not checked"));
+                m -> assertThat(m).startsWith("column “discipline_pending” is absent: Discipline under consideration (DIS-003) not checked"));
     }
 
     @Test

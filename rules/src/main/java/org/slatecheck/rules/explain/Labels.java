@@ -98,6 +98,22 @@ public final class Labels {
         return m.has("code." + c) ? m.raw("code." + c) : c;
     }
 
+    /**
+     * Rules named in words, each with its id: "Số ủy viên vượt mức tối đa (NUM-001); Số ủy viên ban thường vụ ngoài
+     * khoảng quy định (NUM-002)" — for the checks not made, which a reader cannot look up by id alone. A rule
+     * without a title in the bundles (a board's guided rule) keeps its id.
+     */
+    public String rules(Collection<String> ids) {
+        return ruleNames(m, ids);
+    }
+
+    /** As {@link #rules}, for code that holds only the messages. */
+    public static String ruleNames(Messages m, Collection<String> ids) {
+        return ids.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .map(id -> m.has("title." + id) ? m.raw("title." + id) + " (" + id + ")" : id)
+                .collect(Collectors.joining("; "));
+    }
+
     /** Congress level: {@code PROVINCE} → "tỉnh" / "province". */
     public String level(Object code) {
         return code("level", code);

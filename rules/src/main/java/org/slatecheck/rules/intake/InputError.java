@@ -38,7 +38,52 @@ public record InputError(String file, long line, String column, String key, List
 
     /** The reason in the language of {@code messages}. */
     public String reason(Messages messages) {
-        return messages.text("error." + key, args.toArray());
+        return messages.text("error." + key, shownArgs(messages).toArray());
+    }
+
+    /**
+     * The arguments as the reader is told them: a list of allowed values given as a code set ({@link Row#CODE_SET})
+     * by the Vietnamese names the template's drop-down offers (in English by the codes, which the files accept as
+     * well); a missing column with its Vietnamese header as a third argument ("Ngày sinh" for {@code birth_date}).
+     */
+    List<String> shownArgs(Messages messages) {
+        boolean vi = !messages.locale().getLanguage().equals("en");
+        List<String> shown = new java.util.ArrayList<>(args);
+        if ((key.equals("code") || key.equals("post")) && shown.size() > 1
+                && shown.get(1).startsWith(Row.CODE_SET)) {
+            String marked = shown.get(1).substring(Row.CODE_SET.length());
+            int bar = marked.indexOf('|');
+            String set = bar < 0 ? marked : marked.substring(0, bar);
+            String english = bar < 0 ? set : marked.substring(bar + 1);
+            shown.set(1, english);
+            if (vi) {
+                ColumnGuide.CODE_SETS.stream().filter(c -> c.key().equals(set)).findFirst().ifPresent(c ->
+                        shown.set(1, String.join(", ", c.names(messages))));
+            }
+        }
+        // A code the application put in the message (a discipline form, a level) reads as its name in Vietnamese.
+        if (vi && key.equals("discipline_date_required") && !shown.isEmpty() && messages.has("code." + shown.get(0))) {
+            shown.set(0, messages.raw("code." + shown.get(0)));
+        }
+        if (vi && key.equals("reference_month_missing") && shown.size() > 1 && messages.has("level." + shown.get(1))) {
+            shown.set(1, messages.raw("level." + shown.get(1)));
+        }
+        if (key.equals("header_missing") && !shown.isEmpty()) {
+            shown.add(header(shown.get(0)));
+        }
+        return shown;
+    }
+
+    /** The Vietnamese header the templates give {@code column} (a canonical name), or the name itself. */
+    static String header(String column) {
+        for (List<ColumnGuide.Column> columns : List.of(ColumnGuide.NOMINEE_COLUMNS, ColumnGuide.CONGRESS_COLUMNS)) {
+            for (ColumnGuide.Column c : columns) {
+                if (c.name().equals(column)) {
+                    return c.header();
+                }
+            }
+        }
+        return column;
     }
 
     /**
@@ -46,7 +91,9 @@ public record InputError(String file, long line, String column, String key, List
      * command line prints it.
      */
     public String format(Messages messages) {
-        return cell != null ? file + ":" + cell + ": " + reason(messages)
-                : file + ":" + line + ":" + column + ": " + reason(messages);
+        // A missing column is named in the reason, by its Vietnamese header in Vietnamese: not again by its code.
+        String where = key.equals("header_missing") && !messages.locale().getLanguage().equals("en")
+                ? file + ":" + line : file + ":" + line + ":" + column;
+        return cell != null ? file + ":" + cell + ": " + reason(messages) : where + ": " + reason(messages);
     }
 }

@@ -24,6 +24,12 @@ public record InputWarning(String file, long line, String column, String key, Li
 
     /** The warning's text in the language of {@code messages}. */
     public String text(Messages messages) {
+        if (key.equals("column_absent") && args.size() > 2) {
+            // The rules the absent column leaves unchecked, by their titles (not only "AGE-003, PLN-001").
+            List<String> shown = new java.util.ArrayList<>(args);
+            shown.set(2, org.slatecheck.rules.explain.Labels.ruleNames(messages, List.of(args.get(2).split(","))));
+            return messages.text("warning." + key, shown.toArray());
+        }
         return messages.text("warning." + key, args.toArray());
     }
 

@@ -34,10 +34,12 @@ public final class NomineeReader {
         String id = row.plainText("nominee_id") ? row.required("nominee_id") : null;
         String name = row.plainText("full_name") ? row.required("full_name") : null;
         row.plainText("congress_id");
-        Sex sex = row.code("sex", true, t -> CodeNames.parse(Sex.class, t), "M, F, Nam, Nữ");
+        Sex sex = row.code("sex", true, t -> CodeNames.parse(Sex.class, t),
+                Row.codeSet(ColumnGuide.SEX, "M, F, Nam, Nữ"));
         var birth = row.date("birth_date", true);
-        Membership membership = row.code("membership", true, t -> CodeNames.parse(Membership.class, t),
-                "OFFICIAL, PROBATIONARY, chính thức, dự bị");
+        Membership membership = row.code("membership", true,
+                t -> CodeNames.parse(Membership.class, t),
+                Row.codeSet(ColumnGuide.MEMBERSHIP, "OFFICIAL, PROBATIONARY, chính thức, dự bị"));
         var joined = row.date("party_join_date", false);
         var joinedLastDay = row.lastDay("party_join_date");
         Boolean incumbent = row.bool("incumbent", true);

@@ -196,10 +196,40 @@ public final class Row {
         return code(column, required, s -> CodeNames.parse(type, s), allowed(type));
     }
 
-    /** The constants of {@code type} for an error message: {@code NONE, SO_CAP, …}. */
+    /**
+     * What an error message lists as the values {@code type} takes: the name of its code set ({@link #CODE_SET}
+     * {@code post}), which {@link InputError#reason} tells in the reader's language — the Vietnamese names the
+     * template's drop-downs offer, or the codes in English —; the constants ({@code NONE, SO_CAP, …}) for a type
+     * without a code set.
+     */
     public static String allowed(Class<? extends Enum<?>> type) {
-        return ALLOWED.get(type);
+        ColumnGuide.CodeSet set = CODE_SETS.get(type);
+        return set != null ? codeSet(set, ALLOWED.get(type)) : ALLOWED.get(type);
     }
+
+    /**
+     * Marks an error argument as a code set to be listed in the reader's language ({@code codes:post}); only the
+     * application writes it (as the list of allowed values, never a cell's text).
+     */
+    static final String CODE_SET = "codes:";
+
+    /** {@code codes:KEY|ENGLISH}: the code set, and what English lists (the codes, as English has always read). */
+    static String codeSet(ColumnGuide.CodeSet set, String english) {
+        return CODE_SET + set.key() + "|" + english;
+    }
+
+    /** The code set of each code type a file's cell takes (the template's drop-down of its column). */
+    private static final Map<Class<?>, ColumnGuide.CodeSet> CODE_SETS = Map.of(
+            org.slatecheck.rules.model.Level.class, ColumnGuide.LEVEL,
+            org.slatecheck.rules.model.ListKind.class, ColumnGuide.LIST_KIND,
+            org.slatecheck.rules.model.Sex.class, ColumnGuide.SEX,
+            org.slatecheck.rules.model.Membership.class, ColumnGuide.MEMBERSHIP,
+            org.slatecheck.rules.model.Post.class, ColumnGuide.POST,
+            org.slatecheck.rules.model.PoliticalTheory.class, ColumnGuide.THEORY,
+            org.slatecheck.rules.model.Education.class, ColumnGuide.EDUCATION,
+            org.slatecheck.rules.model.DisciplineForm.class, ColumnGuide.DISCIPLINE,
+            org.slatecheck.rules.model.Conclusion.class, ColumnGuide.CONCLUSION,
+            org.slatecheck.rules.model.Rating.class, ColumnGuide.RATING);
 
     private static final ClassValue<String> ALLOWED = new ClassValue<>() {
         @Override
@@ -214,7 +244,7 @@ public final class Row {
 
     /** {@code true/false} or {@code có/không} (and the other forms of {@link CodeNames#bool}), in any case. */
     public Boolean bool(String column, boolean required) {
-        return code(column, required, CodeNames::bool, "true, false, có, không");
+        return code(column, required, CodeNames::bool, codeSet(ColumnGuide.YES_NO, "true, false, có, không"));
     }
 
     static Boolean parseBoolean(String text) {

@@ -362,8 +362,9 @@ class VietnameseIntakeTest {
         assertThat(r.notCheckedByColumn()).containsEntry("discipline_form", List.of("DIS-001", "DIS-002"))
                 .doesNotContainKey("discipline_pending");
         assertThat(r.notChecked()).contains("DIS-001", "DIS-002").doesNotContain("DIS-003");
-        assertThat(warnings(r)).contains("nominees.csv:1: column “discipline_form” is absent: DIS-001, DIS-002 not "
-                + "checked (add the column to check them)");
+        assertThat(warnings(r)).contains("nominees.csv:1: column “discipline_form” is absent: Within a reprimand or "
+                + "warning period (DIS-001); Within the period of a removal from post (DIS-002) not checked (add the "
+                + "column to check them)");
         // Nobody passes the discipline rules silently: the screened list says they were not checked.
         ScreeningResult screened = Screening.screen(RuleSets.shipped("2025-2030"), r.lists().get(0).congress(),
                 r.lists().get(0).nominees(), r.notChecked());

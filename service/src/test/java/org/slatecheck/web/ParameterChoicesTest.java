@@ -1,0 +1,93 @@
+package org.slatecheck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.slatecheck.governance.RuleSetRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 17 item 10: the draft form offers a code parameter by its name (a drop-down: "Nghị định 135/2020/NĐ-CP",
+ * not a text field holding DECREE_135) and a list of codes as check boxes with names; saving the form with the same
+ * codes ticked changes nothing, ticking others saves them. The parameter's name is not printed under its label in
+ * Vietnamese (it is the label's title), and still is in English.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ParameterChoicesTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuleSetRegistry registry;
+
+    /** Posts {@code fields} (a name may come several times, as check boxes do) with the CSRF token of the page. */
+    HttpResponse<String> post(WebSession web, String path, List<String[]> fields, String page) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(web.get(page));
+        assertThat(csrf.find()).isTrue();
+        String body = fields.stream().map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).collect(Collectors.joining("&"))
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void codeParametersAreChosenByNameAndTheirNamesStayOutOfTheVietnamesePage() throws Exception {
+        long active = jdbc.queryForObject("select id from rule_set_version where term = '2025-2030' and status = "
+                + "'ACTIVE'", Long.class);
+        WebSession board = new WebSession(port, "board2");
+        board.post("/rulesets/" + active + "/drafts", Map.of(), "/rulesets/" + active);
+        long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
+        String page = board.get("/rulesets/" + draft);
+
+        assertThat(page).contains("<select name=\"value.retirement.schedule\">")
+                .containsPattern("<option value=\"DECREE_135\" selected=\"selected\">Nghị định 135/2020/NĐ-CP</option>")
+                .doesNotContain("name=\"value.retirement.schedule\" value=\"DECREE_135\"");
+        assertThat(page).containsPattern("<input type=\"checkbox\" name=\"value.structure.under40_levels\" "
+                + "value=\"PROVINCE\" checked=\"checked\"> <span>tỉnh</span>");
+        assertThat(page).containsPattern("value=\"COMMUNE\"> <span>xã</span>");
+        // The parameter's name: the label's title, not a line under it.
+        assertThat(page).contains("title=\"retirement.schedule\"").doesNotContain("<code>retirement.schedule</code>");
+        assertThat(board.get("/rulesets/" + draft + "?lang=en")).contains("<code>retirement.schedule</code>");
+
+        String stored = registry.parameterRows(draft).get("structure.under40_levels").get(0);
+        String source = registry.parameterRows(draft).get("structure.under40_levels").get(2);
+        // The same levels ticked, in another order: nothing to save, nothing changes.
+        HttpResponse<String> same = post(board, "/rulesets/" + draft + "/parameters", List.of(
+                new String[] {"value.structure.under40_levels", ""},
+                new String[] {"value.structure.under40_levels", "ABOVE_GRASSROOTS"},
+                new String[] {"value.structure.under40_levels", "DISTRICT"},
+                new String[] {"value.structure.under40_levels", "PROVINCE"},
+                new String[] {"source.structure.under40_levels", source}), "/rulesets/" + draft);
+        assertThat(same.statusCode()).isEqualTo(302);
+        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo(stored);
+        // Other levels ticked, and the schedule chosen from the drop-down: saved as codes.
+        HttpResponse<String> changed = post(board, "/rulesets/" + draft + "/parameters", List.of(
+                new String[] {"value.structure.under40_levels", ""},
+                new String[] {"value.structure.under40_levels", "PROVINCE"},
+                new String[] {"value.structure.under40_levels", "COMMUNE"},
+                new String[] {"source.structure.under40_levels", "Kế hoạch thử nghiệm số 2"}), "/rulesets/" + draft);
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(board.get(URI.create(changed.headers().firstValue("Location").orElseThrow()).getPath()))
+                .doesNotContain("class=\"error\" id=\"problems\"");
+        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE;COMMUNE");
+        // The draft is deleted again (drafts per user and term are limited).
+        board.post("/rulesets/" + draft + "/delete", Map.of("confirm", "yes"), "/rulesets/" + draft);
+    }
+}
