@@ -95,7 +95,7 @@ public class RuleSetRegistry {
      * row saying so — checks must keep working.
      */
     private void seed() {
-        for (String term : RuleSets.TERMS) {
+        for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
             String version = RuleSetParameters.parse(source.parameters(), term).version();
             Integer n = jdbc.queryForObject("select count(*) from rule_set_version where term = ?", Integer.class,
@@ -163,6 +163,7 @@ public class RuleSetRegistry {
             return "GUIDED";
         }
         return switch (path) {
+            case RuleSetSource.TERM -> "TERM";
             case RuleSetSource.PARAMETERS -> "PARAMETERS";
             case RuleSetSource.CITATIONS -> "CITATIONS";
             case RuleSetSource.SWITCHES -> "SWITCHES";
