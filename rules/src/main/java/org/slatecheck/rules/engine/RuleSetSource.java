@@ -164,6 +164,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
      * id must be this version's term.
      */
     public org.slatecheck.rules.params.Term termData() {
+        if (term() == null && RuleSets.terms().contains(id)) {
+            // A version stored before terms were data (2020-2025.8, 2025-2030.8): its term is the release's, so old
+            // checks still reproduce and its checksum (over its own files) is unchanged.
+            return RuleSets.term(id);
+        }
         org.slatecheck.rules.params.Term t = org.slatecheck.rules.params.Term.parse(term(), TERM);
         if (!t.id().equals(id)) {
             throw org.slatecheck.rules.params.ParameterException.of("term_id_mismatch", "term", t.id(), id).at(TERM);

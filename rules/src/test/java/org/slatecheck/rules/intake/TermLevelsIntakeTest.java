@@ -199,4 +199,13 @@ class TermLevelsIntakeTest {
                 .with("term.csv", ok.replace("term,2025-2030", "term,2030-2035")).termData(), ParameterException.class);
         assertThat(e.key()).isEqualTo("term_id_mismatch");
     }
+
+    @Test
+    void aVersionStoredBeforeTermsWereDataReadsTheReleasesTermAndAnUnknownOneIsRefused() {
+        org.slatecheck.rules.engine.RuleSetSource old = RuleSets.shippedSource("2025-2030").with("term.csv", null);
+        assertThat(old.termData()).isSameAs(RuleSets.term("2025-2030"));
+        ParameterException e = catchThrowableOfType(() -> new org.slatecheck.rules.engine.RuleSetSource("2030-2035",
+                old.files()).termData(), ParameterException.class);
+        assertThat(e.key()).isEqualTo("unreadable");
+    }
 }
