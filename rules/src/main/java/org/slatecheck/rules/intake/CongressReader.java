@@ -58,7 +58,7 @@ public final class CongressReader {
                 }
             }
         }
-        if (reference == null && !inSeason && !row.hasErrors()) {
+        if (reference == null && !inSeason) {
             outsideSeason(row, date, season, ruleSets);
         }
         if (row.hasErrors()) {
