@@ -36,7 +36,7 @@ class ConventionTest {
 
     @Test
     void everyRuleHasMetadataAndAnIdUsedInOneFileOnly() {
-        for (String term : RuleSets.TERMS) {
+        for (String term : RuleSets.terms()) {
             RuleSet set = RuleSets.shipped(term);
             Map<String, Set<String>> packagesById = new TreeMap<>();
             for (Rule rule : set.rules()) {

@@ -68,8 +68,11 @@ class SpecificationTest {
         blocks.put("congress-columns", columns(ColumnGuide.File.CONGRESSES));
         blocks.put("nominee-columns", columns(ColumnGuide.File.NOMINEES));
         blocks.put("codes", codes());
-        blocks.put("parameters", parameters(RuleSets.shipped("2025-2030")) + "\n"
-                + parameters(RuleSets.shipped("2020-2025")));
+        blocks.put("terms", terms());
+        List<String> newestFirst = new java.util.ArrayList<>(RuleSets.terms());
+        java.util.Collections.reverse(newestFirst);
+        blocks.put("parameters", newestFirst.stream().map(t -> parameters(RuleSets.shipped(t)))
+                .collect(Collectors.joining("\n")));
         return blocks;
     }
 
@@ -99,12 +102,28 @@ class SpecificationTest {
         Messages en = Messages.of(Messages.EN);
         StringBuilder b = new StringBuilder("| code set | code | Vietnamese name (accepted in cells) | English |\n"
                 + "|---|---|---|---|\n");
-        for (ColumnGuide.CodeSet set : ColumnGuide.CODE_SETS) {
+        for (ColumnGuide.CodeSet set : ColumnGuide.codeSets(ColumnGuide.terms(RuleSets.terms()))) {
             for (String code : set.codes()) {
                 b.append("| ").append(set.key()).append(" | `").append(code).append("` | ")
-                        .append(cell(vi.raw(set.nameKey(code)))).append(" | ").append(cell(en.raw(set.nameKey(code))))
+                        .append(cell(set.name(code, vi))).append(" | ").append(cell(set.name(code, en)))
                         .append(" |\n");
             }
+        }
+        return b.toString();
+    }
+
+    /** Each shipped term's season and the levels that exist on each date of it ({@code term.csv}). */
+    private static String terms() {
+        Messages en = Messages.of(Messages.EN);
+        StringBuilder b = new StringBuilder("| term | congress season | levels that exist (whole season unless dated) |\n|---|---|---|\n");
+        for (String id : RuleSets.terms()) {
+            org.slatecheck.rules.params.Term t = RuleSets.term(id);
+            String levels = t.levels().values().stream().map(l -> "`" + l.level() + "`"
+                    + (l.from() == null ? "" : " from " + l.from()) + (l.to() == null ? "" : " up to " + l.to())
+                    + (l.earlier() == null ? "" : " (before: `" + l.earlier() + "`)"))
+                    .collect(Collectors.joining("; "));
+            b.append("| `").append(id).append("` | ").append(t.seasonFrom()).append(" – ").append(t.seasonTo())
+                    .append(" | ").append(levels).append(" |\n");
         }
         return b.toString();
     }

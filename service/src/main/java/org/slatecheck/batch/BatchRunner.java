@@ -143,7 +143,7 @@ public class BatchRunner {
         String congressesName = congressesFile.getFileName().toString();
         Errors errors = new Errors(MAX_ERRORS, congressesName);
         Intake.Congresses read = Intake.congresses(new Intake.Input(congressesName, Files.readAllBytes(congressesFile)),
-                snapshot::parameters);
+                snapshot);
         errors.addAll(read.errors());
         Map<String, Congress> congresses = read.byId();
         Map<String, Integer> position = new HashMap<>();

@@ -72,7 +72,8 @@ public class ImpactAnalysis {
         DraftCases.Outcome caseOutcome = cases.run(withDraft, v.term());
         ObjectNode report = JSON.createObjectNode();
         report.put("version", v.version());
-        report.put("comparedWith", current.getVersion());
+        // A new term has no active version yet: nothing was checked under it before, so nothing can change.
+        report.put("comparedWith", current == null ? "—" : current.getVersion());
         ArrayNode nominees = report.putArray("nominees");
         ArrayNode lists = report.putArray("lists");
         ArrayNode rulesOnly = report.putArray("rulesOnly");

@@ -95,7 +95,7 @@ public class RuleSetRegistry {
      * row saying so — checks must keep working.
      */
     private void seed() {
-        for (String term : RuleSets.TERMS) {
+        for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
             String version = RuleSetParameters.parse(source.parameters(), term).version();
             Integer n = jdbc.queryForObject("select count(*) from rule_set_version where term = ?", Integer.class,
@@ -137,7 +137,11 @@ public class RuleSetRegistry {
         }
     }
 
-    private void reloadActive() {
+    /**
+     * Reads which version of each term is active from the database again (after a change made outside the registry:
+     * an operator's repair, a test putting the shipped state back).
+     */
+    public void reloadActive() {
         Map<String, Long> map = new HashMap<>();
         jdbc.query("select term, id from rule_set_version where status = 'ACTIVE'",
                 rs -> {
@@ -163,6 +167,7 @@ public class RuleSetRegistry {
             return "GUIDED";
         }
         return switch (path) {
+            case RuleSetSource.TERM -> "TERM";
             case RuleSetSource.PARAMETERS -> "PARAMETERS";
             case RuleSetSource.CITATIONS -> "CITATIONS";
             case RuleSetSource.SWITCHES -> "SWITCHES";
@@ -471,6 +476,63 @@ public class RuleSetRegistry {
         return id;
     }
 
+    /**
+     * A NEW term as a DRAFT made from version {@code baseId} (the latest term, say): {@code term} ({@code 2030-2035},
+     * no version of it yet), its congress season {@code from}–{@code to}, the base's levels that have not ended (a
+     * level that ended in the base term does not come back), and the base's rules, citations and parameters — except
+     * the default reference months, which are the new term's directive's to give and start unset (a congress must
+     * give its month until the board sets them). Only a central board member may ({@link #requireGoverns}); it then
+     * goes through the same editing, impact analysis, four eyes and activation as any draft, and once active the
+     * intake, the form, the columns page and the templates know the term without a restart.
+     */
+    @Transactional
+    public long createTerm(long baseId, String author, String term, LocalDate from, LocalDate to) {
+        get(baseId).orElseThrow(() -> new IllegalArgumentException("no rule set version " + baseId));
+        requireGoverns(author, "BOARD", baseId, "draft");
+        Version base = lock(baseId, "for share");
+        String id = term == null ? "" : term.strip();
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
+        }, "rule_set_draft " + id);
+        Integer n = jdbc.queryForObject("select count(*) from rule_set_version where term = ?", Integer.class, id);
+        if (n != null && n > 0) {
+            throw GovernanceException.of("governance.term_exists", id);
+        }
+        if (from == null || to == null) {
+            throw GovernanceException.of("data.error.term_season_missing");
+        }
+        RuleSetSource source = source(baseId);
+        org.slatecheck.rules.params.Term made;
+        try {
+            made = source.termData().next(id, from, to);
+        } catch (ParameterException e) {
+            throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
+        }
+        String version = id + ".1";
+        String parameters = withEntry(source.parameters(), "ruleset.version", version, "Bộ quy tắc SlateCheck cho "
+                + "nhiệm kỳ " + id + " (tạo từ " + base.version() + ")", null, true);
+        RuleSetParameters declared = RuleSetParameters.parse(parameters, RuleSetSource.PARAMETERS);
+        for (String name : declared.declarations().keySet()) {
+            if (name.startsWith("reference_month.")) {
+                parameters = withEntry(parameters, name, "", "Chưa quy định cho nhiệm kỳ " + id
+                        + ": ban tổ chức nhập theo văn bản của nhiệm kỳ", null, true);
+            }
+        }
+        Map<String, String> files = new TreeMap<>(source.files());
+        files.put(RuleSetSource.TERM, made.text());
+        files.put(RuleSetSource.PARAMETERS, parameters);
+        RuleSetSource draft = new RuleSetSource(id, files);
+        try {
+            draft.termData();
+            RuleSetParameters.parse(parameters, RuleSetSource.PARAMETERS);
+        } catch (ParameterException e) {
+            throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
+        }
+        long newId = insert(id, version, "DRAFT", author, baseId, draft);
+        audit.append(author, "TERM_CREATED", version, base.checksum(), contentChecksum(draft),
+                "from " + base.version() + ", season " + from + " to " + to);
+        return newId;
+    }
+
     private String nextVersion(String term) {
         int max = 0;
         for (String v : jdbc.queryForList("select version from rule_set_version where term = ?", String.class, term)) {
@@ -580,6 +642,7 @@ public class RuleSetRegistry {
         return path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.SWITCHES)
                 || path.equals(RuleSetSource.DOCUMENTS)
                 || path.equals(RuleSetSource.PROVINCES)
+                || path.equals(RuleSetSource.TERM)
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
                 || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");
@@ -605,7 +668,8 @@ public class RuleSetRegistry {
         if (text != null && text.length() > MAX_FILE) {
             throw GovernanceException.of("data.error.too_long", MAX_FILE);
         }
-        if (text == null && (path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.DOCUMENTS))) {
+        if (text == null && (path.equals(RuleSetSource.CITATIONS) || path.equals(RuleSetSource.DOCUMENTS)
+                || path.equals(RuleSetSource.TERM))) {
             throw GovernanceException.of("governance.file_unknown", path);
         }
         if (text != null && path.endsWith(".cases.yaml")) {

@@ -73,7 +73,7 @@ public class CheckService {
         }
         try {
             return Intake.read(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
-                    new Intake.Input(inputs.nomineesFile(), inputs.nominees()), ruleSets.snapshot()::parameters)
+                    new Intake.Input(inputs.nomineesFile(), inputs.nominees()), ruleSets.snapshot())
                     .warnings();
         } catch (InputException e) {
             return List.of();

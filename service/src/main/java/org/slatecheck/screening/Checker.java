@@ -50,7 +50,7 @@ public final class Checker {
      * @throws InputException when either file has input errors (nothing is evaluated then)
      */
     public static Checked run(Intake.Input congresses, Intake.Input nominees, RuleSetSnapshot ruleSets) {
-        Intake.Result read = Intake.read(congresses, nominees, ruleSets::parameters);
+        Intake.Result read = Intake.read(congresses, nominees, ruleSets);
         List<ScreeningResult> results = new ArrayList<>(read.lists().size());
         for (CongressList list : read.lists()) {
             results.add(screen(ruleSets, list.congress(), list.nominees(), read.notCheckedByColumn()));

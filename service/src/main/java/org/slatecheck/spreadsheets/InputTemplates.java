@@ -42,8 +42,11 @@ public final class InputTemplates {
     private InputTemplates() {
     }
 
-    /** The {@code .xlsx} template of {@code file}; instructions in {@code messages}' language. */
-    public static byte[] xlsx(File file, Messages messages) {
+    /**
+     * The {@code .xlsx} template of {@code file}; instructions in {@code messages}' language; {@code terms}: the terms
+     * that have an active rule set ({@link ColumnGuide#terms}), the term column's drop-down.
+     */
+    public static byte[] xlsx(File file, Messages messages, CodeSet terms) {
         Messages vi = Messages.of(Messages.VI);
         List<Column> columns = ColumnGuide.of(file);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -76,7 +79,7 @@ public final class InputTemplates {
             }
             data.createFreezePane(0, 1);
 
-            Map<String, String> rangeNames = writeLists(book, lists, columns, vi);
+            Map<String, String> rangeNames = writeLists(book, lists, columns, vi, terms);
             book.setSheetHidden(book.getSheetIndex(lists), true);
             DataValidationHelper helper = data.getDataValidationHelper();
             for (int i = 0; i < columns.size(); i++) {
@@ -85,7 +88,7 @@ public final class InputTemplates {
                     continue;
                 }
                 DataValidationConstraint constraint = helper.createFormulaListConstraint(
-                        rangeNames.get(c.dropDown().key()));
+                        rangeNames.get(c.dropDown(terms).key()));
                 DataValidation v = helper.createValidation(constraint,
                         new CellRangeAddressList(1, VALIDATED_ROWS, i, i));
                 v.setSuppressDropDownArrow(true);
@@ -103,7 +106,7 @@ public final class InputTemplates {
                 data.addValidationData(v);
             }
 
-            writeInstructions(help, header, columns, file, messages);
+            writeInstructions(help, header, columns, file, messages, terms);
             book.setActiveSheet(0);
             book.write(out);
             return out.toByteArray();
@@ -127,10 +130,11 @@ public final class InputTemplates {
 
     /** One column per code set used, its Vietnamese names below a title; a workbook name per list. */
     private static Map<String, String> writeLists(XSSFWorkbook book, Sheet lists, List<Column> columns,
-            Messages vi) {
+            Messages vi, CodeSet terms) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, CodeSet> sets = new LinkedHashMap<>();
-        columns.stream().filter(Column::hasDropDown).forEach(c -> sets.putIfAbsent(c.dropDown().key(), c.dropDown()));
+        columns.stream().filter(Column::hasDropDown)
+                .forEach(c -> sets.putIfAbsent(c.dropDown(terms).key(), c.dropDown(terms)));
         int col = 0;
         for (CodeSet set : sets.values()) {
             List<String> values = set.names(vi);
@@ -151,7 +155,7 @@ public final class InputTemplates {
     }
 
     private static void writeInstructions(Sheet help, CellStyle header, List<Column> columns, File file,
-            Messages m) {
+            Messages m, CodeSet terms) {
         Messages vi = Messages.of(Messages.VI);
         help.createRow(0).createCell(0).setCellValue(m.raw("template.instructions.title") + ": "
                 + m.raw("ui.columns.file." + file.name()));
@@ -173,7 +177,7 @@ public final class InputTemplates {
             row.createCell(2).setCellValue(need(c, m));
             row.createCell(3).setCellValue(m.raw("columns.format." + c.format().name()));
             row.createCell(4).setCellValue(m.raw(c.meaningKey()));
-            CodeSet codes = c.dropDown() != null ? c.dropDown() : c.codes();
+            CodeSet codes = c.dropDown(terms) != null ? c.dropDown(terms) : c.codes();
             row.createCell(5).setCellValue(codes == null ? "" : String.join("; ", codes.names(vi)));
         }
         int[] widths = {28, 26, 22, 40, 60, 60};

@@ -29,11 +29,23 @@ import org.springframework.web.server.ResponseStatusException;
 public class ColumnsPageController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private final org.slatecheck.governance.RuleSetRegistry registry;
+
+    public ColumnsPageController(org.slatecheck.governance.RuleSetRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The terms' code set: the terms with an active rule set now (a term activated later shows without restart). */
+    private CodeSet terms() {
+        return ColumnGuide.terms(registry.snapshot().terms());
+    }
+
     @GetMapping("/columns")
     public String columns(Model model, Locale locale) {
         Messages m = Messages.of(locale);
         Messages vi = Messages.of(Messages.VI);
         Messages en = Messages.of(Messages.EN);
+        CodeSet terms = terms();
         List<Map<String, Object>> files = new ArrayList<>();
         for (File f : File.values()) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -46,7 +58,7 @@ public class ColumnsPageController {
                 row.put("need", InputTemplates.need(c, m));
                 row.put("format", m.raw("columns.format." + c.format().name()));
                 row.put("meaning", m.raw(c.meaningKey()));
-                CodeSet codes = c.dropDown() != null ? c.dropDown() : c.codes();
+                CodeSet codes = c.dropDown(terms) != null ? c.dropDown(terms) : c.codes();
                 row.put("codeSet", codes == null ? null : codes.key());
                 row.put("codeSetTitle", codes == null ? null : m.raw("columns.codeset." + codes.key()));
                 rows.add(row);
@@ -58,15 +70,15 @@ public class ColumnsPageController {
             files.add(file);
         }
         List<Map<String, Object>> sets = new ArrayList<>();
-        for (CodeSet s : ColumnGuide.CODE_SETS) {
+        for (CodeSet s : ColumnGuide.codeSets(terms)) {
             List<Map<String, String>> codes = new ArrayList<>();
             for (String code : s.codes()) {
-                codes.add(Map.of("code", code, "vi", vi.raw(s.nameKey(code)), "en", en.raw(s.nameKey(code))));
+                codes.add(Map.of("code", code, "vi", s.name(code, vi), "en", s.name(code, en)));
             }
             List<String> usedBy = new ArrayList<>();
             for (File f : File.values()) {
                 for (Column c : ColumnGuide.of(f)) {
-                    CodeSet cs = c.dropDown() != null ? c.dropDown() : c.codes();
+                    CodeSet cs = c.dropDown(terms) != null ? c.dropDown(terms) : c.codes();
                     if (cs != null && cs.key().equals(s.key()) && !usedBy.contains(c.name())) {
                         usedBy.add(c.name());
                     }
@@ -86,7 +98,7 @@ public class ColumnsPageController {
         File f = file(file);
         return ResponseEntity.ok().header("Content-Type", XLSX)
                 .header("Content-Disposition", DownloadNames.disposition("attachment", templateName(f, "xlsx")))
-                .body(InputTemplates.xlsx(f, Messages.of(locale)));
+                .body(InputTemplates.xlsx(f, Messages.of(locale), terms()));
     }
 
     /** A template as CSV (UTF-8 with a byte-order mark). */

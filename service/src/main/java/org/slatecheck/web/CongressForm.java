@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.slatecheck.rules.intake.Columns;
-import org.slatecheck.rules.model.Level;
+import org.slatecheck.rules.intake.ColumnGuide;
 import org.slatecheck.rules.model.ListKind;
 import org.springframework.ui.Model;
 
@@ -17,11 +17,9 @@ import org.springframework.ui.Model;
  */
 final class CongressForm {
     /** The drop-downs' choices, in the order a personnel officer meets them (labels: {@code ui.level.*}). */
-    static final List<String> LEVELS = List.of(Level.PROVINCE.name(), Level.DISTRICT.name(),
-            Level.ABOVE_GRASSROOTS.name(), Level.COMMUNE.name(), Level.GRASSROOTS.name());
+    static final List<String> LEVELS = ColumnGuide.LEVEL.codes();
     static final List<String> LIST_KINDS = List.of(ListKind.ELECTION_LIST.name(), ListKind.PERSONNEL_PLAN.name(),
             ListKind.INSPECTION_LIST.name());
-    static final List<String> TERMS = List.of("2025-2030", "2020-2025");
     /** Most characters of the organisation kept in a made id (ids may have 100). */
     static final int ID_ORGANISATION_CHARS = 60;
 
@@ -66,15 +64,18 @@ final class CongressForm {
         return plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
-    /** What the upload page shows of the form: the values, each field's errors and the other errors. */
+    /**
+     * What the upload page shows of the form: the values, each field's errors and the other errors; {@code terms}:
+     * the terms with an active rule set (newest first in the drop-down), never a list in Java.
+     */
     static void addTo(Model model, Map<String, String> values, Map<String, List<String>> fieldErrors,
-            List<String> otherErrors) {
+            List<String> otherErrors, java.util.Collection<String> terms) {
         model.addAttribute("form", values);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("otherErrors", otherErrors);
         model.addAttribute("levels", LEVELS);
         model.addAttribute("listKinds", LIST_KINDS);
-        model.addAttribute("terms", TERMS);
+        model.addAttribute("terms", ColumnGuide.terms(terms).codes());
         // The id is required in a file, not here: left empty, one is made (withId).
         model.addAttribute("required", Columns.CONGRESS_REQUIRED.stream().filter(c -> !c.equals("congress_id"))
                 .toList());

@@ -149,6 +149,23 @@ public class GovernancePageController {
     }
 
     /**
+     * A new term as a draft made from version {@code id} (the form under the version's actions: term, first and last
+     * congress date); to the new draft, or back with the reasons it was refused.
+     */
+    @PostMapping("/rulesets/{id}/terms")
+    String term(@PathVariable long id, @RequestParam(required = false) String term,
+            @RequestParam(required = false) String seasonFrom, @RequestParam(required = false) String seasonTo,
+            RedirectAttributes flash, Locale locale) {
+        try {
+            return "redirect:/rulesets/" + registry.createTerm(id, PageController.user(), term,
+                    RuleSetApiController.date(seasonFrom), RuleSetApiController.date(seasonTo));
+        } catch (GovernanceException e) {
+            flash.addFlashAttribute("problems", problems(id, e, Messages.of(locale)));
+            return "redirect:/rulesets/" + id;
+        }
+    }
+
+    /**
      * Deletes a draft (its author only): the form's check box confirms it (the pages run no script, so the
      * confirmation is the box, checked again here). Back to the list with what happened, or to the draft with the
      * reasons it was refused.

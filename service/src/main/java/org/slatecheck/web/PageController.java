@@ -51,8 +51,11 @@ public class PageController {
     private final CheckRecords records;
     private final Listings listings;
     private final Scope scope;
+    private final org.slatecheck.governance.RuleSetRegistry registry;
 
-    public PageController(CheckService checks, CheckRecords records, Listings listings, Scope scope) {
+    public PageController(CheckService checks, CheckRecords records, Listings listings, Scope scope,
+            org.slatecheck.governance.RuleSetRegistry registry) {
+        this.registry = registry;
         this.checks = checks;
         this.records = records;
         this.listings = listings;
@@ -67,7 +70,7 @@ public class PageController {
 
     @GetMapping("/")
     public String upload(Model model, Locale locale) {
-        CongressForm.addTo(model, Map.of(), Map.of(), List.of());
+        CongressForm.addTo(model, Map.of(), Map.of(), List.of(), registry.snapshot().terms());
         return "upload";
     }
 
@@ -101,7 +104,7 @@ public class PageController {
                     otherErrors.add(x.format(m));
                 }
             }
-            CongressForm.addTo(model, typed, fieldErrors, otherErrors);
+            CongressForm.addTo(model, typed, fieldErrors, otherErrors, registry.snapshot().terms());
             response.setStatus(400);
             return "upload";
         }

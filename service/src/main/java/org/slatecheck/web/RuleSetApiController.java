@@ -145,6 +145,30 @@ public class RuleSetApiController {
     }
 
     /**
+     * A new term as a draft made from version {@code id}: body {@code {"term": "2030-2035", "seasonFrom":
+     * "2029-06-01", "seasonTo": "2031-12-31"}} (dates {@code YYYY-MM-DD}); 201 with the draft. Only a central board
+     * member; the draft goes through the same editing, impact analysis, approval and activation as any other.
+     */
+    @PostMapping(value = "/api/rulesets/{id}/terms", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> term(@PathVariable long id, @RequestBody JsonNode body) {
+        long draft = registry.createTerm(id, PageController.user(), body.path("term").asText(null),
+                date(body.path("seasonFrom").asText(null)), date(body.path("seasonTo").asText(null)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(version(draft));
+    }
+
+    /** A date of a request body, or null when absent; a malformed one is refused in words. */
+    static java.time.LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw GovernanceException.of("data.error.not_date", text);
+        }
+    }
+
+    /**
      * Deletes a draft (only its author, only a DRAFT, audited): 204, and the version is gone from {@code GET
      * /api/rulesets} and answers 404 from then on.
      */

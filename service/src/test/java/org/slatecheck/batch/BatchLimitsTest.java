@@ -58,7 +58,7 @@ class BatchLimitsTest {
                         + max + " for one list");
         InputException check = catchThrowableOfType(InputException.class, () -> Intake.read(
                 new Intake.Input("congresses.csv", Files.readAllBytes(dir.resolve("congresses.csv"))),
-                new Intake.Input("nominees.csv", Files.readAllBytes(n)), RuleSets::parameters));
+                new Intake.Input("nominees.csv", Files.readAllBytes(n)), org.slatecheck.rules.engine.RuleSetSnapshot.shipped()));
         assertThat(check.getErrors()).isEqualTo(e.getErrors());
         assertThat(records.count()).isEqualTo(before);
     }

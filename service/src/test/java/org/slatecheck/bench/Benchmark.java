@@ -450,7 +450,7 @@ public final class Benchmark {
 
     private static Intake.Congresses readCongresses(Path data) throws IOException {
         Intake.Congresses read = Intake.congresses(new Intake.Input("congresses.csv",
-                Files.readAllBytes(data.resolve("congresses.csv"))), RULES::parameters);
+                Files.readAllBytes(data.resolve("congresses.csv"))), RULES);
         if (!read.errors().isEmpty()) {
             throw new IllegalStateException("generated congresses do not read: " + read.errors().get(0));
         }

@@ -35,6 +35,9 @@ import org.slatecheck.rules.intake.Columns;
  * in Vietnamese.
  */
 class InputTemplatesTest {
+    /** The terms' code set of the shipped rule data (the page takes the active versions'). */
+    static final ColumnGuide.CodeSet SHIPPED_TERMS = ColumnGuide.terms(org.slatecheck.rules.engine.RuleSets.terms());
+
     static final DataFormatter CELLS = new DataFormatter();
 
     @ParameterizedTest
@@ -107,7 +110,7 @@ class InputTemplatesTest {
                 assertThat(values).as(c.name()).isNotNull().isNotEmpty();
                 // Each value is the Vietnamese name of a code of the column's code set (tied to the model's enums by
                 // ColumnGuideTest), and every code is offered.
-                assertThat(values).containsExactlyElementsOf(c.dropDown().vietnamese().values());
+                assertThat(values).containsExactlyElementsOf(c.dropDown(SHIPPED_TERMS).vietnamese().values());
             }
             // The arrow shows: OOXML's showDropDown="1" would hide it (the attribute means the opposite of its name).
             for (var raw : data.getCTWorksheet().getDataValidations().getDataValidationArray()) {
@@ -172,7 +175,7 @@ class InputTemplatesTest {
     }
 
     static XSSFWorkbook open(File file, java.util.Locale locale) throws Exception {
-        return new XSSFWorkbook(new ByteArrayInputStream(InputTemplates.xlsx(file, Messages.of(locale))));
+        return new XSSFWorkbook(new ByteArrayInputStream(InputTemplates.xlsx(file, Messages.of(locale), SHIPPED_TERMS)));
     }
 
     static List<String> row(Sheet sheet, int index) {

@@ -31,8 +31,8 @@ class TemplateIntakeTest {
     void theXlsxTemplatesWithTheirExampleRowsReadAndScreen() {
         Messages vi = Messages.of(Messages.VI);
         List<ScreeningResult> results = Checker.check(
-                new Intake.Input("congresses.xlsx", InputTemplates.xlsx(File.CONGRESSES, vi)),
-                new Intake.Input("nominees.xlsx", InputTemplates.xlsx(File.NOMINEES, vi)), RuleSetSnapshot.shipped());
+                new Intake.Input("congresses.xlsx", InputTemplates.xlsx(File.CONGRESSES, vi, InputTemplatesTest.SHIPPED_TERMS)),
+                new Intake.Input("nominees.xlsx", InputTemplates.xlsx(File.NOMINEES, vi, InputTemplatesTest.SHIPPED_TERMS)), RuleSetSnapshot.shipped());
         assertExampleList(results);
     }
 

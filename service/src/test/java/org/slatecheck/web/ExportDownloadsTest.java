@@ -187,7 +187,8 @@ class ExportDownloadsTest {
                 assertThat(vi).contains("data-column=\"" + c.name() + "\"", c.header(), c.alias());
             }
         }
-        for (ColumnGuide.CodeSet s : ColumnGuide.CODE_SETS) {
+        for (ColumnGuide.CodeSet s : ColumnGuide.codeSets(
+                ColumnGuide.terms(org.slatecheck.rules.engine.RuleSets.terms()))) {
             for (String name : s.vietnamese().values()) {
                 assertThat(vi).contains(name);
                 assertThat(en).contains(name);

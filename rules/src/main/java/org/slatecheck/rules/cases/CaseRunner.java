@@ -60,7 +60,8 @@ public final class CaseRunner {
         }
         RuleSet ruleSet = c.parameters().isEmpty() ? rules.ruleSet(term) : ruleSet(rules.source(term), c.parameters());
         Row row = row(congressRow);
-        Congress congress = CongressReader.read(row, t -> t.equals(term) ? ruleSet.getParameters() : null);
+        Congress congress = CongressReader.read(row, org.slatecheck.rules.params.TermRules.of(
+                List.of(ruleSet.term()), t -> ruleSet.getParameters()));
         if (row.hasErrors()) {
             throw new IllegalArgumentException("congress row does not read: " + row.errors());
         }

@@ -102,7 +102,7 @@ final class PrecompiledRules {
     /** The rule text of every shipped term: key → path → DRL (the release's DRL and the term's guided rules). */
     static Map<String, Map<String, String>> shippedTexts() {
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
-        for (String term : RuleSets.TERMS) {
+        for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
             RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
             Map<String, String> drl = new TreeMap<>(source.drlFiles());

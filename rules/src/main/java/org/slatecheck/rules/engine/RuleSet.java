@@ -36,6 +36,8 @@ public final class RuleSet {
     private final String version;
     private final String checksum;
     private final RuleSetParameters parameters;
+    /** The term's season and levels by date ({@code term.csv}). */
+    private final org.slatecheck.rules.params.Term term;
     private final Citations citations;
     private final RuleSwitches switches;
     private final org.slatecheck.rules.params.Provinces provinces;
@@ -58,9 +60,11 @@ public final class RuleSet {
     static final java.util.Set<String> LIST_FACTS = java.util.Set.of("ListComposition", "CongressStandards",
             "CommitteeMaximum");
 
-    private RuleSet(RuleSetSource source, RuleSetParameters parameters, Citations citations, RuleSwitches switches,
-            org.slatecheck.rules.params.Provinces provinces, GuidedRules guided, KieBase kieBase) {
+    private RuleSet(RuleSetSource source, org.slatecheck.rules.params.Term term, RuleSetParameters parameters,
+            Citations citations, RuleSwitches switches, org.slatecheck.rules.params.Provinces provinces,
+            GuidedRules guided, KieBase kieBase) {
         this.id = source.id();
+        this.term = term;
         this.version = parameters.version();
         this.checksum = source.checksum();
         this.parameters = parameters;
@@ -102,6 +106,7 @@ public final class RuleSet {
      * rule's bounds).
      */
     public static RuleSet compile(RuleSetSource source) {
+        org.slatecheck.rules.params.Term term = source.termData();
         RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
         org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
                 source.documents(), RuleSetSource.DOCUMENTS);
@@ -125,7 +130,7 @@ public final class RuleSet {
             }
             throw e;
         }
-        RuleSet set = new RuleSet(source, parameters, citations, switches, provinces, guided, kieBase);
+        RuleSet set = new RuleSet(source, term, parameters, citations, switches, provinces, guided, kieBase);
         set.checkData();
         return set;
     }
@@ -209,6 +214,8 @@ public final class RuleSet {
     public String getChecksum() { return checksum; }
     /** The term's parameter file: declarations and dated values. */
     public RuleSetParameters parameters() { return parameters; }
+    /** The term's season and levels by date. */
+    public org.slatecheck.rules.params.Term term() { return term; }
     /** The latest parameter values (for reading congress rows and for displays); rules use those of the date. */
     public org.slatecheck.rules.params.Parameters getParameters() { return parameters.at(null); }
     public Citations citations() { return citations; }

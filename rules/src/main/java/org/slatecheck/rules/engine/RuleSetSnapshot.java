@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.params.Term;
+import org.slatecheck.rules.params.TermRules;
 
 /**
  * The rule sets one run uses, fixed when it starts: term → version. Every way in (command line, pages, API, batch,
@@ -19,7 +21,7 @@ import org.slatecheck.rules.params.Parameters;
  * rules compile at most once, on first use, and {@link #parameters(String)} and {@link #versions()} never wait for
  * that.
  */
-public final class RuleSetSnapshot {
+public final class RuleSetSnapshot implements TermRules {
     /** What a result names: a term's version and the checksum of its content. */
     public record Version(String term, String version, String checksum) {
     }
@@ -30,12 +32,17 @@ public final class RuleSetSnapshot {
         private final Lazy<RuleSetSource> source;
         private final Lazy<Parameters> parameters;
         private final Lazy<RuleSet> ruleSet;
+        private final Lazy<Term> term;
 
         private Entry(Version version, Supplier<RuleSetSource> source, Supplier<Parameters> parameters,
                 Supplier<RuleSet> ruleSet) {
             this.version = version;
             this.source = new Lazy<>(source);
             this.ruleSet = new Lazy<>(ruleSet);
+            this.term = new Lazy<>(() -> {
+                RuleSet ready = this.ruleSet.ifDone();
+                return ready != null ? ready.term() : this.source.get().termData();
+            });
             this.parameters = new Lazy<>(() -> {
                 RuleSet ready = this.ruleSet.ifDone();
                 return ready != null ? ready.getParameters() : parameters.get();
@@ -63,8 +70,10 @@ public final class RuleSetSnapshot {
             Supplier<RuleSetSource> content = source != null ? source : () -> {
                 throw new IllegalStateException("no source for rule set " + compiled.getVersion());
             };
-            return new Entry(new Version(compiled.getId(), compiled.getVersion(), compiled.getChecksum()), content,
+            Entry e = new Entry(new Version(compiled.getId(), compiled.getVersion(), compiled.getChecksum()), content,
                     compiled::getParameters, () -> compiled);
+            e.ruleSet.get();
+            return e;
         }
 
         public Version version() {
@@ -102,13 +111,13 @@ public final class RuleSetSnapshot {
     }
 
     /**
-     * The shipped rule sets of every term ({@link RuleSets#TERMS}): the command line's rule sets when no database is
+     * The shipped rule sets of every term ({@link RuleSets#terms()}): the command line's rule sets when no database is
      * configured. Compiled once per JVM, shared with {@link RuleSets#shipped(String)}.
      */
     public static RuleSetSnapshot shipped() {
         RuleSetSnapshot s = shipped;
         if (s == null) {
-            List<Entry> list = RuleSets.TERMS.stream().map(term -> new Entry(RuleSets.shippedVersion(term),
+            List<Entry> list = RuleSets.terms().stream().map(term -> new Entry(RuleSets.shippedVersion(term),
                     () -> RuleSets.shippedSource(term), () -> RuleSets.parameters(term),
                     () -> RuleSets.shipped(term))).toList();
             s = ofEntries(list);
@@ -129,6 +138,20 @@ public final class RuleSetSnapshot {
         return with(compiled.stream().map(r -> Entry.of(r, null)).toList());
     }
 
+    /** Every term's season and levels by date, oldest season first (read without compiling any rules). */
+    @Override
+    public List<Term> allTerms() {
+        return entries.values().stream().map(e -> e.term.get())
+                .sorted(java.util.Comparator.comparing(Term::seasonFrom)).toList();
+    }
+
+    /** The season and levels of {@code term}, or null when the snapshot has none. */
+    @Override
+    public Term term(String term) {
+        Entry e = entries.get(term);
+        return e == null ? null : e.term.get();
+    }
+
     /** The terms this snapshot has a rule set for. */
     public Set<String> terms() {
         return entries.keySet();
@@ -144,6 +167,7 @@ public final class RuleSetSnapshot {
      * The parameters of {@code term}, or null when the snapshot has none. Does not wait for the rules to compile:
      * the intake needs them to read congress rows while the rules may still be compiling.
      */
+    @Override
     public Parameters parameters(String term) {
         Entry e = entries.get(term);
         return e == null ? null : e.parameters.get();

@@ -23,14 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
- * come only from a release of SlateCheck; the term's data — {@value #PARAMETERS}, {@value #CITATIONS},
- * {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one file for every term, RULES.md version 3
- * section 9.2), {@value #PROVINCES} (optional), guided rules ({@code guided/ID.yaml}) and rule cases
- * ({@code *.cases.yaml}) — is what a board
+ * come only from a release of SlateCheck; the term's data — {@value #TERM} (season and levels by date),
+ * {@value #PARAMETERS}, {@value #CITATIONS}, {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one
+ * file for every term, RULES.md version 3 section 9.2), {@value #PROVINCES} (optional), guided rules
+ * ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
 public record RuleSetSource(String id, Map<String, String> files) {
     public static final String RULES_ROOT = "org/slatecheck/rules/";
+    public static final String TERM = "term.csv";
     public static final String PARAMETERS = "parameters.csv";
     public static final String CITATIONS = "citations.csv";
     public static final String SWITCHES = "switches.csv";
@@ -47,7 +48,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static RuleSetSource shipped(String term) {
         Map<String, String> files = new TreeMap<>(shippedRules());
         ClassLoader cl = RuleSetSource.class.getClassLoader();
-        for (String name : new String[] {PARAMETERS, CITATIONS, SWITCHES}) {
+        for (String name : new String[] {TERM, PARAMETERS, CITATIONS, SWITCHES}) {
             files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
         }
         files.put(DOCUMENTS, read(cl, "slatecheck/" + DOCUMENTS));
@@ -160,6 +161,28 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     public String parameters() {
         return files.get(PARAMETERS);
+    }
+
+    /** The term file (season, levels by date); null in a version stored before terms were data. */
+    public String term() {
+        return files.get(TERM);
+    }
+
+    /**
+     * The term file read strictly ({@link org.slatecheck.rules.params.ParameterException} in words otherwise); its
+     * id must be this version's term.
+     */
+    public org.slatecheck.rules.params.Term termData() {
+        if (term() == null && RuleSets.terms().contains(id)) {
+            // A version stored before terms were data (2020-2025.8, 2025-2030.8): its term is the release's, so old
+            // checks still reproduce and its checksum (over its own files) is unchanged.
+            return RuleSets.term(id);
+        }
+        org.slatecheck.rules.params.Term t = org.slatecheck.rules.params.Term.parse(term(), TERM);
+        if (!t.id().equals(id)) {
+            throw org.slatecheck.rules.params.ParameterException.of("term_id_mismatch", "term", t.id(), id).at(TERM);
+        }
+        return t;
     }
 
     public String citations() {

@@ -65,22 +65,32 @@ public final class ColumnGuide {
      * A set of codes a column takes, in the order a drop-down shows them. {@code key} names the bundle entries
      * {@code columns.code.<key>.<CODE>}.
      */
-    public record CodeSet(String key, List<String> codes) {
+    public record CodeSet(String key, List<String> codes, boolean literal) {
+        /** A code set whose names are in the bundles. */
+        public CodeSet(String key, List<String> codes) {
+            this(key, codes, false);
+        }
+
         /** The bundle key of {@code code}'s name. */
         public String nameKey(String code) {
             return "columns.code." + key + "." + code;
         }
 
+        /** The name of {@code code} in {@code messages}' language (a literal set's code is its own name). */
+        public String name(String code, Messages messages) {
+            return literal ? code : messages.raw(nameKey(code));
+        }
+
         /** The names of the codes in {@code messages}' language, in order. */
         public List<String> names(Messages messages) {
-            return codes.stream().map(c -> messages.raw(nameKey(c))).toList();
+            return codes.stream().map(c -> name(c, messages)).toList();
         }
 
         /** The Vietnamese name of every code (code → name), as a spreadsheet writes it. */
         public Map<String, String> vietnamese() {
             Messages vi = Messages.of(Messages.VI);
             Map<String, String> m = new LinkedHashMap<>();
-            codes.forEach(c -> m.put(c, vi.raw(nameKey(c))));
+            codes.forEach(c -> m.put(c, name(c, vi)));
             return Collections.unmodifiableMap(m);
         }
     }
@@ -99,12 +109,28 @@ public final class ColumnGuide {
     public static final CodeSet DISCIPLINE = codes("discipline", "NONE", "KHIEN_TRACH", "CANH_CAO", "CACH_CHUC");
     public static final CodeSet CONCLUSION = codes("conclusion", "MET", "NOT_MET", "NEEDS_REVIEW");
     public static final CodeSet RATING = codes("rating", "HTXSNV", "HTTNV", "HTNV", "KHTNV");
-    /** Terms are written as they are ("2025-2030"): their name is the code itself. */
-    public static final CodeSet TERM = codes("term", "2025-2030", "2020-2025");
+    /** The key of the terms' code set ({@link #terms}). */
+    public static final String TERM_KEY = "term";
 
-    /** Every code set, for the "Cột và mã" page. */
-    public static final List<CodeSet> CODE_SETS = List.of(LEVEL, LIST_KIND, TERM, SEX, MEMBERSHIP, YES_NO, POST,
+    /**
+     * The terms' code set: the terms that have a rule set (the active rule data, never a list in Java), newest
+     * first as the drop-downs show them. Terms are written as they are ("2025-2030"): each one's name is itself.
+     */
+    public static CodeSet terms(java.util.Collection<String> terms) {
+        List<String> newestFirst = new ArrayList<>(new java.util.TreeSet<>(terms).descendingSet());
+        return new CodeSet(TERM_KEY, List.copyOf(newestFirst), true);
+    }
+
+    /** Every code set whose codes are fixed (the levels are a code set; which exist on a date is rule data). */
+    public static final List<CodeSet> CODE_SETS = List.of(LEVEL, LIST_KIND, SEX, MEMBERSHIP, YES_NO, POST,
             THEORY, EDUCATION, DISCIPLINE, CONCLUSION, RATING);
+
+    /** Every code set for the "Cột và mã" page: the fixed ones with {@code terms} third, as the congress columns. */
+    public static List<CodeSet> codeSets(CodeSet terms) {
+        List<CodeSet> all = new ArrayList<>(CODE_SETS);
+        all.add(2, terms);
+        return List.copyOf(all);
+    }
 
     /**
      * One column of one file. {@code header}: the Vietnamese header of the templates, as a personnel officer writes
@@ -136,11 +162,11 @@ public final class ColumnGuide {
                     || format == Format.YES_NO;
         }
 
-        /** The codes of the drop-down (yes/no and terms included), or null. */
-        public CodeSet dropDown() {
+        /** The codes of the drop-down (yes/no and {@code terms}, the terms' code set, included), or null. */
+        public CodeSet dropDown(CodeSet terms) {
             return switch (format) {
                 case YES_NO -> YES_NO;
-                case TERM -> TERM;
+                case TERM -> terms;
                 case CODE, CODE_LIST -> codes;
                 default -> null;
             };

@@ -1,12 +1,14 @@
 package org.slatecheck.rules.intake;
 
 import java.time.YearMonth;
-import java.util.function.Function;
 
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
 import org.slatecheck.rules.model.ListKind;
+import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.params.Term;
+import org.slatecheck.rules.params.TermRules;
 
 /** Reads one congress row (RULES.md section 2.1) into a {@link Congress}, or records why it cannot. */
 public final class CongressReader {
@@ -14,20 +16,20 @@ public final class CongressReader {
     }
 
     /**
-     * @param ruleSets the parameters of each term's rule set (null for a term without one), for the reference month
-     *                 default
+     * @param ruleSets the terms with a rule set (seasons, levels by date) and each term's parameters, for the
+     *                 reference month default
      * @return the congress, or null when the row has errors (recorded in {@code row})
      */
-    public static Congress read(Row row, Function<String, Parameters> ruleSets) {
+    public static Congress read(Row row, TermRules ruleSets) {
         String id = row.plainText("congress_id") ? row.required("congress_id") : null;
         String organisation = row.plainText("organisation") ? row.required("organisation") : null;
         Level level = row.enumCode("level", true, Level.class);
         String term = row.required("term");
         Parameters params = null;
         if (term != null) {
-            params = ruleSets.apply(term);
+            params = ruleSets.parameters(term);
             if (params == null) {
-                row.error("term", "term_unknown", term);
+                row.error("term", "term_unknown", term, termList(ruleSets));
             }
         }
         YearMonth reference = row.month("reference_month");
@@ -39,11 +41,25 @@ public final class CongressReader {
         Integer max = row.integer("max_committee_seats", false, 1);
         Integer merged = row.integer("merged_units", false, 1);
         java.math.BigDecimal share = row.share("min_minority_share");
+        Term season = term == null ? null : ruleSets.term(term);
+        // A date outside the term's season is the error to tell (impossible, on the congress date), not the missing
+        // reference month that follows from it.
+        boolean inSeason = date == null || season == null || season.inSeason(date);
         if (reference == null && row.text("reference_month") == null && params != null && level != null) {
             reference = params.file().at(date).referenceMonth(level);
-            if (reference == null) {
-                row.error("reference_month", "reference_month_missing", term, level);
+            if (reference == null && inSeason) {
+                java.time.LocalDate from = firstDefault(params, level);
+                if (from != null && date != null && date.isBefore(from)) {
+                    // Dated defaults (RULES.md 9.2): Chỉ thị 45's months apply only from its date.
+                    row.error("reference_month", "reference_month_not_yet", term, new Messages.Key(levelKey(level)),
+                            day(from), day(date));
+                } else {
+                    row.error("reference_month", "reference_month_missing", term, new Messages.Key(levelKey(level)));
+                }
             }
+        }
+        if (reference == null && !inSeason) {
+            outsideSeason(row, date, season, ruleSets);
         }
         if (row.hasErrors()) {
             return null;
@@ -54,13 +70,50 @@ public final class CongressReader {
                 .maxCommitteeSeats(max).mergedUnits(merged).minMinorityShare(share).build();
     }
 
+    /** The date from which {@code level}'s default reference month is in force, or null when it has none. */
+    private static java.time.LocalDate firstDefault(Parameters params, Level level) {
+        String name = "reference_month." + level.name();
+        return params.file().entries().getOrDefault(name, java.util.List.of()).stream()
+                .filter(org.slatecheck.rules.params.Parameter::isSet).map(org.slatecheck.rules.params.Parameter::from)
+                .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The bundle key of a level's name in words ("huyện", "district"): an input error never shows the code. */
+    static String levelKey(Level level) {
+        return "level." + level.name();
+    }
+
+    /** A date as a personnel officer writes it: {@code 15/08/2025}. */
+    static String day(java.time.LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
+    /** The terms that have a rule set with their seasons: "2020-2025 (01/01/2019 – 31/12/2021), 2025-2030 (…)". */
+    static String termList(TermRules ruleSets) {
+        return ruleSets.allTerms().stream().map(t -> t.id() + " (" + day(t.seasonFrom()) + " – " + day(t.seasonTo())
+                + ")").collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The error of a congress date outside its term's season, naming the term whose season has it or every term. */
+    private static void outsideSeason(Row row, java.time.LocalDate date, Term term, TermRules ruleSets) {
+        Term other = ruleSets.allTerms().stream().filter(t -> t.inSeason(date)).findFirst().orElse(null);
+        if (other != null) {
+            row.error("congress_date", "outside_season_other", day(date), term.id(), day(term.seasonFrom()),
+                    day(term.seasonTo()), other.id());
+        } else {
+            row.error("congress_date", "outside_season_none", day(date), term.id(), day(term.seasonFrom()),
+                    day(term.seasonTo()), termList(ruleSets));
+        }
+    }
+
     /**
-     * Records the values of a congresses file's row that no real congress has (RULES.md section 2, version 2): more
-     * standing seats than committee seats, more deputy secretaries than standing seats, a congress date or reference
-     * month outside its term's season. Checked on files ({@link Intake}), not on rule cases, whose congresses are
+     * Records the values of a congresses file's row that no real congress has (RULES.md section 2, version 2, and
+     * 9.1): more standing seats than committee seats, more deputy secretaries than standing seats, a congress date
+     * or reference month outside its term's season, a level that does not exist on the congress date (the term's
+     * data says which levels exist when). Checked on files ({@link Intake}), not on rule cases, whose congresses are
      * built to reach one rule's boundary.
      */
-    static void impossible(Row row, Congress c) {
+    static void impossible(Row row, Congress c, TermRules ruleSets) {
         Integer seats = c.getCommitteeSeats();
         Integer standing = c.getStandingSeats();
         Integer deputies = c.getDeputySecretarySeats();
@@ -70,33 +123,39 @@ public final class CongressReader {
         if (standing != null && deputies != null && deputies > standing) {
             row.error("deputy_secretary_seats", "deputies_above_standing", deputies, standing);
         }
-        java.time.LocalDate[] season = season(c.getTerm());
-        if (season == null) {
+        Term term = ruleSets.term(c.getTerm());
+        if (term == null) {
             return;
         }
         java.time.LocalDate date = c.getCongressDate();
-        if (row.text("congress_date") != null && (date.isBefore(season[0]) || date.isAfter(season[1]))) {
-            row.error("congress_date", "outside_season", date, c.getTerm(), season[0], season[1]);
+        boolean dated = row.text("congress_date") != null;
+        if (dated && !term.inSeason(date)) {
+            outsideSeason(row, date, term, ruleSets);
         }
         YearMonth reference = c.getReferenceMonth();
-        if (row.text("reference_month") != null && (reference.isBefore(YearMonth.from(season[0]))
-                || reference.isAfter(YearMonth.from(season[1])))) {
-            row.error("reference_month", "outside_season", reference, c.getTerm(), season[0], season[1]);
+        if (row.text("reference_month") != null && (reference.isBefore(YearMonth.from(term.seasonFrom()))
+                || reference.isAfter(YearMonth.from(term.seasonTo())))) {
+            row.error("reference_month", "outside_season", reference.format(
+                    java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")), term.id(), day(term.seasonFrom()),
+                    day(term.seasonTo()));
         }
-    }
-
-    /**
-     * The congress season of {@code term} ({@code YYYY-YYYY}): from 1 January of the year before the term starts to
-     * 31 December of the year after (RULES.md section 2: 2020-2025 → 2019-01-01 to 2021-12-31; 2025-2030 →
-     * 2024-01-01 to 2026-12-31); null when the term is not written so.
-     */
-    public static java.time.LocalDate[] season(String term) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-\\d{4}").matcher(term.strip());
-        if (!m.matches()) {
-            return null;
+        if (row.hasErrorOn("congress_date") || row.hasErrorOn("reference_month")) {
+            return;
         }
-        int start = Integer.parseInt(m.group(1));
-        return new java.time.LocalDate[] {java.time.LocalDate.of(start - 1, 1, 1),
-                java.time.LocalDate.of(start + 1, 12, 31)};
+        Level level = c.getLevel();
+        Term.LevelPeriod period = term.level(level);
+        Messages.Key name = new Messages.Key(levelKey(level));
+        if (period == null) {
+            row.error("level", "level_absent", term.id(), name);
+        } else if (date != null && !period.existsOn(date)) {
+            if (period.to() != null && date.isAfter(period.to())) {
+                row.error("level", "level_ended", day(period.to().plusDays(1)), name, term.id(), day(date));
+            } else if (period.earlier() != null) {
+                row.error("level", "level_not_yet_earlier", day(period.from()), name, term.id(), day(date),
+                        new Messages.Key(levelKey(period.earlier())));
+            } else {
+                row.error("level", "level_not_yet", day(period.from()), name, term.id(), day(date));
+            }
+        }
     }
 }

@@ -27,8 +27,15 @@ public record InputError(String file, long line, String column, String key, List
         return new InputError(file, line, column, key, texts(args), cell);
     }
 
+    /**
+     * Marks an argument that is a bundle key ({@link Messages.Key}: a level's name in words, say), so the reason
+     * reads it in the reader's language; a control character no cell text can hold (the intake refuses them).
+     */
+    static final String KEY_MARK = "\u001Ekey:";
+
     static List<String> texts(Object... args) {
-        return java.util.Arrays.stream(args).map(String::valueOf).map(InputError::shortened).toList();
+        return java.util.Arrays.stream(args).map(a -> a instanceof Messages.Key k ? KEY_MARK + k.key()
+                : shortened(String.valueOf(a))).toList();
     }
 
     /** Cell text quoted in a message is cut at 300 characters (a message never carries a whole oversized cell). */
@@ -38,7 +45,10 @@ public record InputError(String file, long line, String column, String key, List
 
     /** The reason in the language of {@code messages}. */
     public String reason(Messages messages) {
-        return messages.text("error." + key, shownArgs(messages).toArray());
+        Object[] filled = shownArgs(messages).stream().map(a -> a.startsWith(KEY_MARK)
+                && messages.has(a.substring(KEY_MARK.length()))
+                ? (Object) new Messages.Key(a.substring(KEY_MARK.length())) : a).toArray();
+        return messages.text("error." + key, filled);
     }
 
     /**

@@ -6,11 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
-import org.slatecheck.rules.params.Parameters;
+import org.slatecheck.rules.params.TermRules;
 
 /**
  * Reads a congresses file and a nominees file (RULES.md section 2), each CSV or {@code .xlsx}, into congress lists
@@ -63,11 +62,11 @@ public final class Intake {
     }
 
     /**
-     * @param ruleSets the parameters of each term's rule set, or null for a term without one
+     * @param ruleSets the terms with a rule set (seasons, levels by date) and their parameters
      * @return the lists in the order of the congresses file, with the warnings
      * @throws InputException when there is any input error
      */
-    public static Result read(Input congresses, Input nominees, Function<String, Parameters> ruleSets) {
+    public static Result read(Input congresses, Input nominees, TermRules ruleSets) {
         List<InputError> errors = new ArrayList<>();
         List<InputWarning> warnings = new ArrayList<>();
         CsvTable congressTable = CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
@@ -173,14 +172,14 @@ public final class Intake {
             List<InputError> errors) {
     }
 
-    /** Reads a batch's congresses file (small: read whole; a workbook within a batch's limits). */
-    public static Congresses congresses(Input congresses, Function<String, Parameters> ruleSets) {
+    /** Reads a congresses file (small: read whole; a workbook within a batch's limits). */
+    public static Congresses congresses(Input congresses, TermRules ruleSets) {
         return congresses(CsvTable.read(congresses.name(), congresses.content(), Columns.CONGRESS,
                 Columns.CONGRESS_REQUIRED, WorkbookLimits.batch(InputLimits.current())), congresses.name(),
                 ruleSets);
     }
 
-    private static Congresses congresses(CsvTable congressTable, String name, Function<String, Parameters> ruleSets) {
+    private static Congresses congresses(CsvTable congressTable, String name, TermRules ruleSets) {
         List<InputError> errors = new ArrayList<>();
         errors.addAll(congressTable.errors());
         Map<String, Congress> byId = new LinkedHashMap<>();
@@ -189,7 +188,7 @@ public final class Intake {
         for (Row row : congressTable.rows()) {
             Congress c = CongressReader.read(row, ruleSets);
             if (c != null) {
-                CongressReader.impossible(row, c);
+                CongressReader.impossible(row, c, ruleSets);
             }
             String id = row.text("congress_id");
             if (id != null && congressLines.containsKey(id)) {

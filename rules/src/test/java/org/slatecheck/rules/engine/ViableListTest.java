@@ -39,7 +39,7 @@ class ViableListTest {
         Path samples = Path.of("..", "data", "samples");
         return Intake.read(new Intake.Input("congresses.csv", Files.readAllBytes(samples.resolve("congresses.csv"))),
                 new Intake.Input("nominees.csv", Files.readAllBytes(samples.resolve("nominees.csv"))),
-                RuleSets::parameters).lists();
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped()).lists();
     }
 
     static ScreeningResult screenSample(String congressId) throws Exception {

@@ -24,7 +24,7 @@ class CodeWordsTest {
     static List<InputError> errors(String congresses, String nominees) {
         try {
             Intake.read(new Intake.Input("congresses.csv", congresses.getBytes(StandardCharsets.UTF_8)),
-                    new Intake.Input("nominees.csv", nominees.getBytes(StandardCharsets.UTF_8)), IntakeTest::params);
+                    new Intake.Input("nominees.csv", nominees.getBytes(StandardCharsets.UTF_8)), org.slatecheck.rules.engine.RuleSetSnapshot.shipped());
         } catch (InputException e) {
             return e.getErrors();
         }

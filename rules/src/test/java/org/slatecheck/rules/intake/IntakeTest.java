@@ -27,17 +27,13 @@ class IntakeTest {
             + "C1,Đảng bộ tỉnh Mẫu,PROVINCE,2025-2030,ELECTION_LIST,3\n";
     static final String HEADER = "nominee_id,full_name,sex,birth_date,membership,incumbent,proposed_posts";
 
-    static Parameters params(String term) {
-        return RuleSets.TERMS.contains(term) ? RuleSets.shipped(term).getParameters() : null;
-    }
-
     static List<CongressList> read(String congresses, String nominees) {
         return read(congresses.getBytes(StandardCharsets.UTF_8), nominees.getBytes(StandardCharsets.UTF_8));
     }
 
     static List<CongressList> read(byte[] congresses, byte[] nominees) {
         return Intake.read(new Intake.Input("congresses.csv", congresses), new Intake.Input("nominees.csv", nominees),
-                IntakeTest::params).lists();
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped()).lists();
     }
 
     /** The errors of reading, formatted in English as the command line prints them. */
@@ -193,11 +189,12 @@ class IntakeTest {
                         "congresses.csv:2:congress_date: “2025-09” is not a valid full date (YYYY-MM-DD or DD/MM/YYYY)",
                         "congresses.csv:2:committee_seats: “0” is not a whole number of at least 1",
                         "congresses.csv:2:min_minority_share: “1.5” is not a decimal from 0 to 1 (e.g. 0.15)",
-                        "congresses.csv:2:reference_month: rule set 2025-2030 gives no reference month for level "
-                                + "DISTRICT; enter reference_month",
+                        "congresses.csv:2:reference_month: the rule set of term 2025-2030 gives no reference month "
+                                + "for district congresses; enter the column “Thời điểm tính tuổi” (reference_month)",
                         "congresses.csv:3:level: “REGION” is not valid; use one of: GRASSROOTS, ABOVE_GRASSROOTS, "
                                 + "DISTRICT, COMMUNE, PROVINCE",
-                        "congresses.csv:3:term: term “2030-2035” has no rule set (use 2020-2025 or 2025-2030)",
+                        "congresses.csv:3:term: Term “2030-2035” has no rule set yet; the terms that have one: "
+                                + "2020-2025 (01/01/2019 – 31/12/2021), 2025-2030 (14/06/2024 – 31/12/2026)",
                         "congresses.csv:3:reference_month: “2025-13” is not a valid month (YYYY-MM)",
                         "congresses.csv:3:list_kind: “LIST” is not valid; use one of: PERSONNEL_PLAN, ELECTION_LIST, "
                                 + "INSPECTION_LIST",

@@ -24,7 +24,7 @@ class NomineeCodecTest {
         Path samples = Path.of("..", "data", "samples");
         List<CongressList> read = Intake.read(new Intake.Input("congresses.csv",
                 Files.readAllBytes(samples.resolve("congresses.csv"))), new Intake.Input("nominees.csv",
-                Files.readAllBytes(samples.resolve("nominees.csv"))), term -> RuleSets.shipped(term).getParameters()).lists();
+                Files.readAllBytes(samples.resolve("nominees.csv"))), org.slatecheck.rules.engine.RuleSetSnapshot.shipped()).lists();
         List<Nominee> nominees = new ArrayList<>();
         read.forEach(l -> nominees.addAll(l.nominees()));
         assertThat(nominees).hasSize(82);

@@ -54,7 +54,7 @@ class VietnameseIntakeTest {
 
     static Intake.Result read(byte[] congresses, byte[] nominees) {
         return Intake.read(new Intake.Input("congresses.csv", congresses), new Intake.Input("nominees.csv", nominees),
-                IntakeTest::params);
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped());
     }
 
     static List<String> errors(String congresses, String nominees) {
@@ -405,25 +405,29 @@ class VietnameseIntakeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2025-2030,2024-01-01,true", "2025-2030,2026-12-31,true", "2025-2030,2023-12-31,false",
+    @CsvSource({"2025-2030,2024-06-14,true", "2025-2030,2026-12-31,true", "2025-2030,2024-06-13,false",
             "2025-2030,2027-01-01,false", "2020-2025,2019-01-01,true", "2020-2025,2021-12-31,true",
             "2020-2025,2018-12-31,false", "2020-2025,2022-01-01,false"})
     void refusesACongressDateOutsideItsTermsSeason(String term, String date, boolean ok) {
-        String congresses = "congress_id,organisation,level,term,list_kind,committee_seats,congress_date\n"
-                + "C1,Đảng bộ tỉnh Mẫu,PROVINCE," + term + ",ELECTION_LIST,3," + date + "\n";
+        // The congress gives its reference month (a 2025-2030 congress before 14/4/2025 must: RULES.md 9.2), one
+        // inside the season, so that only the date can be out of season.
+        String congresses = "congress_id,organisation,level,term,list_kind,committee_seats,congress_date,"
+                + "reference_month\n" + "C1,Đảng bộ tỉnh Mẫu,PROVINCE," + term + ",ELECTION_LIST,3," + date + ","
+                + (term.equals("2025-2030") ? "2025-06" : "2020-06") + "\n";
         String nominees = HEADER + "\nA,X,M,1970,OFFICIAL,true,COMMITTEE\n";
         if (ok) {
             assertThat(read(congresses, nominees).lists().get(0).congress().getCongressDate())
                     .isEqualTo(LocalDate.parse(date));
         } else {
             assertThat(errors(congresses, nominees)).singleElement().asString()
-                    .startsWith("congresses.csv:2:congress_date: " + date + " lies outside the congress season of term "
-                            + term);
+                    .startsWith("congresses.csv:2:congress_date: congress date " + LocalDate.parse(date).format(
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                            + " lies outside the congress season of term " + term);
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"2024-01,true", "2026-12,true", "2023-12,false", "2027-01,false"})
+    @CsvSource({"2024-06,true", "2026-12,true", "2024-05,false", "2027-01,false"})
     void refusesAReferenceMonthOutsideItsTermsSeason(String month, boolean ok) {
         String congresses = "congress_id,organisation,level,term,list_kind,committee_seats,reference_month\n"
                 + "C1,Đảng bộ tỉnh Mẫu,PROVINCE,2025-2030,ELECTION_LIST,3," + month + "\n";
@@ -432,8 +436,9 @@ class VietnameseIntakeTest {
             assertThat(read(congresses, nominees).lists().get(0).congress().getReferenceMonth())
                     .isEqualTo(YearMonth.parse(month));
         } else {
-            assertThat(errors(congresses, nominees)).containsExactly("congresses.csv:2:reference_month: " + month
-                    + " lies outside the congress season of term 2025-2030 (2024-01-01 to 2026-12-31)");
+            assertThat(errors(congresses, nominees)).containsExactly("congresses.csv:2:reference_month: "
+                    + YearMonth.parse(month).format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy"))
+                    + " lies outside the congress season of term 2025-2030 (14/06/2024 to 31/12/2026)");
         }
     }
 

@@ -28,7 +28,7 @@ class XlsxIntakeTest {
 
     static Intake.Result read(String congressName, byte[] congresses, String nomineeName, byte[] nominees) {
         return Intake.read(new Intake.Input(congressName, congresses), new Intake.Input(nomineeName, nominees),
-                IntakeTest::params);
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped());
     }
 
     static List<String> errors(String nomineeName, byte[] nominees) {
