@@ -213,11 +213,18 @@ class LanguageScanTest {
         }
         try (Stream<Path> terms = Files.list(RULESETS)) {
             for (Path term : terms.toList()) {
-                cells(term.resolve("citations.csv"), Set.of("citation", "citation_en")).forEach(DATA::add);
+                cells(term.resolve("citations.csv"), Set.of("note_vi", "note_en")).forEach(DATA::add);
                 cells(term.resolve("parameters.csv"), Set.of("source")).forEach(DATA::add);
                 textValues(term.resolve("parameters.csv")).forEach(DATA::add);
             }
         }
+        // The document registry: numbers ("190-QĐ/TW", "135/2020/NĐ-CP"), issuers and titles are the documents' own
+        // words, cited in English pages too.
+        cells(RULESETS.getParent().resolve("documents.csv"), Set.of("number", "issuer", "title_vi", "title_en"))
+                .forEach(DATA::add);
+        // Full names users were given (other test classes create users with Vietnamese names).
+        jdbc.queryForList("select full_name from app_user where full_name is not null", String.class)
+                .forEach(DATA::add);
         jdbc.queryForList("select code, name from org_unit").forEach(u -> {
             DATA.add(String.valueOf(u.get("name")));
             DATA.add(String.valueOf(u.get("code")));

@@ -342,7 +342,11 @@ class OrganisationScopeTest {
         JsonNode report = JSON.readTree(as("board").postForEntity("/api/rulesets/" + draft + "/impact?checks=5",
                 null, String.class).getBody()).get("report");
         long all = jdbc.queryForObject("select count(*) from check_run where congresses_csv is not null", Long.class);
-        assertThat(report.get("totals").get("checks").asLong()).isEqualTo(Math.min(all, 5));
+        // The five latest checks are re-evaluated; one whose files no longer read under today's rules (another test
+        // class's congress dated outside its term's season, say) is counted apart as skipped.
+        assertThat(report.get("totals").get("checks").asLong() + report.get("totals").get("checksSkipped").asLong())
+                .isEqualTo(Math.min(all, 5));
+        assertThat(report.get("totals").get("checks").asLong()).isPositive();
         assertThat(jdbc.queryForObject("select unit_code from impact_report where id = ?", String.class,
                 JSON.readTree(as("board").getForObject("/api/rulesets/" + draft + "/impact", String.class))
                         .get("id").asLong())).isEqualTo("TW");

@@ -59,6 +59,7 @@ public final class Labels {
                     "audit.detail.throttled"),
             Map.entry(Pattern.compile("(\\d+) nominees and (\\d+) lists change; cases (\\d+) passed, (\\d+) failed"),
                     "audit.detail.impact"),
+            Map.entry(Pattern.compile("from (\\S+), season (\\S+) to (\\S+)"), "audit.detail.new_term"),
             Map.entry(Pattern.compile("from (\\S+)"), "audit.detail.from"),
             Map.entry(Pattern.compile("replaces (\\S+)"), "audit.detail.replaces"),
             Map.entry(Pattern.compile("parent (\\S+), ([A-Z_]+)"), "audit.detail.unit_created"),
@@ -360,6 +361,7 @@ public final class Labels {
             case "năm" -> "years";
             case "tuổi" -> "age";
             case "nhiệm kỳ" -> "terms";
+            case "phần" -> "fraction";
             case "%" -> "percent";
             default -> null;
         };
@@ -530,6 +532,7 @@ public final class Labels {
         return switch (key) {
             case "audit.detail.throttled" -> i == 0 ? m.raw("audit.detail.blocked." + part.replace(' ', '_')) : part;
             case "audit.detail.unit_created" -> i == 1 ? level(part) : part;
+            case "audit.detail.new_term" -> i == 0 ? part : date(part);
             case "audit.detail.user_created" -> i == 0 ? roles(part) : part;
             case "audit.detail.user_what", "audit.detail.ruleset_what" -> {
                 String k = "audit.detail.what." + part;
