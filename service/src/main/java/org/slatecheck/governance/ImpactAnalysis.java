@@ -129,7 +129,6 @@ public class ImpactAnalysis {
                         // made from the same files by the same intake, so its lists are in this order.
                         row.put("list", i);
                         row.put("congressId", b.congress().getId());
-                        row.put("list", i); // the list's place in its check: the nominee page's address
                         row.put("nomineeId", nb.nominee().getNomineeId());
                         row.put("fullName", nb.nominee().getFullName());
                         row.put("before", nb.outcome().name());
