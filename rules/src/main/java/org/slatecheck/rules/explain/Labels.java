@@ -347,14 +347,19 @@ public final class Labels {
      * is never printed ("cần từ 2 đến 1"): its lower end, the count needed, reads as one number.
      */
     public String sizeValue(Object count, Object seats, Object min, Object max) {
-        boolean single;
-        try {
-            single = new BigDecimal(number(min).replace(',', '.')).compareTo(new BigDecimal(number(max).replace(',', '.'))) >= 0;
-        } catch (NumberFormatException e) {
-            single = number(min).equals(number(max));
-        }
+        BigDecimal lo = decimalOrNull(min);
+        BigDecimal hi = decimalOrNull(max);
+        boolean single = lo != null && hi != null ? lo.compareTo(hi) >= 0 : number(min).equals(number(max));
         return single ? m.text("ui.structure.size_exact", count, seats, number(min))
                 : m.text("ui.structure.size_value", count, seats, number(min), number(max));
+    }
+
+    private static BigDecimal decimalOrNull(Object n) {
+        try {
+            return n == null ? null : n instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(n));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The lines saying which checks were not made and why, as {@link #notChecked(Messages, Collection)}. */
