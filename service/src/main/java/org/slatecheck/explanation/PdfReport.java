@@ -289,7 +289,9 @@ public final class PdfReport {
         if (!r.path("notChecked").isEmpty()) {
             List<String> ids = new java.util.ArrayList<>();
             r.path("notChecked").forEach(id -> ids.add(id.asText()));
-            text(regular, 10, m.text("report.not_checked", labels.rules(ids)));
+            for (String line : labels.notChecked(ids)) {
+                text(regular, 10, line);
+            }
         }
         nomineeTable(r, m);
         gap(6);

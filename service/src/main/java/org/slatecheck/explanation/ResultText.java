@@ -58,9 +58,9 @@ public final class ResultText {
                     line(b, "   ", f, explainer.viableMessage(f, r.viableExcluded()), explainer);
                 }
             }
-            if (!r.notChecked().isEmpty()) {
-                b.append("   ").append(m.text("report.not_checked",
-                        org.slatecheck.rules.explain.Labels.ruleNames(m, r.notChecked()))).append('\n');
+            // Why each check was not made: a column the file lacks, or a limit nobody gave (RULES.md 9.4).
+            for (String line : org.slatecheck.rules.explain.Labels.notChecked(m, r.notChecked())) {
+                b.append("   ").append(line).append('\n');
             }
             b.append('\n');
             for (NomineeResult n : r.nominees()) {

@@ -67,7 +67,18 @@ public final class StructurePanel {
         size.put("key", "size");
         size.put("count", total);
         size.put("seats", seats);
-        if (r.congress().getListKind() == ListKind.ELECTION_LIST) {
+        Integer smallBody = p.isDeclared("election.small_body_max_seats")
+                ? p.optionalInteger("election.small_body_max_seats") : null;
+        Integer smallSurplus = p.isDeclared("election.small_body_surplus")
+                ? p.optionalInteger("election.small_body_surplus") : null;
+        if (r.congress().getListKind() == ListKind.ELECTION_LIST && smallBody != null && smallSurplus != null
+                && seats <= smallBody) {
+            // A small body (RULES.md version 3, 9.3: NUM-003) needs exactly its surplus more names: one number, never
+            // "từ 2 đến 1" (seats + 1 to seats + 30 % rounded down, inverted for 1 to 3 seats).
+            size.put("minCount", seats + smallSurplus);
+            size.put("maxCount", seats + smallSurplus);
+            size.put("ok", total == seats + smallSurplus);
+        } else if (r.congress().getListKind() == ListKind.ELECTION_LIST) {
             size.put("minCount", seats + 1);
             size.put("maxCount", seats + Shares.atMost(seats, p.decimal("election.surplus_max_percent")));
             size.put("ok", total > seats && !Shares.above(total - seats, seats, p.decimal("election.surplus_max_percent")));

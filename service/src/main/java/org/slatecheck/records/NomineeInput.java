@@ -172,7 +172,7 @@ public final class NomineeInput {
             return YearMonth.parse(s).format(MONTH);
         }
         if (column.equals("low_confidence_share")) {
-            return new java.math.BigDecimal(s).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+            return new java.math.BigDecimal(s).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
         if (v.isTextual() && (column.equals("sex") || column.equals("membership") || column.equals("political_theory")
                 || column.equals("education") || column.equals("discipline_form")

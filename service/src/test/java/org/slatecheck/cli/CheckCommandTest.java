@@ -102,8 +102,9 @@ class CheckCommandTest {
             for (JsonNode f : result.get("viableListFindings")) {
                 checkFinding(f);
                 assertThat(f.get("severity").asText()).isIn("NON_COMPLIANT", "ADVISORY");
-                assertThat(f.get("message").asText()).startsWith("Sau khi loại "
-                        + summary.get("ineligible").asInt() + " nhân sự không đủ điều kiện: ");
+                assertThat(f.get("message").asText()).startsWith("Có "
+                        + summary.get("ineligible").asInt() + " đồng chí không đủ điều kiện, đưa ra khỏi danh sách; "
+                        + "khi đó ");
             }
         }
         List<String> all = new ArrayList<>(List.of("MEM-001", "AGE-001", "AGE-002", "AGE-003", "DIS-001", "DIS-002",

@@ -53,6 +53,6 @@ class CodeWordsCommandLineTest {
         // The sample's congresses give no committee maximum: NUM-001 is not checked.
         Run vi = CheckCommandTest.run("check", "--congresses", CheckCommandTest.CONGRESSES, "--nominees",
                 CheckCommandTest.NOMINEES);
-        assertThat(vi.out()).contains("Chưa kiểm tra (không có mức quy định): Số ủy viên vượt mức tối đa (NUM-001)");
+        assertThat(vi.out()).contains("Chưa kiểm tra vì bộ quy tắc và tệp đại hội không ghi mức quy định: Số ủy viên vượt mức tối đa (NUM-001)");
     }
 }

@@ -172,7 +172,7 @@ class CheckApiTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Đảng bộ tỉnh Ninh Bình", "Đảng bộ xã Yên Thành");
             assertThat(text.replaceAll("\\s+", " ")).contains(
-                    "Sinh 02/1967, nghỉ hưu 02/2029; tính từ thời điểm tính tuổi 09/2025 thời gian công tác còn lại 41 "
+                    "Đồng chí sinh 02/1967, nghỉ hưu 02/2029; tính từ thời điểm tính tuổi 09/2025 thời gian công tác còn lại 41 "
                             + "tháng, tái cử cần ít nhất 48 tháng.", "Hướng xử lý: Không giới thiệu tái cử");
         }
     }

@@ -229,7 +229,8 @@ class ImpactCountTest {
         String page = as("board").getForObject("/rulesets/" + draft + "/impact?lang=vi", String.class);
         List<List<String>> lists = table(page, "impact-lists");
         assertThat(lists.get(0)).containsExactly("Đại hội", "Trạng thái trước", "Trạng thái sau",
-                "Sau khi loại nhân sự không đủ điều kiện: trước", "Sau khi loại nhân sự không đủ điều kiện: sau",
+                "Sau khi đưa các đồng chí không đủ điều kiện ra khỏi danh sách: trước",
+                "Sau khi đưa các đồng chí không đủ điều kiện ra khỏi danh sách: sau",
                 "Quy tắc gây thay đổi");
         assertThat(lists).hasSize(2);
         JsonNode row = report.get("lists").get(0);

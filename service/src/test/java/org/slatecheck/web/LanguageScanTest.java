@@ -410,7 +410,7 @@ class LanguageScanTest {
         assertThat(notVietnamese("30/11/2026 09:15 UTC")).hasSize(1);
         assertThat(notVietnamese("BadCredentialsException")).hasSize(1);
         assertThat(notVietnamese("… must be a decimal number, is abc")).isNotEmpty();
-        assertThat(notVietnamese("AGE-002 HTTNV · 7,5 % · Tải CSV · Bản in PDF")).isEmpty();
+        assertThat(notVietnamese("AGE-002 HTTNV · 7,5% · Tải CSV · Bản in PDF")).isEmpty();
         assertThat(notEnglish("Outcome: Không đủ điều kiện")).isNotEmpty();
         assertThat(notEnglish("Outcome: Ineligible · AGE-002")).isEmpty();
     }

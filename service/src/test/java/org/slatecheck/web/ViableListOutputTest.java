@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ViableListOutputTest {
-    static final String WITHOUT_SIX = "Without the 6 ineligible nominees: ";
+    static final String WITHOUT_SIX = "The 6 ineligible nominees are taken off the list; then ";
 
     TestRestTemplate http;
 
@@ -83,7 +83,7 @@ class ViableListOutputTest {
         }
         JsonNode vi = CheckApiTest.JSON.readTree(http.getForObject("/api/checks/" + id, String.class)).get("results");
         assertThat(finding(vi.get(0).get("viableListFindings"), "NUM-003").get("message").asText())
-                .startsWith("Sau khi loại 6 nhân sự không đủ điều kiện: ");
+                .startsWith("Có 6 đồng chí không đủ điều kiện, đưa ra khỏi danh sách; khi đó ");
 
         // Stored: the viable status and panel per list, its findings marked, the count on the check.
         assertThat(jdbc.queryForList("select viable_list_status from list_result where check_id = ?::uuid "
@@ -108,15 +108,16 @@ class ViableListOutputTest {
         int panel = en.indexOf("id=\"viable-0\"");
         assertThat(panel).isPositive();
         String viable = en.substring(panel, en.indexOf("</section>", panel));
-        assertThat(viable).contains("After removing ineligible nominees",
-                "Without its ineligible nominees (6 taken off, 34 names left) the list is not compliant",
+        assertThat(viable).contains("With the ineligible nominees taken off the list",
+                "The 6 ineligible nominees are taken off the list; the 34 left make a non-compliant list",
                 "34 names for 34 seats (needs 35 to 44)", WITHOUT_SIX, "NUM-003");
         // The first panel still measures the list as submitted.
         assertThat(en.substring(0, panel)).contains("40 names for 34 seats (needs 35 to 44)");
         String vi = http.getForObject("/checks/" + id + "?lang=vi", String.class);
-        assertThat(vi).contains("Sau khi loại nhân sự không đủ điều kiện",
-                "Sau khi loại nhân sự không đủ điều kiện (loại 6, còn 34 người), danh sách chưa đạt yêu cầu",
-                "Sau khi loại 6 nhân sự không đủ điều kiện: danh sách bầu cử có 34 người cho 34 ủy viên");
+        assertThat(vi).contains("Sau khi đưa các đồng chí không đủ điều kiện ra khỏi danh sách",
+                "Có 6 đồng chí không đủ điều kiện, đưa ra khỏi danh sách; danh sách còn 34 đồng chí, chưa đạt yêu cầu",
+                "Có 6 đồng chí không đủ điều kiện, đưa ra khỏi danh sách; khi đó danh sách bầu cử có 34 đồng chí cho "
+                        + "34 ủy viên");
         assertThat(vi).doesNotContain("viableListStatus", "VIABLE", "NON_COMPLIANT<");
     }
 
@@ -135,8 +136,8 @@ class ViableListOutputTest {
         byte[] pdf = http.getForObject("/api/checks/" + id + "/report.pdf?lang=en", byte[].class);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains("Without its ineligible nominees (6 taken off, 34 names left) the list is not "
-                    + "compliant", WITHOUT_SIX + "the election list has 34 names for 34 seats");
+            assertThat(text).contains("The 6 ineligible nominees are taken off the list; the 34 left make a "
+                    + "non-compliant list", WITHOUT_SIX + "the election list has 34 names for 34 seats");
         }
     }
 
@@ -147,10 +148,10 @@ class ViableListOutputTest {
                 new Intake.Input("nominees.csv", Files.readAllBytes(CheckApiTest.SAMPLES.resolve("nominees.csv"))),
                 RuleSetSnapshot.shipped());
         String text = ResultText.write(results, new Explainer(Messages.of(Messages.EN)));
-        assertThat(text).contains("Without its ineligible nominees (6 taken off, 34 names left) the list is not "
-                + "compliant", "NUM-003 [Non-compliant] Election list surplus not lawful: " + WITHOUT_SIX);
+        assertThat(text).contains("The 6 ineligible nominees are taken off the list; the 34 left make a "
+                + "non-compliant list", "NUM-003 [Non-compliant] Election list surplus not lawful: " + WITHOUT_SIX);
         String vi = ResultText.write(results, new Explainer(Messages.of(Messages.VI)));
-        assertThat(vi).contains("Sau khi loại nhân sự không đủ điều kiện (loại 6, còn 34 người)");
+        assertThat(vi).contains("Có 6 đồng chí không đủ điều kiện, đưa ra khỏi danh sách; danh sách còn 34 đồng chí");
     }
 
     @Test

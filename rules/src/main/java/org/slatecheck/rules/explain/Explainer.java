@@ -21,7 +21,7 @@ import org.slatecheck.rules.engine.Finding;
  * Placeholders: {@code {key}} is an evidence value (months as MM/YYYY, dates as dd/MM/yyyy, codes translated under
  * {@code code.VALUE} when the bundle has them), {@code {pct_a_b}} is a as a percentage of b, {@code {diff_a_b}} is
  * a − b, {@code {range_a_b}} is "a–b" and {@code {between_a_b}} the worded range a to b (both just "a" when the
- * ends are equal), {@code {percent_x}} is the share x (0..1) as a percentage, and {@code {x|one|other}} is "one" when
+ * ends are equal or inverted), {@code {percent_x}} is the share x (0..1) as a percentage, and {@code {x|one|other}} is "one" when
  * x (a count, or a list) is 1 and "other" otherwise (English plurals: "1 nominee", "2 nominees"). Thread-safe.
  */
 public final class Explainer {
@@ -72,9 +72,33 @@ public final class Explainer {
         String key = "remedy." + finding.getRuleId();
         // A variant may have its own remedy (remedy.RULE.VARIANT), e.g. when no count fits an advised range.
         if (finding.getVariant() != null && messages.has(key + "." + finding.getVariant())) {
-            return filled(key + "." + finding.getVariant(), finding);
+            return filled(whenInverted(key + "." + finding.getVariant(), finding), finding);
         }
-        return messages.has(key) ? filled(key, finding) : "";
+        return messages.has(key) ? filled(whenInverted(key, finding), finding) : "";
+    }
+
+    /** Evidence pairs bounding a count (at least, at most); see {@link #inverted(Finding)}. */
+    private static final String[][] BOUNDS = {{"minimum", "maximum"}, {"minCount", "maxCount"}, {"min", "max"}};
+
+    /**
+     * True when {@code finding}'s evidence bounds a count with its lower end above its upper end, so that no count
+     * fits (3 nominees and an advised 40 %–50 %: at least 2, at most 1). Such a range is never printed (RULES.md
+     * version 3, 9.4: no "từ 2 đến 1 người"); the text {@code KEY.inverted} says so in words where the bundle has it.
+     */
+    public static boolean inverted(Finding finding) {
+        for (String[] b : BOUNDS) {
+            Integer lo = integer(finding.getEvidence().get(b[0]));
+            Integer hi = integer(finding.getEvidence().get(b[1]));
+            if (lo != null && hi != null && lo > hi) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code key}, or {@code key.inverted} when the finding's range is inverted and the bundle words that case. */
+    private String whenInverted(String key, Finding finding) {
+        return inverted(finding) && messages.has(key + ".inverted") ? key + ".inverted" : key;
     }
 
     private String language() {
@@ -97,7 +121,7 @@ public final class Explainer {
         if (finding.getGuided() != null) {
             return fillGuided(finding.getGuided().text("message", language()), finding);
         }
-        return filled(messageKey(finding), finding);
+        return filled(whenInverted(messageKey(finding), finding), finding);
     }
 
     /**
@@ -136,10 +160,12 @@ public final class Explainer {
                 switch (m.group(1)) {
                     case "pct" -> values.put(name, percent(a, b));
                     case "diff" -> values.put(name, String.valueOf(a - b));
-                    // A range whose ends are equal reads as one number ("cần đúng 29", not "từ 29 đến 29").
-                    case "between" -> values.put(name, a.equals(b) ? messages.text("range.exact", a)
+                    // A range whose ends are equal reads as one number ("cần đúng 29", not "từ 29 đến 29"); one whose
+                    // ends are inverted is never printed as such (no "từ 2 đến 1"): its lower end, the count needed,
+                    // reads as one number (the bundles word that case with KEY.inverted where it can arise).
+                    case "between" -> values.put(name, a >= b ? messages.text("range.exact", a)
                             : messages.text("range.between", a, b));
-                    default -> values.put(name, a.equals(b) ? String.valueOf(a) : a + "–" + b);
+                    default -> values.put(name, a >= b ? String.valueOf(a) : a + "–" + b);
                 }
             }
         }

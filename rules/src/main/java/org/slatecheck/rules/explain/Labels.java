@@ -29,8 +29,8 @@ import org.slatecheck.rules.guided.Catalogue;
  * the CSV and the text output turn stored codes ({@code PROVINCE}, {@code ELECTION_LIST}, {@code ACTIVE},
  * {@code SECRETARY}, {@code RULESET_ACTIVATED}…) into words. The JSON API keeps the codes; this is for people.
  * Times are shown in Asia/Ho_Chi_Minh as {@code dd/MM/yyyy HH:mm}, months {@code MM/yyyy}, dates
- * {@code dd/MM/yyyy}; numbers with a decimal comma in Vietnamese ({@code 7,5 %}) and a point in English
- * ({@code 7.5%}). A code without a label is shown as it is (and the scanning test of the pages fails on it).
+ * {@code dd/MM/yyyy}; numbers with a decimal comma in Vietnamese ({@code 7,5%}) and a point in English
+ * ({@code 7.5%}), a percentage without a space before its sign in both (RULES.md version 3, 9.4). A code without a label is shown as it is (and the scanning test of the pages fails on it).
  */
 public final class Labels {
     /** Where the users are: every time shown to a person is in this zone. */
@@ -330,9 +330,9 @@ public final class Labels {
         return f.format(d);
     }
 
-    /** A percentage: {@code 7,5 %} in Vietnamese, {@code 7.5%} in English. */
+    /** A percentage, written without a space in both languages (RULES.md 9.4): {@code 7,5%} / {@code 7.5%}. */
     public String percent(Object n) {
-        return number(n) + (vi() ? " %" : "%");
+        return number(n) + "%";
     }
 
     /** Two ends of a range as one text: "29" when they are equal, else "29–32". */
@@ -342,10 +342,67 @@ public final class Labels {
         return a.equals(b) ? a : a + "–" + b;
     }
 
-    /** The structure panel's size line, reading a range with equal ends as one number. */
+    /**
+     * The structure panel's size line, reading a range with equal ends as one number; a range whose ends are inverted
+     * is never printed ("cần từ 2 đến 1"): its lower end, the count needed, reads as one number.
+     */
     public String sizeValue(Object count, Object seats, Object min, Object max) {
-        return number(min).equals(number(max)) ? m.text("ui.structure.size_exact", count, seats, number(min))
+        BigDecimal lo = decimalOrNull(min);
+        BigDecimal hi = decimalOrNull(max);
+        boolean single = lo != null && hi != null ? lo.compareTo(hi) >= 0 : number(min).equals(number(max));
+        return single ? m.text("ui.structure.size_exact", count, seats, number(min))
                 : m.text("ui.structure.size_value", count, seats, number(min), number(max));
+    }
+
+    private static BigDecimal decimalOrNull(Object n) {
+        try {
+            return n == null ? null : n instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(n));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The lines saying which checks were not made and why, as {@link #notChecked(Messages, Collection)}. */
+    public List<String> notChecked(Collection<String> ids) {
+        return notChecked(m, ids);
+    }
+
+    /**
+     * The lines saying which checks were not made and why (RULES.md version 3, 9.4): a rule that reads an optional
+     * nominee column is not checked because the file has no such column ("Chưa kiểm tra vì tệp không có cột “Xếp
+     * loại chất lượng”: …", one line per column, the column by its Vietnamese header or, in English, its name); the
+     * others because neither the rule set nor the congress file gives their limit (NUM-001, NUM-002, NUM-005).
+     */
+    public static List<String> notChecked(Messages m, Collection<String> ids) {
+        boolean vi = "vi".equals(m.locale().getLanguage());
+        Map<List<String>, List<String>> byColumns = new java.util.LinkedHashMap<>();
+        List<String> limits = new java.util.ArrayList<>();
+        for (String raw : ids) {
+            String id = raw.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            List<String> columns = org.slatecheck.rules.intake.ColumnRules.columnsOf(id);
+            if (columns.isEmpty()) {
+                limits.add(id);
+            } else {
+                byColumns.computeIfAbsent(columns, k -> new java.util.ArrayList<>()).add(id);
+            }
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        byColumns.forEach((columns, rules) -> {
+            String named = null;
+            for (String c : columns) {
+                String one = m.text("report.not_checked_column_name",
+                        vi ? org.slatecheck.rules.intake.ColumnRules.header(c) : c);
+                named = named == null ? one : m.text("report.not_checked_column_or", named, one);
+            }
+            lines.add(m.text("report.not_checked_column", named, ruleNames(m, rules)));
+        });
+        if (!limits.isEmpty()) {
+            lines.add(m.text("report.not_checked", ruleNames(m, limits)));
+        }
+        return lines;
     }
 
     /** The label of a parameter's unit ({@code tháng} → "tháng" / "months"). */

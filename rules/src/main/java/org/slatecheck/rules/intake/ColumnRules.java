@@ -62,6 +62,26 @@ public final class ColumnRules {
         return out;
     }
 
+    /**
+     * The optional nominee columns rule {@code ruleId} reads, in the order of {@link #NEEDED_BY} (DAT-002: the
+     * party-joining date and the conclusion date); empty for a rule that reads none (its check is skipped for another
+     * reason: a limit not given).
+     */
+    public static List<String> columnsOf(String ruleId) {
+        List<String> columns = new ArrayList<>();
+        NEEDED_BY.forEach((column, rules) -> {
+            if (rules.contains(ruleId)) {
+                columns.add(column);
+            }
+        });
+        return columns;
+    }
+
+    /** The Vietnamese header of nominee column {@code name} (as the templates write it). */
+    public static String header(String name) {
+        return Intake.vietnameseHeader(name);
+    }
+
     /** The rule ids of {@code byColumn}, each once, in first-seen order. */
     public static List<String> ruleIds(Map<String, List<String>> byColumn) {
         Set<String> ids = new LinkedHashSet<>();

@@ -76,12 +76,12 @@ class ViableListTest {
 
         Explainer en = new Explainer(Messages.of(Messages.EN));
         assertThat(en.viableMessage(surplus, r.viableExcluded()))
-                .startsWith("Without the 6 ineligible nominees: ").contains("34 names for 34 seats");
-        assertThat(en.viableMessage(women, r.viableExcluded())).startsWith("Without the 6 ineligible nominees: ")
-                .contains("2 of 34");
+                .startsWith("The 6 ineligible nominees are taken off the list; then the election list ").contains("34 names for 34 seats");
+        assertThat(en.viableMessage(women, r.viableExcluded())).startsWith("The 6 ineligible nominees are taken off the list; then ")
+                .contains("(2/34)");
         Explainer vi = new Explainer(Messages.of(Messages.VI));
         assertThat(vi.viableMessage(surplus, r.viableExcluded()))
-                .startsWith("Sau khi loại 6 nhân sự không đủ điều kiện: ").contains("34");
+                .startsWith("Có 6 đồng chí không đủ điều kiện, đưa ra khỏi danh sách; khi đó danh sách bầu cử ").contains("34");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ViableListTest {
         Finding surplus = finding(r.viableListFindings(), "NUM-003");
         assertThat(surplus.getEvidence()).containsEntry("count", 10).containsEntry("seats", 10);
         assertThat(new Explainer(Messages.of(Messages.EN)).viableMessage(surplus, 1))
-                .startsWith("Without the 1 ineligible nominee: ");
+                .startsWith("The 1 ineligible nominee is taken off the list; then ");
         // The nominee rules are not evaluated again: outcomes and nominee findings come from the first pass only.
         assertThat(r.viableListFindings()).allMatch(Finding::isListFinding);
     }

@@ -27,18 +27,21 @@ class LabelsTest {
 
     @Test
     void writesNumbersAndPercentagesInEachLanguagesStyle() {
-        assertThat(vi.percent(new BigDecimal("7.5"))).isEqualTo("7,5 %");
+        assertThat(vi.percent(new BigDecimal("7.5"))).isEqualTo("7,5%");
         assertThat(en.percent(new BigDecimal("7.5"))).isEqualTo("7.5%");
         assertThat(vi.number("0.15")).isEqualTo("0,15");
-        assertThat(vi.percent(15)).isEqualTo("15 %");
+        assertThat(vi.percent(15)).isEqualTo("15%");
     }
 
     @Test
     void readsARangeWithEqualEndsAsOneNumber() {
         assertThat(vi.range(29, 29)).isEqualTo("29");
         assertThat(vi.range(29, 32)).isEqualTo("29–32");
-        assertThat(vi.sizeValue(34, 34, 34, 34)).isEqualTo("34 người cho 34 ủy viên (cần 34)");
-        assertThat(vi.sizeValue(40, 34, 35, 44)).isEqualTo("40 người cho 34 ủy viên (cần từ 35 đến 44)");
+        assertThat(vi.sizeValue(34, 34, 34, 34)).isEqualTo("34 đồng chí cho 34 ủy viên (cần đúng 34)");
+        assertThat(vi.sizeValue(40, 34, 35, 44)).isEqualTo("40 đồng chí cho 34 ủy viên (cần từ 35 đến 44)");
+        // Inverted ends are never printed (RULES.md 9.4: no "từ 2 đến 1"): the count needed reads as one number.
+        assertThat(vi.sizeValue(1, 1, 2, 1)).isEqualTo("1 đồng chí cho 1 ủy viên (cần đúng 2)");
+        assertThat(en.sizeValue(3, 3, 4, 3)).isEqualTo("3 names for 3 seats (needs exactly 4)");
     }
 
     @Test
@@ -127,7 +130,7 @@ class LabelsTest {
         assertThat(vi.parameterValue("BACHELOR", "code:Education", "")).isEqualTo("đại học");
         assertThat(vi.parameterValue("60", "integer", "tháng")).isEqualTo("60 tháng");
         assertThat(en.parameterValue("60", "integer", "tháng")).isEqualTo("60 months");
-        assertThat(vi.parameterValue("15", "percent", "%")).isEqualTo("15 %");
+        assertThat(vi.parameterValue("15", "percent", "%")).isEqualTo("15%");
         assertThat(vi.parameterValue("PROVINCE;DISTRICT", "codes:Level", "")).isEqualTo("tỉnh, huyện");
     }
 

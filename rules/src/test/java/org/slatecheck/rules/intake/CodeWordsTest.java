@@ -106,7 +106,7 @@ class CodeWordsTest {
         assertThat(Labels.ruleNames(VI, List.of("NUM-001", "NUM-002"))).isEqualTo(
                 "Số ủy viên vượt mức tối đa (NUM-001); Số ủy viên ban thường vụ ngoài khoảng quy định (NUM-002)");
         assertThat(VI.text("report.not_checked", Labels.of(VI).rules(List.of("NUM-001")))).isEqualTo(
-                "Chưa kiểm tra (không có mức quy định): Số ủy viên vượt mức tối đa (NUM-001)");
+                "Chưa kiểm tra vì bộ quy tắc và tệp đại hội không ghi mức quy định: Số ủy viên vượt mức tối đa (NUM-001)");
         assertThat(Labels.ruleNames(EN, List.of("NUM-001"))).contains(EN.raw("title.NUM-001"), "(NUM-001)");
         // A board's guided rule has no title in the bundles: its id stays.
         assertThat(Labels.ruleNames(VI, List.of("AGE-901"))).isEqualTo("AGE-901");
