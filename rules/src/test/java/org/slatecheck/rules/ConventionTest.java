@@ -133,7 +133,8 @@ class ConventionTest {
             Path folder = drlById.get(id).getParent();
             RuleMeta meta = catalogue.rule(id);
             Properties raw = load(folder.resolve(RuleCatalogue.META));
-            for (String key : List.of("id", "severity", "severities", "columns", "parameters", "documents", "needs")) {
+            for (String key : List.of("id", "severity", "severities", "columns", "parameters", "documents", "needs",
+                    "panel")) {
                 if (!raw.containsKey(key)) {
                     problems.add(id + " metadata has no " + key);
                 }
@@ -177,6 +178,9 @@ class ConventionTest {
             if (!meta.needs().isEmpty() && !Set.of("committee_maximum", "standing_range", "deputy_secretaries")
                     .contains(meta.needs())) {
                 problems.add(id + " needs an unknown limit " + meta.needs());
+            }
+            if (!meta.panel().isEmpty() && !Set.of("women", "under40", "band", "minority", "size").contains(meta.panel())) {
+                problems.add(id + " judges an unknown bar of the structure panel " + meta.panel());
             }
             // Texts: the same keys in both languages, all of this rule, title, remedy and message(s), none blank.
             check(problems, id + " text keys vi/en", meta.vi().keySet(), meta.en().keySet());

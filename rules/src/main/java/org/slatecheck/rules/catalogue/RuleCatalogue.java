@@ -95,6 +95,7 @@ public final class RuleCatalogue {
                     list(p, "severity").stream().map(Severity::valueOf).toList(),
                     list(p, "severities").stream().map(Severity::valueOf).toList(), list(p, "columns"),
                     list(p, "parameters"), list(p, "documents"), p.getProperty("needs", "").strip(),
+                    p.getProperty("panel", "").strip(),
                     t.getOrDefault("vi", Map.of()), t.getOrDefault("en", Map.of())));
         }
         textsById.forEach((id, byLang) -> byLang.forEach((lang, rows) -> texts.get(lang).putAll(rows)));

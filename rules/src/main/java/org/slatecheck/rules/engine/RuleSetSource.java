@@ -169,7 +169,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     /**
      * Whether {@code a} and {@code b} hold the same rules, whatever files they are in: the same rule blocks (comments
-     * and spacing aside) in the same packages. Imports are not compared: a rule that needs one it lacks does not
+     * and spacing aside) in the same packages, and nothing else but package and import lines. Imports are not compared: a rule that needs one it lacks does not
      * compile.
      */
     static boolean sameRules(Map<String, String> a, Map<String, String> b) {
@@ -185,6 +185,12 @@ public record RuleSetSource(String id, Map<String, String> files) {
             java.util.regex.Matcher m = RULE_BLOCK.matcher(plain);
             while (m.find()) {
                 blocks.merge(pkg + "|" + m.group().replaceAll("\\s+", " ").strip(), 1, Integer::sum);
+            }
+            // Anything but rules, the package and imports (a function, a rule not closed on a line of its own) is
+            // not the release's: it makes the files differ.
+            String rest = RULE_BLOCK.matcher(plain).replaceAll("").replaceAll("(?m)^(package|import)\\s[^\\n]*$", "");
+            if (!rest.isBlank()) {
+                blocks.merge("?" + rest.replaceAll("\\s+", " ").strip(), 1, Integer::sum);
             }
         }
         return blocks;

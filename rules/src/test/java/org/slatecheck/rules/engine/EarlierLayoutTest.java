@@ -76,6 +76,9 @@ class EarlierLayoutTest {
                 "$w.remainingMonths <= months"));
         assertThat(changed.hasReleaseRules()).isFalse();
         assertThat(changed.rulesToCompile()).isEqualTo(changed.drlFiles());
+        RuleSetSource appended = stored.with(age, stored.files().get(age) + "\nrule \"x\" @id(\"DRV-X\") "
+                + "@derives(\"nothing\") when then System.exit(1); end\n");
+        assertThat(appended.hasReleaseRules()).isFalse();
         RuleSetSource missing = stored.with(RuleSetSource.RULES_ROOT + "MEM/MEM-rules.drl", null);
         assertThat(missing.hasReleaseRules()).isFalse();
         assertThat(List.of(RuleSetSource.sameRules(stored.drlFiles(), changed.drlFiles()))).containsExactly(false);
