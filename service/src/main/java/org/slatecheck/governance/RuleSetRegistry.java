@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RuleSetRegistry {
     static final String PARAMETERS_PATH = "parameters.csv";
-    /** Where a rule case file lives: {@code org/slatecheck/rules/<topic>/<RULE-ID>.cases.yaml}. */
+    /** Where a rule case file lives: {@code org/slatecheck/rules/<FAMILY>/<RULE-ID>/<RULE-ID>.cases.yaml}. */
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -645,6 +645,8 @@ public class RuleSetRegistry {
                 || path.equals(RuleSetSource.TERM)
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.yaml")
                 || path.matches("guided/[A-Z]{3}-9\\d{2}\\.cases\\.yaml")
+                || path.matches("org/slatecheck/rules/([A-Z]{3})/(\\1-\\d{3})/\\2\\.cases\\.yaml")
+                // a case file at its place before one folder per rule (issue 18 item 4), in an older version
                 || path.matches("org/slatecheck/rules/[A-Z]{3}/[A-Z]{3}-\\d{3}\\.cases\\.yaml");
     }
 

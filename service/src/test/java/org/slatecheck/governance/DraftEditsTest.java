@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DraftEditsTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TERM = "2025-2030";
-    static final String CASES = "org/slatecheck/rules/HLT/HLT-001.cases.yaml";
+    static final String CASES = "org/slatecheck/rules/HLT/HLT-001/HLT-001.cases.yaml";
     static final ExecutorService POOL = Executors.newCachedThreadPool();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApprovalTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CASES = "org/slatecheck/rules/HLT/HLT-001.cases.yaml";
+    static final String CASES = "org/slatecheck/rules/HLT/HLT-001/HLT-001.cases.yaml";
     static final ExecutorService POOL = Executors.newFixedThreadPool(2);
 
     @LocalServerPort

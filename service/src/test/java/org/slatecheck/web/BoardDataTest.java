@@ -155,7 +155,7 @@ class BoardDataTest {
         jdbc.update("update rule_set_file set content = content || ? where version_id = ? and path = ?",
                 "\nrule \"x\" @id(\"DRV-X\") @derives(\"nothing\") when Nominee() then "
                         + "System.setProperty(\"slatecheck.pwned\", \"yes\"); end\n", draft,
-                "org/slatecheck/rules/HLT/HLT-rules.drl");
+                "org/slatecheck/rules/HLT/HLT-001/HLT-001.drl");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.compiled(draft))
                 .isInstanceOf(org.slatecheck.governance.GovernanceException.class)
                 .hasMessage("governance.foreign_rules");

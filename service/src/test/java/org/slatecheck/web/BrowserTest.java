@@ -235,7 +235,7 @@ class BrowserTest {
         screenshot("ruleset-draft-saved");
 
         for (String id : List.of("AGE-001", "AGE-002", "AGE-003")) {
-            String path = "org/slatecheck/rules/AGE/" + id + ".cases.yaml";
+            String path = "org/slatecheck/rules/AGE/" + id + "/" + id + ".cases.yaml";
             Path file = dir.resolve(id + ".cases.yaml");
             Files.writeString(file, GovernanceTest.pinned(GovernanceTest.resource(path)));
             browser.findElement(By.cssSelector("form[action$='/cases'] input[name=path]")).sendKeys(path);
@@ -256,7 +256,7 @@ class BrowserTest {
         WebElement diff = browser.findElement(By.cssSelector("#diff .file-diff[data-path='parameters.csv']"));
         assertThat(diff.getText()).contains("- age.reelection_min_months,integer,", ",,48,", "+ age.reelection_min_months,integer,", ",,42,Hướng dẫn giả định 99-HD/BTCTW");
         assertThat(browser.findElement(By.id("history")).getText()).contains("board", "parameters.csv",
-                "org/slatecheck/rules/AGE/AGE-002.cases.yaml");
+                "org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
         screenshot("ruleset-review");
         clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
@@ -313,7 +313,7 @@ class BrowserTest {
                 + "trị thấp hơn cử nhân chính trị thì: Cần xem xét — Bí thư chưa có cử nhân chính trị");
         // The rule's own cases, and LOC-001's cases updated: their secretaries now hold CU_NHAN, or the new rule
         // would change the outcome those cases pin (the impact analysis said so).
-        String loc = "org/slatecheck/rules/LOC/LOC-001.cases.yaml";
+        String loc = "org/slatecheck/rules/LOC/LOC-001/LOC-001.cases.yaml";
         for (String[] file : new String[][] {{"guided/POS-901.cases.yaml", GUIDED_CASES},
             {loc, GovernanceTest.resource(loc).replace("proposed_posts: SECRETARY,",
                     "proposed_posts: SECRETARY, political_theory: CU_NHAN,")}}) {

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DrlUploadRemovedTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path MARKER = Path.of("target", "slatecheck-pwned").toAbsolutePath();
-    static final String DRL_PATH = "org/slatecheck/rules/HLT/HLT-rules.drl";
+    static final String DRL_PATH = "org/slatecheck/rules/HLT/HLT-001/HLT-001.drl";
     static final String HEAD = "package org.slatecheck.rules.health;\n\nimport org.slatecheck.rules.model.Nominee;\n\n";
     static final String Q3 = "\"\"\"";
 
@@ -138,7 +138,7 @@ class DrlUploadRemovedTest {
             assertThat(vi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(vi.getBody()).contains("tệp quy tắc (mã chương trình) chỉ đến từ phiên bản phần mềm");
             // DRL under a case file's name is read as YAML, never compiled, and does not read.
-            ResponseEntity<String> disguised = put(draft, "org/slatecheck/rules/HLT/HLT-001.cases.yaml", evil, "en");
+            ResponseEntity<String> disguised = put(draft, "org/slatecheck/rules/HLT/HLT-001/HLT-001.cases.yaml", evil, "en");
             assertThat(disguised.getStatusCode()).as(payload.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(disguised.getBody()).contains("governance.cases_unreadable");
 

@@ -151,7 +151,7 @@ class GovernanceTest {
 
         // The board updates the AGE case files: the old cases pinned to 48 months, new boundary cases for 42.
         for (String id : List.of("AGE-001", "AGE-002", "AGE-003")) {
-            String path = "org/slatecheck/rules/AGE/" + id + ".cases.yaml";
+            String path = "org/slatecheck/rules/AGE/" + id + "/" + id + ".cases.yaml";
             String text = pinned(resource(path));
             if (id.equals("AGE-002")) {
                 text += """

@@ -33,8 +33,8 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VersionReviewTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String AGE = "org/slatecheck/rules/AGE/AGE-002.cases.yaml";
-    static final String NEW_CASES = "org/slatecheck/rules/HLT/HLT-777.cases.yaml";
+    static final String AGE = "org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml";
+    static final String NEW_CASES = "org/slatecheck/rules/HLT/HLT-777/HLT-777.cases.yaml";
 
     @LocalServerPort
     int port;

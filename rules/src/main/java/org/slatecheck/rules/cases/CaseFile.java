@@ -85,9 +85,20 @@ public final class CaseFile {
                     strings((Map<String, Object>) c.getOrDefault("parameters", Map.of())), expected,
                     strings((Map<String, Object>) c.getOrDefault("outcomes", Map.of())),
                     c.containsKey("notChecked") ? ((List<Object>) c.get("notChecked")).stream().map(String::valueOf)
-                            .toList() : null, viable));
+                            .toList() : null, viable, boundary(c.get("boundary"))));
         }
         return cases;
+    }
+
+    /** {@code boundary: AGE-002} or {@code boundary: [NUM-003, NUM-009]}: the rules whose edge the case is on. */
+    private static List<String> boundary(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
     }
 
     @SuppressWarnings("unchecked")

@@ -115,7 +115,7 @@ public final class RuleSet {
         org.slatecheck.rules.params.Provinces provinces = org.slatecheck.rules.params.Provinces.parse(
                 source.provinces(), RuleSetSource.PROVINCES);
         GuidedRules guided = GuidedRules.parse(source.guidedFiles(), parameters);
-        Map<String, String> drl = new java.util.TreeMap<>(source.drlFiles());
+        Map<String, String> drl = new java.util.TreeMap<>(source.rulesToCompile());
         drl.putAll(guided.drl());
         KieBase kieBase;
         try {

@@ -131,17 +131,69 @@ public record RuleSetSource(String id, Map<String, String> files) {
     }
 
     /**
-     * True when this source's rule files are exactly this release's: the only rules a stored version may run. A
-     * version holding other DRL (uploaded before the upload was removed, or stored by another release) is refused.
+     * True when this source's rule files are this release's: the only rules a stored version may run. A version
+     * holding other DRL (uploaded before the upload was removed, or stored by another release) is refused. A version
+     * stored before the rules moved to one folder per rule (one {@code PREFIX/PREFIX-rules.drl} per family, issue 18
+     * item 4) holds the same rules under other paths: it is this release's rules ({@link #rulesToCompile()}).
      */
     public boolean hasReleaseRules() {
+        Map<String, String> release = releaseDrl();
+        Map<String, String> own = drlFiles();
+        return own.equals(release) || sameRules(own, release);
+    }
+
+    /**
+     * The DRL to compile: this source's, or — for a version stored with the same rules in the earlier layout (family
+     * files) — this release's files, which are those rules in their folders; so an old version compiles to the same
+     * KieBase as the release (and its build-time compiled module) while its stored files and checksum stay as stored.
+     */
+    public Map<String, String> rulesToCompile() {
+        Map<String, String> own = drlFiles();
+        Map<String, String> release = releaseDrl();
+        return !own.equals(release) && sameRules(own, release) ? release : own;
+    }
+
+    private static Map<String, String> releaseDrl() {
         Map<String, String> release = new TreeMap<>();
         shippedRules().forEach((k, v) -> {
             if (k.endsWith(".drl")) {
                 release.put(k, v);
             }
         });
-        return drlFiles().equals(release);
+        return release;
+    }
+
+    private static final java.util.regex.Pattern RULE_BLOCK = java.util.regex.Pattern.compile(
+            "(?ms)^rule\\s+\"[^\"]*\".*?^end\\b");
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^package\\s+([\\w.]+)");
+
+    /**
+     * Whether {@code a} and {@code b} hold the same rules, whatever files they are in: the same rule blocks (comments
+     * and spacing aside) in the same packages, and nothing else but package and import lines. Imports are not compared: a rule that needs one it lacks does not
+     * compile.
+     */
+    static boolean sameRules(Map<String, String> a, Map<String, String> b) {
+        return ruleBlocks(a).equals(ruleBlocks(b));
+    }
+
+    private static Map<String, Integer> ruleBlocks(Map<String, String> drl) {
+        Map<String, Integer> blocks = new TreeMap<>();
+        for (String text : drl.values()) {
+            String plain = text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+            java.util.regex.Matcher p = PACKAGE.matcher(plain);
+            String pkg = p.find() ? p.group(1) : "";
+            java.util.regex.Matcher m = RULE_BLOCK.matcher(plain);
+            while (m.find()) {
+                blocks.merge(pkg + "|" + m.group().replaceAll("\\s+", " ").strip(), 1, Integer::sum);
+            }
+            // Anything but rules, the package and imports (a function, a rule not closed on a line of its own) is
+            // not the release's: it makes the files differ.
+            String rest = RULE_BLOCK.matcher(plain).replaceAll("").replaceAll("(?m)^(package|import)\\s[^\\n]*$", "");
+            if (!rest.isBlank()) {
+                blocks.merge("?" + rest.replaceAll("\\s+", " ").strip(), 1, Integer::sum);
+            }
+        }
+        return blocks;
     }
 
     /** The rule files (DRL from a release): path → text. */

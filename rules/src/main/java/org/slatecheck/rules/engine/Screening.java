@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kie.api.runtime.KieSession;
+import org.slatecheck.rules.catalogue.RuleCatalogue;
+import org.slatecheck.rules.catalogue.RuleMeta;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Outcome;
@@ -199,28 +201,34 @@ public final class Screening {
     }
 
     /**
-     * The checks not made: PLN-001 when the nominees file has no planned_posts column (RULES.md version 2), and the
-     * number checks whose limit neither the rule set nor the congress row gives (section 6).
+     * The checks not made, from the rules' metadata ({@link RuleCatalogue}): the rules reading {@code planned_posts}
+     * (PLN-001) when the nominees file has no such column (RULES.md version 2), and the number checks whose limit
+     * ({@code needs}: the committee maximum, the standing committee range, the deputy secretaries) neither the rule
+     * set nor the congress row gives (section 6).
      */
     private static List<String> notChecked(Congress congress, Parameters parameters, boolean committeeMaximum,
             boolean planningKnown) {
+        RuleCatalogue catalogue = RuleCatalogue.shipped();
         List<String> skipped = new ArrayList<>();
         if (!planningKnown) {
-            skipped.add("PLN-001");
+            skipped.addAll(catalogue.readingColumn("planned_posts"));
         }
         if (!congress.isCommitteeList()) {
             return skipped;
         }
         CongressStandards s = CongressStandards.of(congress, parameters);
+        java.util.Set<String> missing = new java.util.HashSet<>();
         if (!committeeMaximum) {
-            skipped.add("NUM-001");
+            missing.add("committee_maximum");
         }
         if (!s.hasStandingRange()) {
-            skipped.add("NUM-002");
+            missing.add("standing_range");
         }
         if (s.getDeputySecretaries() == null) {
-            skipped.add("NUM-005");
+            missing.add("deputy_secretaries");
         }
+        catalogue.rules().values().stream().filter(r -> missing.contains(r.needs())).map(RuleMeta::id)
+                .forEach(skipped::add);
         return skipped;
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The user-facing texts in Vietnamese and English ({@code org/slatecheck/rules/messages_vi.properties} and
- * {@code _en}), read as UTF-8. Placeholders are {@code {0}}, {@code {1}}… or {@code {name}}; no other syntax, so an
+ * {@code _en}, and each rule's title, message(s) and remedy from its folder's {@code messages_vi.properties} /
+ * {@code _en}: {@link org.slatecheck.rules.catalogue.RuleCatalogue}), read as UTF-8. Placeholders are {@code {0}}, {@code {1}}… or {@code {name}}; no other syntax, so an
  * apostrophe in a text is just an apostrophe.
  */
 public final class Messages {
@@ -26,11 +27,14 @@ public final class Messages {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    /** The rules' own texts (title, message, remedy), from their folders. */
+    private final Map<String, String> rules;
 
     private Messages(Locale locale) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.rules = org.slatecheck.rules.catalogue.RuleCatalogue.shipped().texts(locale);
     }
 
     /** The texts in {@code locale}'s language: Vietnamese unless it is English. */
@@ -52,11 +56,15 @@ public final class Messages {
 
     /** True when the bundle has {@code key}. */
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || rules.containsKey(key);
     }
 
     /** The raw text of {@code key}; fails loudly when missing, which the convention test rules out. */
     public String raw(String key) {
+        String rule = rules.get(key);
+        if (rule != null) {
+            return rule;
+        }
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {

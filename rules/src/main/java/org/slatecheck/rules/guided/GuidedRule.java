@@ -32,6 +32,41 @@ public record GuidedRule(String id, String scope, Severity severity, List<Condit
         return t == null ? "" : t;
     }
 
+    /**
+     * This rule's metadata in the shape of a shipped rule's folder ({@link org.slatecheck.rules.catalogue.RuleMeta}):
+     * its severity (a board's rule has no other bounds), the optional nominee columns its conditions and evidence
+     * read, the parameters its conditions compare with, and its texts under the same keys as a shipped rule's
+     * ({@code title.ID}, {@code message.ID}, {@code remedy.ID}). Its citation is the board's own text, not a document.
+     */
+    public org.slatecheck.rules.catalogue.RuleMeta meta() {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        List<String> parameters = new java.util.ArrayList<>();
+        for (Condition c : conditions) {
+            fields.add(c.field());
+            if (c.parameter() != null && !parameters.contains(c.parameter())) {
+                parameters.add(c.parameter());
+            }
+        }
+        fields.addAll(evidence);
+        List<String> columns = org.slatecheck.rules.intake.Columns.NOMINEE.keySet().stream()
+                .filter(c -> fields.contains(c) && !org.slatecheck.rules.intake.Columns.NOMINEE_REQUIRED.contains(c))
+                .toList();
+        Map<String, String> vi = new java.util.TreeMap<>();
+        Map<String, String> en = new java.util.TreeMap<>();
+        for (String key : List.of("title", "message", "remedy")) {
+            String v = text(key, "vi");
+            String e = text(key, "en");
+            if (!v.isEmpty()) {
+                vi.put(key + "." + id, v);
+            }
+            if (!e.isEmpty()) {
+                en.put(key + "." + id, e);
+            }
+        }
+        return new org.slatecheck.rules.catalogue.RuleMeta(id, id.substring(0, 3), List.of(severity),
+                List.of(severity), columns, List.copyOf(parameters), List.of(), "", "", vi, en);
+    }
+
     public boolean isListRule() {
         return "list".equals(scope);
     }

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slatecheck.rules.catalogue.RuleCatalogue;
+
 /**
  * Which rules need which optional nominee column (RULES.md section 2, version 2): when a column is absent from the
  * file, as opposed to an empty cell, these rules cannot be checked and are listed in the result's {@code notChecked}
  * with a warning naming the column. Without this, a file without {@code discipline_form} would make everybody
- * silently pass DIS-001 and DIS-002. The one place that says it; {@code ColumnRulesTest} derives the same from the
- * rule files, so a new rule reading a column cannot be forgotten here.
+ * silently pass DIS-001 and DIS-002. Each rule's metadata says it ({@code columns} in its folder's
+ * {@code rule.properties}); {@code ColumnRulesTest} derives the same from the rule files, so a new rule reading a
+ * column cannot be forgotten there.
  *
  * <p>A column whose absence leaves a documented default rather than a gap lists no rule:
  * {@code retirement_month_override} (the retirement schedule applies), {@code current_posts} (an incumbent holds
@@ -23,29 +26,21 @@ public final class ColumnRules {
     private ColumnRules() {
     }
 
-    /** Optional nominee column → the rules that read it, in rule-id order. */
-    public static final Map<String, List<String>> NEEDED_BY = ordered(
-            "ethnicity", List.of("STR-005"),
-            "hometown_province", List.of("LOC-001"),
-            "party_join_date", List.of("DAT-002"),
-            "current_posts", List.of(),
-            "consecutive_terms", List.of("TRM-001"),
-            "political_theory", List.of("EDU-001"),
-            "education", List.of("EDU-002"),
-            "discipline_form", List.of("DIS-001", "DIS-002"),
-            "discipline_date", List.of(),
-            "discipline_pending", List.of("DIS-003"),
-            "political_conclusion", List.of("POL-001", "POL-002", "POL-004"),
-            "political_conclusion_date", List.of("DAT-002", "POL-003"),
-            "quality_ratings", List.of("QUA-001", "QUA-002"),
-            "unresolved_complaints", List.of("INT-001"),
-            "asset_declaration", List.of("INT-002"),
-            "health_ok", List.of("HLT-001"),
-            "relatives", List.of("FAM-001"),
-            "retirement_month_override", List.of(),
-            "planned_posts", List.of("PLN-001"),
-            "low_confidence_share", List.of("CON-001"),
-            "congress_id", List.of());
+    /**
+     * Optional nominee column → the rules that read it, in rule-id order: from each rule's metadata ({@code columns}
+     * of its {@code rule.properties}, {@link RuleCatalogue}), for every optional column of {@link Columns#NOMINEE}.
+     */
+    public static final Map<String, List<String>> NEEDED_BY = fromCatalogue(RuleCatalogue.shipped());
+
+    static Map<String, List<String>> fromCatalogue(RuleCatalogue catalogue) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String column : Columns.NOMINEE.keySet()) {
+            if (!Columns.NOMINEE_REQUIRED.contains(column)) {
+                m.put(column, catalogue.readingColumn(column));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /**
      * The rules not checked because of the absent columns, column by column (only columns that some rule needs), in
@@ -87,15 +82,5 @@ public final class ColumnRules {
         Set<String> ids = new LinkedHashSet<>();
         byColumn.values().forEach(ids::addAll);
         return new ArrayList<>(ids);
-    }
-
-    private static Map<String, List<String>> ordered(Object... pairs) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<String> rules = (List<String>) pairs[i + 1];
-            m.put((String) pairs[i], rules);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -10,11 +10,11 @@ public final class CaseFiles {
     }
 
     /** A case's scope and the rules it expects to fire. */
-    public record Summary(List<String> scope, Set<String> expectedRules) {
+    public record Summary(List<String> scope, Set<String> expectedRules, List<String> boundary) {
     }
 
     public static List<Summary> all() {
         return RuleCases.all().stream().map(c -> new Summary(c.scope(),
-                c.expected().stream().map(RuleCase.Expected::rule).collect(Collectors.toSet()))).toList();
+                c.expected().stream().map(RuleCase.Expected::rule).collect(Collectors.toSet()), c.boundary())).toList();
     }
 }

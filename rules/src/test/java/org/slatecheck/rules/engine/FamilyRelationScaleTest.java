@@ -34,7 +34,9 @@ import org.slatecheck.rules.model.Sex;
  */
 class FamilyRelationScaleTest {
     static final String TERM = "2025-2030";
-    static final String FAM = RuleSetSource.RULES_ROOT + "FAM/FAM-rules.drl";
+    /** The family's derivation rules and FAM-001's file (one folder per rule), replaced as one by the old file. */
+    static final String FAM = RuleSetSource.RULES_ROOT + "FAM/derived.drl";
+    static final String FAM_001 = RuleSetSource.RULES_ROOT + "FAM/FAM-001/FAM-001.drl";
     static final Congress CONGRESS = Congress.builder().id("C1").organisation("Đảng bộ tỉnh Mẫu").level(Level.PROVINCE)
             .term(TERM).referenceMonth(YearMonth.of(2025, 9)).listKind(ListKind.ELECTION_LIST)
             .committeeSeats(60).build();
@@ -62,8 +64,9 @@ class FamilyRelationScaleTest {
         String path = "org/slatecheck/rules/famold/FAM-rules-quadratic.drl.txt";
         try (InputStream in = FamilyRelationScaleTest.class.getClassLoader().getResourceAsStream(path)) {
             RuleSetSource shipped = RuleSetSource.shipped(TERM);
-            assertThat(shipped.files()).containsKey(FAM);
-            return RuleSet.compile(shipped.with(FAM, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            assertThat(shipped.files()).containsKey(FAM).containsKey(FAM_001);
+            return RuleSet.compile(shipped.with(FAM_001, null).with(FAM, new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

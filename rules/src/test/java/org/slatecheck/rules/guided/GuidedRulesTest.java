@@ -25,6 +25,7 @@ import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.PoliticalTheory;
 import org.slatecheck.rules.model.Post;
+import org.slatecheck.rules.model.Severity;
 import org.slatecheck.rules.model.Sex;
 import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.RuleSetParameters;
@@ -122,6 +123,30 @@ public class GuidedRulesTest {
         assertThatThrownBy(() -> GuidedRules.read(base.replace("- {field: political_theory, op: lt, value: CU_NHAN}",
                 "- {field: age, op: ge, value: \"40; System.exit(1)\"}"), p)).extracting("key")
                 .isEqualTo("not_integer");
+    }
+
+    /** A board's rule has the metadata shape of a shipped rule's folder (issue 18 item 4). */
+    @Test
+    void aGuidedRuleHasTheMetadataShapeOfAShippedRule() {
+        var p = org.slatecheck.rules.params.RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(),
+                "parameters.csv");
+        var meta = GuidedRules.read(secretaryRule("Bí thư chưa có cử nhân chính trị").replace(
+                "- {field: political_theory, op: lt, value: CU_NHAN}",
+                "- {field: political_theory, op: lt, value: CU_NHAN}\n  - {field: remaining_months, op: lt, "
+                        + "parameter: age.first_time_min_months}"), p).meta();
+        var shipped = org.slatecheck.rules.catalogue.RuleCatalogue.shipped().rule("EDU-001");
+        assertThat(meta.getClass()).isEqualTo(shipped.getClass());
+        assertThat(meta.id()).isEqualTo("POS-901");
+        assertThat(meta.family()).isEqualTo("POS");
+        assertThat(meta.severity()).containsExactly(Severity.REVIEW);
+        assertThat(meta.severities()).containsExactly(Severity.REVIEW);
+        // proposed_posts is a required column; political_theory is optional, as for EDU-001.
+        assertThat(meta.columns()).containsExactly("political_theory").isEqualTo(shipped.columns());
+        assertThat(meta.parameters()).containsExactly("age.first_time_min_months");
+        assertThat(meta.vi()).containsOnlyKeys("title.POS-901", "message.POS-901", "remedy.POS-901")
+                .containsEntry("title.POS-901", "Bí thư chưa có cử nhân chính trị");
+        assertThat(meta.en().keySet()).isEqualTo(meta.vi().keySet());
+        assertThat(shipped.vi().keySet()).allMatch(k -> k.matches("(title|message|remedy)\\.EDU-001(\\..*)?"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.slatecheck.rules.engine.RuleSets;
  * shipped rule files (a decision rule reads a column when its text names the column's nominee property, or matches a
  * fact derived by a rule that does), and must be exactly the ones {@link ColumnRules#NEEDED_BY} lists.
  */
-class ColumnRulesTest {
+public class ColumnRulesTest {
     private static final Path RULES = Path.of("src/main/resources/org/slatecheck/rules");
     private static final Pattern RULE = Pattern.compile("(?s)\\nrule\\s+\"[^\"]*\"(.*?)\\nend\\b");
     private static final Pattern ID = Pattern.compile("@id\\(\"([^\"]+)\"\\)");
@@ -87,7 +87,7 @@ class ColumnRulesTest {
     }
 
     /** Column → the decision rules that read it, from the rule files. */
-    static Map<String, Set<String>> derive() throws IOException {
+    public static Map<String, Set<String>> derive() throws IOException {
         List<String[]> rules = new ArrayList<>(); // {id, derived type or null, text}
         try (Stream<Path> files = Files.walk(RULES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
