@@ -205,9 +205,8 @@ public final class CaseRunner {
         if (overrides.isEmpty()) {
             return RuleSet.compile(base);
         }
-        RuleSetParameters params = RuleSetParameters.parse(base.parameters(), RuleSetSource.PARAMETERS)
-                .withOverrides(overrides);
-        return RuleSet.compile(base.with(RuleSetSource.PARAMETERS, params.text()));
+        RuleSetParameters params = base.parameterSet().withOverrides(overrides);
+        return RuleSet.compile(base.withValues(params.text()));
     }
 
     /** Clean defaults: a row that triggers no nominee rule unless a case changes it. */

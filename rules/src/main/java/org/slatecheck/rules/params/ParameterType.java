@@ -20,7 +20,6 @@ import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.PoliticalTheory;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Rating;
-import org.slatecheck.rules.model.RetirementSchedule;
 import org.slatecheck.rules.model.Sex;
 
 /**
@@ -34,7 +33,7 @@ public record ParameterType(String kind, String codeList) {
     public static final Map<String, Class<? extends Enum<?>>> CODE_LISTS = Map.ofEntries(
             Map.entry("Level", Level.class), Map.entry("Post", Post.class),
             Map.entry("PoliticalTheory", PoliticalTheory.class), Map.entry("Education", Education.class),
-            Map.entry("Rating", Rating.class), Map.entry("RetirementSchedule", RetirementSchedule.class),
+            Map.entry("Rating", Rating.class),
             Map.entry("ListKind", ListKind.class), Map.entry("Sex", Sex.class),
             Map.entry("DisciplineForm", DisciplineForm.class), Map.entry("Conclusion", Conclusion.class),
             Map.entry("Membership", Membership.class));

@@ -115,7 +115,15 @@ public final class Parameters {
         return v instanceof Set<?> s && s.contains(code);
     }
 
-    /** The source text of the entry in force: what a finding that rests on it cites. */
+    /**
+     * An integer parameter dated by the age reached ({@code retirement.age_months.M}): its value in force on
+     * {@code date}, the day the age is reached (not the congress date); null when none is.
+     */
+    public Integer integerOn(String name, LocalDate date) {
+        return (Integer) file.valueOn(name, date);
+    }
+
+    /** The source of the entry in force (document, article, clause, note as one line of text). */
     public String source(String name) {
         Parameter p = entry(name);
         if (p == null) {
