@@ -75,7 +75,11 @@ public class RuleSetApiController {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("value", v.get(0));
             p.put("boardParameter", v.get(1).equals("yes"));
-            p.put("source", v.get(2));
+            // The source of the value: a document of the registry (by id; empty when none) and a note.
+            p.put("document", v.get(8).isEmpty() ? null : v.get(8));
+            p.put("article", v.get(9).isEmpty() ? null : v.get(9));
+            p.put("clause", v.get(10).isEmpty() ? null : v.get(10));
+            p.put("note", v.get(2));
             p.put("from", v.get(3).isEmpty() ? null : v.get(3));
             p.put("label", Map.of("vi", v.get(4), "en", v.get(5)));
             p.put("type", v.get(6));
@@ -179,7 +183,9 @@ public class RuleSetApiController {
     }
 
     /**
-     * Body: {@code {"name": {"value": "…", "source": "…"}, …}}; parameters not named keep their value and source.
+     * Body: {@code {"name": {"value": "…", "from": "2029-01-01", "document": "CT-45-2025", "note": "…"}, …}} (a
+     * document id of the registry, "" for none; {@code source} is read as the note too); parameters and fields not
+     * named keep what they had.
      * The only way the parameter file changes (not {@code PUT …/files}); compiled with no connection held, at most
      * {@code slatecheck.limits.max-compiles-per-user} at once per user and {@code max-compiles} in all (more: 429
      * with Retry-After); 409 when the draft changed while this edit was compiled.
@@ -189,7 +195,14 @@ public class RuleSetApiController {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, String> from = new HashMap<>();
+        Map<String, String> documents = new HashMap<>();
         body.fields().forEachRemaining(e -> {
+            if (e.getValue().has("document")) {
+                documents.put(e.getKey(), e.getValue().get("document").asText());
+            }
+            if (e.getValue().has("note")) {
+                sources.put(e.getKey(), e.getValue().get("note").asText());
+            }
             if (e.getValue().has("from")) {
                 from.put(e.getKey(), e.getValue().get("from").asText());
             }
@@ -200,7 +213,7 @@ public class RuleSetApiController {
                 sources.put(e.getKey(), e.getValue().get("source").asText());
             }
         });
-        registry.saveParameters(id, PageController.user(), values, sources, from);
+        registry.saveParameters(id, PageController.user(), values, sources, from, documents);
         return version(id);
     }
 

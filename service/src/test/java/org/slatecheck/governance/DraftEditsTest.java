@@ -338,31 +338,40 @@ class DraftEditsTest {
     }
 
     /**
-     * {@code parameters.csv} as a whole file through the files API is refused in words naming the parameters form,
-     * even when it reads and compiles (here: a declaration's bounds widened and a value set beyond the old ones);
+     * The parameter files as whole files through the files API are refused in words naming the parameters form, even
+     * when they read and compile: the declarations ({@code parameters.csv}, here a declaration's bounds widened) come
+     * only with a release, the values ({@code values.csv}, here a value beyond the old bounds) change only through
+     * the form;
      * the draft stays as it was, and the other data files are still replaced as before.
      */
     @Test
     void parametersCsvIsNotReplacedAsAFile() throws Exception {
         long draft = draft("board");
         String before = checksum(draft);
-        String csv = registry.source(draft).parameters();
+        String csv = registry.source(draft).declarations();
+        String values = registry.source(draft).values();
         // The period after a discipline decision: its bounds widened (0–240 → 0–600) and a value beyond the old ones.
-        String edited = csv.replaceFirst("(?m)^discipline\\.period_months,integer,0,240,(.*?),,12,",
-                "discipline.period_months,integer,0,600,$1,,300,");
+        String edited = csv.replaceFirst("(?m)^discipline\\.period_months,integer,0,240,",
+                "discipline.period_months,integer,0,600,");
+        String editedValues = values.replaceFirst("(?m)^discipline\\.period_months,,12,", "discipline.period_months,,300,");
         assertThat(edited).isNotEqualTo(csv);
+        assertThat(editedValues).isNotEqualTo(values);
         for (String lang : List.of("en", "vi")) {
-            HttpResponse<String> r = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=" + lang,
-                    JSON.writeValueAsString(Map.of("path", "parameters.csv", "content", edited)));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-            assertThat(r.body()).contains("governance.parameters_by_form")
-                    .contains(lang.equals("en") ? "parameters form" : "bảng tham số");
+            for (Map<String, String> file : List.of(Map.of("path", "parameters.csv", "content", edited),
+                    Map.of("path", "values.csv", "content", editedValues))) {
+                HttpResponse<String> r = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=" + lang,
+                        JSON.writeValueAsString(file));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+                assertThat(r.body()).contains("governance.parameters_by_form")
+                        .contains(lang.equals("en") ? "parameters form" : "bảng tham số");
+            }
         }
         HttpResponse<String> removed = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=en",
                 "{\"path\": \"parameters.csv\", \"remove\": true}");
         assertThat(removed.statusCode()).isEqualTo(400);
         assertThat(checksum(draft)).isEqualTo(before);
-        assertThat(registry.source(draft).parameters()).isEqualTo(csv);
+        assertThat(registry.source(draft).declarations()).isEqualTo(csv);
+        assertThat(registry.source(draft).values()).isEqualTo(values);
         // Switches still go through the files API.
         String switches = registry.source(draft).switches() + "\n";
         HttpResponse<String> ok = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=en",
