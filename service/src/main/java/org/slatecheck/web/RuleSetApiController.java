@@ -80,6 +80,8 @@ public class RuleSetApiController {
             p.put("article", v.get(9).isEmpty() ? null : v.get(9));
             p.put("clause", v.get(10).isEmpty() ? null : v.get(10));
             p.put("note", v.get(2));
+            // The former name of the note (clients written before the source became a document and a note).
+            p.put("source", v.get(2));
             p.put("from", v.get(3).isEmpty() ? null : v.get(3));
             p.put("label", Map.of("vi", v.get(4), "en", v.get(5)));
             p.put("type", v.get(6));
