@@ -306,6 +306,20 @@ public final class RuleSetParameters {
         return entries;
     }
 
+    /**
+     * The parameters having a value that cites document {@code id} (for the documents page: what rests on a
+     * document besides the rules' citations), in declaration order.
+     */
+    public List<String> citing(String id) {
+        List<String> out = new ArrayList<>();
+        entries.forEach((name, list) -> {
+            if (list.stream().anyMatch(p -> p.document().equals(id))) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
     /** The rule set's version string (its latest entry). */
     public String version() {
         List<Parameter> v = entries.get("ruleset.version");

@@ -56,6 +56,9 @@ class ParameterFilesTest {
                 ParameterException.class);
         assertThat(e.key()).isEqualTo("not_declared");
         assertThat(e.field()).isEqualTo("x.undeclared");
+        // What rests on a document besides the rules' citations (for the documents page).
+        assertThat(s.parameterSet().citing("ND-135-2020")).containsExactly("retirement.age_months.M",
+                "retirement.age_months.F");
         // The same declarations serve every term: both terms read them from the one file.
         for (String term : RuleSets.terms()) {
             assertThat(RuleSetSource.shipped(term).declarations()).isEqualTo(s.declarations());
