@@ -378,4 +378,42 @@ class DraftEditsTest {
                 JSON.writeValueAsString(Map.of("path", "switches.csv", "content", switches)));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     }
+
+    /**
+     * A board sets a parameter's value with the date from which it is in force and its source document (an id of
+     * the registry) and a note: the term's values file gets a dated row naming the document, the value before that
+     * date stays, and the API shows the document. A document the registry does not hold is refused in words and
+     * nothing changes; so is a value with neither a document nor a note.
+     */
+    @Test
+    void aValueIsSetWithItsDateAndItsSourceDocument() throws Exception {
+        long draft = draft("board");
+        String before = checksum(draft);
+        HttpResponse<String> unknown = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=vi",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "QD-999-2026", "note", "thử nghiệm"))));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("QD-999-2026", "danh mục văn bản");
+        HttpResponse<String> none = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=en",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "", "note", " "))));
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
+        assertThat(checksum(draft)).isEqualTo(before);
+
+        HttpResponse<String> saved = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=en",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "QD-264-2025", "note", "thử nghiệm"))));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(registry.source(draft).values()).contains(
+                "discipline.period_months,,12,QD-69-2022,2,5,",
+                "discipline.period_months,2026-07-01,24,QD-264-2025,,,thử nghiệm");
+        org.slatecheck.rules.params.RuleSetParameters p = registry.source(draft).parameterSet();
+        assertThat(p.at(java.time.LocalDate.of(2026, 6, 30)).integer("discipline.period_months")).isEqualTo(12);
+        assertThat(p.at(java.time.LocalDate.of(2026, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
+        JsonNode shown = JSON.readTree(saved.body()).get("parameters").get("discipline.period_months");
+        assertThat(shown.get("document").asText()).isEqualTo("QD-264-2025");
+        assertThat(shown.get("from").asText()).isEqualTo("2026-07-01");
+        assertThat(shown.get("note").asText()).isEqualTo("thử nghiệm");
+        assertThat(send("board", "DELETE", "/api/rulesets/" + draft, null).statusCode()).isLessThan(300);
+    }
 }
