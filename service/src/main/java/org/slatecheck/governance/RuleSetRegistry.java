@@ -679,8 +679,8 @@ public class RuleSetRegistry {
 
     /**
      * The data files a board may replace as a whole (citations, switches, the arrangement of provinces, guided rules,
-     * rule cases); rules (DRL) are never among them, nor the parameter file: its
-     * values change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
+     * rule cases); rules (DRL) are never among them, nor the parameter files: the
+     * values ({@code values.csv}) change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
      * labels, the version row) only with a release.
      */
     static boolean isBoardFile(String path) {
@@ -698,7 +698,7 @@ public class RuleSetRegistry {
 
     /**
      * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations, the
-     * document registry, switches, a guided rule or a rule case file — never a rule (DRL), never the parameter file (refused, naming the
+     * document registry, switches, a guided rule or a rule case file — never a rule (DRL), never the parameter files (refused, naming the
      * parameters form). The file is read by its strict reader and the rule set must compile with it, or nothing
      * changes.
      */

@@ -188,7 +188,7 @@ public class RuleSetApiController {
      * Body: {@code {"name": {"value": "…", "from": "2029-01-01", "document": "CT-45-2025", "note": "…"}, …}} (a
      * document id of the registry, "" for none; {@code source} is read as the note too); parameters and fields not
      * named keep what they had.
-     * The only way the parameter file changes (not {@code PUT …/files}); compiled with no connection held, at most
+     * The only way the values file changes (not {@code PUT …/files}); compiled with no connection held, at most
      * {@code slatecheck.limits.max-compiles-per-user} at once per user and {@code max-compiles} in all (more: 429
      * with Retry-After); 409 when the draft changed while this edit was compiled.
      */
@@ -222,7 +222,7 @@ public class RuleSetApiController {
     /**
      * Body: {@code {"path": "…", "content": "…"}} for a data file — {@code citations.csv}, {@code switches.csv},
      * {@code guided/ID.yaml}, a rule case file — or {@code {"path": "…", "remove": true}}. Rules (DRL) are not data:
-     * a DRL path is refused (400) and nothing changes; nor is {@code parameters.csv} replaced as a file (400 naming
+     * a DRL path is refused (400) and nothing changes; nor are {@code parameters.csv} and {@code values.csv} replaced as files (400 naming
      * the parameters form, {@code PUT …/parameters}).
      */
     @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)

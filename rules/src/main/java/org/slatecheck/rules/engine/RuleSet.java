@@ -220,7 +220,7 @@ public final class RuleSet {
     public String getId() { return id; }
     public String getVersion() { return version; }
     public String getChecksum() { return checksum; }
-    /** The term's parameter file: declarations and dated values. */
+    /** The term's parameters: the release's declarations and the term's dated values. */
     public RuleSetParameters parameters() { return parameters; }
     /** The term's season and levels by date. */
     public org.slatecheck.rules.params.Term term() { return term; }

@@ -23,7 +23,7 @@ import org.slatecheck.rules.model.Rating;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The type of a parameter as declared in a term's parameter file: {@code text}, {@code integer}, {@code decimal},
+ * The type of a parameter as declared in the parameter declarations ({@code data/parameters.csv}): {@code text}, {@code integer}, {@code decimal},
  * {@code percent} (a decimal 0..100), {@code month} (YYYY-MM), {@code date} (YYYY-MM-DD), {@code boolean},
  * {@code code:LIST} (one code of a published code list) or {@code codes:LIST} ({@code ;}-separated codes). A value is
  * parsed into its Java form once, when the file is read, so a rule never meets a malformed parameter.

@@ -66,6 +66,22 @@ class ParameterFilesTest {
     }
 
     @Test
+    void aVersionStoredInTheFormerFormatStillReads() {
+        String former = "parameter,type,min,max,unit,board_parameter,label_vi,label_en,from,value,source\n"
+                + "ruleset.version,text,,,,no,Phiên bản bộ quy tắc,Rule set version,,2025-2030.8,Bộ quy tắc\n"
+                + "retirement.schedule,code:RetirementSchedule,,,,no,Lộ trình tuổi nghỉ hưu,Retirement age schedule,,"
+                + "DECREE_135,Nghị định 135/2020/NĐ-CP Điều 4\n"
+                + "discipline.period_months,integer,0,240,tháng,no,Thời hạn,Period,,12,Quy định 69-QĐ/TW\n"
+                + "discipline.period_months,,,,,,,,2025-07-01,24,Quy định mới\n";
+        RuleSetSource stored = RuleSetSource.shipped("2025-2030").with(RuleSetSource.PARAMETERS, former)
+                .with(RuleSetSource.VALUES, null);
+        RuleSetParameters p = stored.parameterSet();
+        assertThat(p.version()).isEqualTo("2025-2030.8");
+        assertThat(p.at(LocalDate.of(2025, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
+        assertThat(p.at(LocalDate.of(2025, 7, 1)).source("discipline.period_months")).isEqualTo("Quy định mới");
+    }
+
+    @Test
     void everyValueCitesARegistryDocumentInForceOrSaysItIsABoardParameter() {
         for (String id : RuleSets.terms()) {
             RuleSet set = RuleSet.compile(RuleSetSource.shipped(id));
