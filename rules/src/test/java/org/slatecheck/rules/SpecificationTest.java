@@ -135,15 +135,16 @@ class SpecificationTest {
     private static String parameters(RuleSet set) {
         StringBuilder b = new StringBuilder("**").append(set.getId()).append("** (version ")
                 .append(set.getVersion()).append(")\n\n")
-                .append("| parameter | meaning | board | value (from date) |\n|---|---|---|---|\n");
+                .append("| parameter | meaning | board | value (from date; source document) |\n|---|---|---|---|\n");
         Map<String, List<Parameter>> entries = set.parameters().entries();
         for (ParameterDeclaration d : set.parameters().declarations().values()) {
-            if (d.name().startsWith("ruleset.")) {
+            if (d.name().startsWith("ruleset.") || !entries.containsKey(d.name())) {
                 continue;
             }
             String values = entries.getOrDefault(d.name(), List.of()).stream()
                     .map(p -> (p.value() == null || p.value().isEmpty() ? "—" : "`" + p.value() + "`")
-                            + (p.from() == null ? "" : " (" + p.from() + ")"))
+                            + (p.from() == null ? "" : " (" + p.from() + ")")
+                            + (p.document().isEmpty() ? "" : " " + p.document()))
                     .collect(Collectors.joining("; "));
             b.append("| `").append(d.name()).append("` | ").append(d.labelVi()).append(" / ").append(d.labelEn())
                     .append(d.unit() == null || d.unit().isEmpty() ? "" : " (" + d.unit() + ")").append(" | ")

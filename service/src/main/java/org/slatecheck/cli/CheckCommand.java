@@ -191,8 +191,7 @@ public final class CheckCommand {
         Set<String> used = new LinkedHashSet<>();
         for (String term : ruleSets.terms()) {
             org.slatecheck.rules.engine.RuleSetSource source = ruleSets.source(term);
-            org.slatecheck.rules.params.RuleSetParameters parameters = org.slatecheck.rules.params.RuleSetParameters
-                    .parse(source.parameters(), org.slatecheck.rules.engine.RuleSetSource.PARAMETERS);
+            org.slatecheck.rules.params.RuleSetParameters parameters = source.parameterSet();
             Map<String, String> here = new LinkedHashMap<>();
             for (Map.Entry<String, String> v : values.entrySet()) {
                 var declaration = parameters.declarations().get(v.getKey());
@@ -207,7 +206,7 @@ public final class CheckCommand {
                 used.add(v.getKey());
             }
             try {
-                sources.add(here.isEmpty() ? source : source.withParameters(parameters.withOverrides(here).text()));
+                sources.add(here.isEmpty() ? source : source.withValues(parameters.withOverrides(here).text()));
             } catch (org.slatecheck.rules.params.ParameterException e) {
                 err.println(messages.text("cli.parameter_invalid", String.join(", ", here.keySet())));
                 return null;

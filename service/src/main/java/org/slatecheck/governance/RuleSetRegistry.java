@@ -27,6 +27,7 @@ import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.Parameter;
+import org.slatecheck.rules.params.ParameterDeclaration;
 import org.slatecheck.rules.params.Parameters;
 import org.slatecheck.rules.params.RuleSetParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,7 +98,7 @@ public class RuleSetRegistry {
     private void seed() {
         for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
-            String version = RuleSetParameters.parse(source.parameters(), term).version();
+            String version = source.parameterSet().version();
             Integer n = jdbc.queryForObject("select count(*) from rule_set_version where term = ?", Integer.class,
                     term);
             if (n != null && n == 0) {
@@ -169,6 +170,7 @@ public class RuleSetRegistry {
         return switch (path) {
             case RuleSetSource.TERM -> "TERM";
             case RuleSetSource.PARAMETERS -> "PARAMETERS";
+            case RuleSetSource.VALUES -> "VALUES";
             case RuleSetSource.CITATIONS -> "CITATIONS";
             case RuleSetSource.SWITCHES -> "SWITCHES";
             case RuleSetSource.DOCUMENTS -> "DOCUMENTS";
@@ -359,22 +361,26 @@ public class RuleSetRegistry {
     }
 
     /**
-     * The parameter rows of a version as the editing form shows them: name → [value, board_parameter, source, from,
-     * label_vi, label_en, type, unit] of the entry in force last (the latest), in file order.
+     * The parameter rows of a version as the editing form shows them: name → [value, board_parameter, note, from,
+     * label_vi, label_en, type, unit, document, article, clause] of the entry in force last (the latest), for every
+     * parameter the term values, in declaration order. The source of a value is a document of the registry
+     * (by id, empty when none: a board parameter's default) with its article and clause, and a note.
      */
     public Map<String, List<String>> parameterRows(long id) {
-        return parameterRows(source(id).parameters());
+        return parameterRows(source(id).parameterSet());
     }
 
-    static Map<String, List<String>> parameterRows(String csv) {
-        RuleSetParameters file = RuleSetParameters.parse(csv, RuleSetSource.PARAMETERS);
+    static Map<String, List<String>> parameterRows(RuleSetParameters file) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
-        file.declarations().forEach((name, d) -> {
-            List<Parameter> entries = file.entries().get(name);
+        file.entries().forEach((name, entries) -> {
+            ParameterDeclaration d = file.declarations().get(name);
+            if (entries.isEmpty()) {
+                return;
+            }
             Parameter last = entries.get(entries.size() - 1);
-            rows.put(name, List.of(last.value(), d.boardParameter() ? "yes" : "no", last.source(),
+            rows.put(name, List.of(last.value(), d.boardParameter() ? "yes" : "no", last.note(),
                     last.from() == null ? "" : last.from().toString(), d.labelVi(), d.labelEn(),
-                    d.type().toString(), d.unit()));
+                    d.type().toString(), d.unit(), last.document(), last.article(), last.clause()));
         });
         return rows;
     }
@@ -385,7 +391,7 @@ public class RuleSetRegistry {
      */
     public List<Map<String, String>> guidedView(long id, String language) {
         RuleSetSource source = source(id);
-        RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
+        RuleSetParameters parameters = source.parameterSet();
         org.slatecheck.rules.explain.Messages m = org.slatecheck.rules.explain.Messages.of(
                 java.util.Locale.forLanguageTag(language));
         List<Map<String, String>> out = new ArrayList<>();
@@ -468,8 +474,8 @@ public class RuleSetRegistry {
         }
         RuleSetSource source = source(baseId);
         String version = nextVersion(base.term());
-        RuleSetSource draft = source.withParameters(withEntry(source.parameters(), "ruleset.version", version,
-                null, null, true));
+        RuleSetSource draft = source.withValues(withEntry(source.parameterSet(), "ruleset.version", version,
+                null, null, null, true));
         long id = insert(base.term(), version, "DRAFT", author, baseId, draft);
         audit.append(author, "DRAFT_CREATED", version, base.checksum(), contentChecksum(draft),
                 "from " + base.version());
@@ -508,22 +514,25 @@ public class RuleSetRegistry {
             throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
         }
         String version = id + ".1";
-        String parameters = withEntry(source.parameters(), "ruleset.version", version, "Bộ quy tắc SlateCheck cho "
-                + "nhiệm kỳ " + id + " (tạo từ " + base.version() + ")", null, true);
-        RuleSetParameters declared = RuleSetParameters.parse(parameters, RuleSetSource.PARAMETERS);
-        for (String name : declared.declarations().keySet()) {
+        // The release's declarations; the base term's values, the version row and the reference months renewed.
+        RuleSetSource withDeclarations = source.with(RuleSetSource.PARAMETERS, RuleSetSource.shippedDeclarations());
+        String parameters = withEntry(withDeclarations.parameterSet(), "ruleset.version", version, "",
+                "phiên bản bộ quy tắc SlateCheck của nhiệm kỳ (tạo từ " + base.version() + ")", null, true);
+        RuleSetSource valued = withDeclarations.withValues(parameters);
+        for (String name : valued.parameterSet().entries().keySet()) {
             if (name.startsWith("reference_month.")) {
-                parameters = withEntry(parameters, name, "", "Chưa quy định cho nhiệm kỳ " + id
-                        + ": ban tổ chức nhập theo văn bản của nhiệm kỳ", null, true);
+                parameters = withEntry(valued.withValues(parameters).parameterSet(), name, "", "",
+                        "Chưa quy định cho nhiệm kỳ " + id + ": ban tổ chức nhập theo văn bản của nhiệm kỳ", null,
+                        true);
             }
         }
-        Map<String, String> files = new TreeMap<>(source.files());
+        Map<String, String> files = new TreeMap<>(withDeclarations.files());
         files.put(RuleSetSource.TERM, made.text());
-        files.put(RuleSetSource.PARAMETERS, parameters);
+        files.put(RuleSetSource.VALUES, parameters);
         RuleSetSource draft = new RuleSetSource(id, files);
         try {
             draft.termData();
-            RuleSetParameters.parse(parameters, RuleSetSource.PARAMETERS);
+            draft.parameterSet();
         } catch (ParameterException e) {
             throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
         }
@@ -545,25 +554,28 @@ public class RuleSetRegistry {
     }
 
     /**
-     * The parameter file text with one entry of {@code name} set: the entry in force from {@code from} (null: the
-     * undated one) gets {@code value} and {@code source}, or is added when there is none from that date.
-     * {@code replaceAll} replaces every entry of the parameter by that one.
+     * The values file text with one value of {@code name} set: the value in force from {@code from} (null: the
+     * undated one) gets {@code value}, its source document {@code document} (null: keep the one it had, with its
+     * article and clause; another document drops them) and {@code note} (null: keep), or is added when there is
+     * none from that date. {@code replaceAll} replaces every value of the parameter by that one.
      */
-    static String withEntry(String csv, String name, String value, String source, LocalDate from,
-            boolean replaceAll) {
-        RuleSetParameters file = RuleSetParameters.parse(csv, RuleSetSource.PARAMETERS);
+    static String withEntry(RuleSetParameters file, String name, String value, String document, String note,
+            LocalDate from, boolean replaceAll) {
         Map<String, List<Parameter>> entries = new LinkedHashMap<>();
         file.entries().forEach((k, v) -> entries.put(k, new ArrayList<>(v)));
-        List<Parameter> list = entries.get(name);
-        if (list == null) {
+        if (!file.declarations().containsKey(name)) {
             throw GovernanceException.of("data.error.unknown", name);
         }
+        List<Parameter> list = entries.computeIfAbsent(name, k -> new ArrayList<>());
         Parameter old = list.stream().filter(p -> java.util.Objects.equals(p.from(), from)).findFirst()
-                .orElse(list.get(list.size() - 1));
-        Parameter entry = new Parameter(name, from, value, null, source != null ? source : old.source());
+                .orElse(list.isEmpty() ? new Parameter(name, null, "", null, "", "", "", "") : list.get(list.size() - 1));
+        boolean sameDocument = document == null || document.equals(old.document());
+        Parameter entry = new Parameter(name, replaceAll ? null : from, value, null,
+                sameDocument ? old.document() : document, sameDocument ? old.article() : "",
+                sameDocument ? old.clause() : "", note != null ? note : old.note());
         if (replaceAll) {
             list.clear();
-            list.add(new Parameter(name, null, value, null, entry.source()));
+            list.add(entry);
         } else {
             list.removeIf(p -> java.util.Objects.equals(p.from(), from));
             list.add(entry);
@@ -572,35 +584,62 @@ public class RuleSetRegistry {
         return RuleSetParameters.write(file.declarations(), entries);
     }
 
-    /**
-     * Sets parameter values, their sources and optionally the date from which they are in force, on a draft (only
-     * its author may). Every value needs a source; the whole file must read (types, ranges) and the rule set must
-     * compile with it, or nothing changes. A date other than those the parameter has adds a dated entry.
-     */
-    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources) {
-        saveParameters(id, actor, values, sources, Map.of());
+    /** The document registry of a version: id → how a citation names it in {@code language}, in registry order. */
+    public Map<String, String> documentChoices(long id, String language) {
+        Map<String, String> out = new LinkedHashMap<>();
+        org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
+                source(id).documents(), RuleSetSource.DOCUMENTS);
+        documents.all().forEach(d -> out.put(d.id(), d.reference(language)));
+        return out;
     }
 
-    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> sources,
+    /**
+     * Sets parameter values, their notes and optionally the date from which they are in force, on a draft (only
+     * its author may); the source documents stay. See the full form below.
+     */
+    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> notes) {
+        saveParameters(id, actor, values, notes, Map.of(), Map.of());
+    }
+
+    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> notes,
             Map<String, String> fromDates) {
+        saveParameters(id, actor, values, notes, fromDates, Map.of());
+    }
+
+    /**
+     * Sets parameter values, their sources — the document of the registry ({@code documents}, by id; empty: no
+     * document, e.g. a board parameter's default) and a note ({@code notes}) — and optionally the date from which
+     * they are in force, on a draft (only its author may). Every value needs a document or a note saying where it
+     * comes from; the values file must read (types, ranges), name only documents of the registry, and the rule set
+     * must compile with it, or nothing changes. A date other than those the parameter has adds a dated value.
+     * Parameters not named keep what they had.
+     */
+    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> notes,
+            Map<String, String> fromDates, Map<String, String> documents) {
         editable(read(id), actor);
-        edit(id, actor, before -> parametersEdit(before, values, sources, fromDates));
+        edit(id, actor, before -> parametersEdit(before, values, notes, fromDates, documents));
     }
 
     private Edit parametersEdit(RuleSetSource before, Map<String, String> values, Map<String, String> sources,
-            Map<String, String> fromDates) {
-        Map<String, List<String>> rows = parameterRows(before.parameters());
+            Map<String, String> fromDates, Map<String, String> documents) {
+        if (before.values() == null) {
+            // A version stored before the declarations moved out of the terms: its values move to the new files.
+            before = before.with(RuleSetSource.PARAMETERS, RuleSetSource.shippedDeclarations())
+                    .withValues(before.parameterSet().text());
+        }
+        Map<String, List<String>> rows = parameterRows(before.parameterSet());
         List<GovernanceException.Problem> problems = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        String csv = before.parameters();
+        RuleSetSource current = before;
         for (Map.Entry<String, List<String>> e : rows.entrySet()) {
             String name = e.getKey();
-            if (name.equals("ruleset.version")
-                    || !(values.containsKey(name) || sources.containsKey(name) || fromDates.containsKey(name))) {
+            if (name.equals("ruleset.version") || !(values.containsKey(name) || sources.containsKey(name)
+                    || fromDates.containsKey(name) || documents.containsKey(name))) {
                 continue;
             }
             String value = values.getOrDefault(name, e.getValue().get(0)).strip();
             String src = sources.getOrDefault(name, e.getValue().get(2)).strip();
+            String document = documents.getOrDefault(name, e.getValue().get(8)).strip();
             String fromText = fromDates.getOrDefault(name, e.getValue().get(3)).strip();
             LocalDate from = null;
             if (!fromText.isEmpty()) {
@@ -611,16 +650,22 @@ public class RuleSetRegistry {
                     continue;
                 }
             }
-            if (src.isEmpty()) {
+            if (src.isEmpty() && document.isEmpty()) {
                 problems.add(GovernanceException.Problem.of("governance.source_missing", name));
                 continue;
             }
             if (value.equals(e.getValue().get(0)) && src.equals(e.getValue().get(2))
-                    && fromText.equals(e.getValue().get(3))) {
+                    && fromText.equals(e.getValue().get(3)) && document.equals(e.getValue().get(8))) {
+                continue;
+            }
+            if (!document.isEmpty() && org.slatecheck.rules.params.Documents.parse(current.documents(),
+                    RuleSetSource.DOCUMENTS).get(document) == null) {
+                problems.add(GovernanceException.Problem.of("data.error.document_unknown", document).on(name));
                 continue;
             }
             try {
-                csv = withEntry(csv, name, value, src, from, false);
+                current = current.withValues(withEntry(current.parameterSet(), name, value, document, src, from,
+                        false));
                 changed.add(name);
             } catch (org.slatecheck.rules.params.ParameterException ex) {
                 problems.add(GovernanceException.Problem.data(ex).on(name));
@@ -629,13 +674,13 @@ public class RuleSetRegistry {
         if (!problems.isEmpty()) {
             throw new GovernanceException(problems);
         }
-        return new Edit(before.withParameters(csv), "PARAMETERS_CHANGED", String.join(", ", changed));
+        return new Edit(current, "PARAMETERS_CHANGED", String.join(", ", changed));
     }
 
     /**
      * The data files a board may replace as a whole (citations, switches, the arrangement of provinces, guided rules,
-     * rule cases); rules (DRL) are never among them, nor the parameter file: its
-     * values change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
+     * rule cases); rules (DRL) are never among them, nor the parameter files: the
+     * values ({@code values.csv}) change only through the parameters form ({@link #saveParameters}), its declarations (types, bounds,
      * labels, the version row) only with a release.
      */
     static boolean isBoardFile(String path) {
@@ -655,13 +700,13 @@ public class RuleSetRegistry {
 
     /**
      * Adds, replaces or (with null text) removes one data file of a draft (only its author may): citations, the
-     * document registry, switches, a guided rule or a rule case file — never a rule (DRL), never the parameter file (refused, naming the
+     * document registry, switches, a guided rule or a rule case file — never a rule (DRL), never the parameter files (refused, naming the
      * parameters form). The file is read by its strict reader and the rule set must compile with it, or nothing
      * changes.
      */
     public void replaceFile(long id, String actor, String path, String text) {
         editable(read(id), actor);
-        if (RuleSetSource.PARAMETERS.equals(path)) {
+        if (RuleSetSource.PARAMETERS.equals(path) || RuleSetSource.VALUES.equals(path)) {
             throw GovernanceException.of("governance.parameters_by_form");
         }
         if (path == null || !isBoardFile(path)) {

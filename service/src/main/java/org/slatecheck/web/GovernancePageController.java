@@ -72,6 +72,7 @@ public class GovernancePageController {
         Map<String, List<String>> parameterRows = registry.parameterRows(id);
         model.addAttribute("parameters", parameterRows);
         model.addAttribute("choices", choices(parameterRows));
+        model.addAttribute("documentChoices", registry.documentChoices(id, locale.getLanguage()));
         org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
         model.addAttribute("drlFiles", source.drlFiles().keySet());
         model.addAttribute("caseFiles", source.caseFiles().keySet());
@@ -194,6 +195,7 @@ public class GovernancePageController {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, String> from = new HashMap<>();
+        Map<String, String> documents = new HashMap<>();
         Map<String, String> form = new HashMap<>();
         all.forEach((k, list) -> form.put(k, list.isEmpty() ? "" : list.get(0)));
         form.forEach((k, val) -> {
@@ -204,10 +206,12 @@ public class GovernancePageController {
                 sources.put(k.substring(7), val);
             } else if (k.startsWith("from.")) {
                 from.put(k.substring(5), val);
+            } else if (k.startsWith("document.")) {
+                documents.put(k.substring(9), val);
             }
         });
         return act(id, flash, locale, "ui.rulesets.saved",
-                () -> registry.saveParameters(id, PageController.user(), values, sources, from));
+                () -> registry.saveParameters(id, PageController.user(), values, sources, from, documents));
     }
 
     /** Citations, switches or a guided rule, edited as text and read by their strict readers (never compiled). */

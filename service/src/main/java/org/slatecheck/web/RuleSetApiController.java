@@ -75,6 +75,12 @@ public class RuleSetApiController {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("value", v.get(0));
             p.put("boardParameter", v.get(1).equals("yes"));
+            // The source of the value: a document of the registry (by id; empty when none) and a note.
+            p.put("document", v.get(8).isEmpty() ? null : v.get(8));
+            p.put("article", v.get(9).isEmpty() ? null : v.get(9));
+            p.put("clause", v.get(10).isEmpty() ? null : v.get(10));
+            p.put("note", v.get(2));
+            // The former name of the note (clients written before the source became a document and a note).
             p.put("source", v.get(2));
             p.put("from", v.get(3).isEmpty() ? null : v.get(3));
             p.put("label", Map.of("vi", v.get(4), "en", v.get(5)));
@@ -179,8 +185,10 @@ public class RuleSetApiController {
     }
 
     /**
-     * Body: {@code {"name": {"value": "…", "source": "…"}, …}}; parameters not named keep their value and source.
-     * The only way the parameter file changes (not {@code PUT …/files}); compiled with no connection held, at most
+     * Body: {@code {"name": {"value": "…", "from": "2029-01-01", "document": "CT-45-2025", "note": "…"}, …}} (a
+     * document id of the registry, "" for none; {@code source} is read as the note too); parameters and fields not
+     * named keep what they had.
+     * The only way the values file changes (not {@code PUT …/files}); compiled with no connection held, at most
      * {@code slatecheck.limits.max-compiles-per-user} at once per user and {@code max-compiles} in all (more: 429
      * with Retry-After); 409 when the draft changed while this edit was compiled.
      */
@@ -189,7 +197,14 @@ public class RuleSetApiController {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, String> from = new HashMap<>();
+        Map<String, String> documents = new HashMap<>();
         body.fields().forEachRemaining(e -> {
+            if (e.getValue().has("document")) {
+                documents.put(e.getKey(), e.getValue().get("document").asText());
+            }
+            if (e.getValue().has("note")) {
+                sources.put(e.getKey(), e.getValue().get("note").asText());
+            }
             if (e.getValue().has("from")) {
                 from.put(e.getKey(), e.getValue().get("from").asText());
             }
@@ -200,14 +215,14 @@ public class RuleSetApiController {
                 sources.put(e.getKey(), e.getValue().get("source").asText());
             }
         });
-        registry.saveParameters(id, PageController.user(), values, sources, from);
+        registry.saveParameters(id, PageController.user(), values, sources, from, documents);
         return version(id);
     }
 
     /**
      * Body: {@code {"path": "…", "content": "…"}} for a data file — {@code citations.csv}, {@code switches.csv},
      * {@code guided/ID.yaml}, a rule case file — or {@code {"path": "…", "remove": true}}. Rules (DRL) are not data:
-     * a DRL path is refused (400) and nothing changes; nor is {@code parameters.csv} replaced as a file (400 naming
+     * a DRL path is refused (400) and nothing changes; nor are {@code parameters.csv} and {@code values.csv} replaced as files (400 naming
      * the parameters form, {@code PUT …/parameters}).
      */
     @PutMapping(value = "/api/rulesets/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -338,35 +338,82 @@ class DraftEditsTest {
     }
 
     /**
-     * {@code parameters.csv} as a whole file through the files API is refused in words naming the parameters form,
-     * even when it reads and compiles (here: a declaration's bounds widened and a value set beyond the old ones);
+     * The parameter files as whole files through the files API are refused in words naming the parameters form, even
+     * when they read and compile: the declarations ({@code parameters.csv}, here a declaration's bounds widened) come
+     * only with a release, the values ({@code values.csv}, here a value beyond the old bounds) change only through
+     * the form;
      * the draft stays as it was, and the other data files are still replaced as before.
      */
     @Test
     void parametersCsvIsNotReplacedAsAFile() throws Exception {
         long draft = draft("board");
         String before = checksum(draft);
-        String csv = registry.source(draft).parameters();
+        String csv = registry.source(draft).declarations();
+        String values = registry.source(draft).values();
         // The period after a discipline decision: its bounds widened (0–240 → 0–600) and a value beyond the old ones.
-        String edited = csv.replaceFirst("(?m)^discipline\\.period_months,integer,0,240,(.*?),,12,",
-                "discipline.period_months,integer,0,600,$1,,300,");
+        String edited = csv.replaceFirst("(?m)^discipline\\.period_months,integer,0,240,",
+                "discipline.period_months,integer,0,600,");
+        String editedValues = values.replaceFirst("(?m)^discipline\\.period_months,,12,", "discipline.period_months,,300,");
         assertThat(edited).isNotEqualTo(csv);
+        assertThat(editedValues).isNotEqualTo(values);
         for (String lang : List.of("en", "vi")) {
-            HttpResponse<String> r = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=" + lang,
-                    JSON.writeValueAsString(Map.of("path", "parameters.csv", "content", edited)));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-            assertThat(r.body()).contains("governance.parameters_by_form")
-                    .contains(lang.equals("en") ? "parameters form" : "bảng tham số");
+            for (Map<String, String> file : List.of(Map.of("path", "parameters.csv", "content", edited),
+                    Map.of("path", "values.csv", "content", editedValues))) {
+                HttpResponse<String> r = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=" + lang,
+                        JSON.writeValueAsString(file));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+                assertThat(r.body()).contains("governance.parameters_by_form")
+                        .contains(lang.equals("en") ? "parameters form" : "bảng tham số");
+            }
         }
         HttpResponse<String> removed = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=en",
                 "{\"path\": \"parameters.csv\", \"remove\": true}");
         assertThat(removed.statusCode()).isEqualTo(400);
         assertThat(checksum(draft)).isEqualTo(before);
-        assertThat(registry.source(draft).parameters()).isEqualTo(csv);
+        assertThat(registry.source(draft).declarations()).isEqualTo(csv);
+        assertThat(registry.source(draft).values()).isEqualTo(values);
         // Switches still go through the files API.
         String switches = registry.source(draft).switches() + "\n";
         HttpResponse<String> ok = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=en",
                 JSON.writeValueAsString(Map.of("path", "switches.csv", "content", switches)));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    }
+
+    /**
+     * A board sets a parameter's value with the date from which it is in force and its source document (an id of
+     * the registry) and a note: the term's values file gets a dated row naming the document, the value before that
+     * date stays, and the API shows the document. A document the registry does not hold is refused in words and
+     * nothing changes; so is a value with neither a document nor a note.
+     */
+    @Test
+    void aValueIsSetWithItsDateAndItsSourceDocument() throws Exception {
+        long draft = draft("board");
+        String before = checksum(draft);
+        HttpResponse<String> unknown = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=vi",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "QD-999-2026", "note", "thử nghiệm"))));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("QD-999-2026", "danh mục văn bản");
+        HttpResponse<String> none = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=en",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "", "note", " "))));
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
+        assertThat(checksum(draft)).isEqualTo(before);
+
+        HttpResponse<String> saved = send("board", "PUT", "/api/rulesets/" + draft + "/parameters?lang=en",
+                JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
+                        "2026-07-01", "document", "QD-264-2025", "note", "thử nghiệm"))));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(registry.source(draft).values()).contains(
+                "discipline.period_months,,12,QD-69-2022,2,5,",
+                "discipline.period_months,2026-07-01,24,QD-264-2025,,,thử nghiệm");
+        org.slatecheck.rules.params.RuleSetParameters p = registry.source(draft).parameterSet();
+        assertThat(p.at(java.time.LocalDate.of(2026, 6, 30)).integer("discipline.period_months")).isEqualTo(12);
+        assertThat(p.at(java.time.LocalDate.of(2026, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
+        JsonNode shown = JSON.readTree(saved.body()).get("parameters").get("discipline.period_months");
+        assertThat(shown.get("document").asText()).isEqualTo("QD-264-2025");
+        assertThat(shown.get("from").asText()).isEqualTo("2026-07-01");
+        assertThat(shown.get("note").asText()).isEqualTo("thử nghiệm");
+        assertThat(send("board", "DELETE", "/api/rulesets/" + draft, null).statusCode()).isLessThan(300);
     }
 }

@@ -32,8 +32,8 @@ class RuleSetCacheTest {
     private static RuleSetSource version(long stored) {
         long id = stored - OFFSET;
         RuleSetSource shipped = RuleSetSource.shipped(TERM);
-        String parameters = shipped.parameters().replaceFirst(",,2025-2030\\.\\d+,", ",,2025-2030.d" + id + ",");
-        RuleSetSource draft = shipped.with(RuleSetSource.PARAMETERS, parameters);
+        String parameters = shipped.values().replaceFirst(",,2025-2030\\.\\d+,", ",,2025-2030.d" + id + ",");
+        RuleSetSource draft = shipped.withValues(parameters);
         if (id < 100) {
             return draft;
         }

@@ -253,9 +253,10 @@ class BrowserTest {
         signInAs("approver");
         browser.get(draftUrl);
         // What the approver reviews: the change of the value against the base version, and the edit in the history.
-        WebElement diff = browser.findElement(By.cssSelector("#diff .file-diff[data-path='parameters.csv']"));
-        assertThat(diff.getText()).contains("- age.reelection_min_months,integer,", ",,48,", "+ age.reelection_min_months,integer,", ",,42,Hướng dẫn giả định 99-HD/BTCTW");
-        assertThat(browser.findElement(By.id("history")).getText()).contains("board", "parameters.csv",
+        WebElement diff = browser.findElement(By.cssSelector("#diff .file-diff[data-path='values.csv']"));
+        assertThat(diff.getText()).contains("- age.reelection_min_months,2025-04-14,48,",
+                "+ age.reelection_min_months,2025-04-14,42,CT-45-2025,,,Hướng dẫn giả định 99-HD/BTCTW");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("board", "values.csv",
                 "org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
         screenshot("ruleset-review");

@@ -84,10 +84,12 @@ class DraftDeletePageTest {
         long draft = draft();
         String page = "/rulesets/" + draft;
         String before = registry.get(draft).orElseThrow().checksum();
-        String csv = registry.source(draft).parameters();
+        String csv = registry.source(draft).declarations();
+        String edited = csv.replace(",tháng,central,congress,Thời hạn không bố trí sau kỷ luật,",
+                ",tháng,board,congress,Thời hạn không bố trí sau kỷ luật,");
+        assertThat(edited).isNotEqualTo(csv);
         String shown = new WebSession(port, "board").post(page + "/data", Map.of("path", "parameters.csv",
-                "content", csv.replace(",no,Thời hạn không bố trí sau kỷ luật,", ",yes,Thời hạn không bố trí sau kỷ luật,")),
-                page);
+                "content", edited), page);
         assertThat(shown).contains("Không thay được cả tệp tham số", "bảng tham số");
         assertThat(registry.get(draft).orElseThrow().checksum()).isEqualTo(before);
         JsonNode p = JSON.readTree(anonymous.withBasicAuth("board", "board").getForObject("/api/rulesets/" + draft,

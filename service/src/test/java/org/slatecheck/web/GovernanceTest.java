@@ -110,7 +110,8 @@ class GovernanceTest {
 
         // A value without its source is refused, by name, and nothing changes.
         String refused = board.post("/rulesets/" + draft + "/parameters", Map.of(
-                "value.age.reelection_min_months", "42", "source.age.reelection_min_months", " "),
+                "value.age.reelection_min_months", "42", "source.age.reelection_min_months", " ",
+                "document.age.reelection_min_months", ""),
                 "/rulesets/" + draft);
         assertThat(refused).contains("Tham số Thời gian công tác còn lại tối thiểu khi tái cử: cần ghi nguồn");
         String saved = board.post("/rulesets/" + draft + "/parameters", Map.of(

@@ -214,8 +214,8 @@ class LanguageScanTest {
         try (Stream<Path> terms = Files.list(RULESETS)) {
             for (Path term : terms.toList()) {
                 cells(term.resolve("citations.csv"), Set.of("note_vi", "note_en")).forEach(DATA::add);
-                cells(term.resolve("parameters.csv"), Set.of("source")).forEach(DATA::add);
-                textValues(term.resolve("parameters.csv")).forEach(DATA::add);
+                cells(term.resolve("values.csv"), Set.of("note")).forEach(DATA::add);
+                textValues(term.resolve("values.csv")).forEach(DATA::add);
             }
         }
         // The document registry: numbers ("190-QĐ/TW", "135/2020/NĐ-CP"), issuers and titles are the documents' own
@@ -269,13 +269,22 @@ class LanguageScanTest {
         return out;
     }
 
-    /** The values of the text parameters (the rule set's version name and general citation). */
-    static List<String> textValues(Path parameters) throws IOException {
-        List<String> out = new ArrayList<>();
+    /** The values of the text parameters (the rule set's version name and general citation) of a values file. */
+    static List<String> textValues(Path values) throws IOException {
+        Set<String> text = new java.util.HashSet<>();
         try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(parameters, StandardCharsets.UTF_8))) {
+                .parse(Files.newBufferedReader(RULESETS.getParent().resolve("parameters.csv"), StandardCharsets.UTF_8))) {
             for (CSVRecord r : parser) {
                 if (r.get("type").equals("text")) {
+                    text.add(r.get("id"));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(values, StandardCharsets.UTF_8))) {
+            for (CSVRecord r : parser) {
+                if (text.contains(r.get("parameter"))) {
                     out.add(r.get("value"));
                     for (String part : r.get("value").split("; ")) {
                         out.add(part.strip());
@@ -540,9 +549,9 @@ class LanguageScanTest {
     }
 
     /**
-     * The draft form in Vietnamese: a code parameter is chosen by its name (the retirement schedule "Nghị định
-     * 135/2020/NĐ-CP", not DECREE_135; levels and posts as boxes with their names) and no parameter name
-     * ({@code retirement.schedule}) is printed under the labels — it stays in the label's title, and in English.
+     * The draft form in Vietnamese: a code parameter is chosen by its name (the minimum political theory "cao cấp",
+     * not CAO_CAP; levels and posts as boxes with their names) and no parameter name ({@code theory.min.PROVINCE})
+     * is printed under the labels — it stays in the label's title, and in English.
      */
     @Test
     @Order(6)
@@ -555,17 +564,17 @@ class LanguageScanTest {
                         + "t.querySelectorAll('details').forEach(e => e.open = true);"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
                         + "return t.innerText + '\\n' + " + FIELD_VALUES.replace("document.", "t.") + ";");
-        assertThat(table).contains("Nghị định 135/2020/NĐ-CP").doesNotContain("DECREE_135", "retirement.schedule",
+        assertThat(table).contains("cao cấp").doesNotContain("CAO_CAP", "theory.min.PROVINCE",
                 "structure.women_min_percent");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         scanVi(problems, "draft form (parameters, code elements and fields included)", table);
         assertThat(problems).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("[title='retirement.schedule']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("[title='theory.min.PROVINCE']"))).isNotEmpty();
         render("ruleset-draft", "/rulesets/" + draftId, "en");
         assertThat((String) ((JavascriptExecutor) browser).executeScript(
                 "const t = document.querySelector('#parameters');"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
-                        + "return t.innerText;")).contains("retirement.schedule");
+                        + "return t.innerText;")).contains("theory.min.PROVINCE");
     }
 
     String pdf(String path) throws IOException {

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17 item 10: the draft form offers a code parameter by its name (a drop-down: "Nghị định 135/2020/NĐ-CP",
- * not a text field holding DECREE_135) and a list of codes as check boxes with names; saving the form with the same
+ * not a text field holding CAO_CAP) and a list of codes as check boxes with names; saving the form with the same
  * codes ticked changes nothing, ticking others saves them. The parameter's name is not printed under its label in
  * Vietnamese (it is the label's title), and still is in English.
  */
@@ -56,15 +56,15 @@ class ParameterChoicesTest {
         long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
         String page = board.get("/rulesets/" + draft);
 
-        assertThat(page).contains("<select name=\"value.retirement.schedule\">")
-                .containsPattern("<option value=\"DECREE_135\" selected=\"selected\">Nghị định 135/2020/NĐ-CP</option>")
-                .doesNotContain("name=\"value.retirement.schedule\" value=\"DECREE_135\"");
+        assertThat(page).contains("<select name=\"value.theory.min.PROVINCE\">")
+                .containsPattern("<option value=\"CAO_CAP\" selected=\"selected\">cao cấp</option>")
+                .doesNotContain("name=\"value.theory.min.PROVINCE\" value=\"CAO_CAP\"");
         assertThat(page).containsPattern("<input type=\"checkbox\" name=\"value.structure.under40_levels\" "
                 + "value=\"PROVINCE\" checked=\"checked\"> <span>tỉnh</span>");
         assertThat(page).containsPattern("value=\"COMMUNE\"> <span>xã</span>");
         // The parameter's name: the label's title, not a line under it.
-        assertThat(page).contains("title=\"retirement.schedule\"").doesNotContain("<code>retirement.schedule</code>");
-        assertThat(board.get("/rulesets/" + draft + "?lang=en")).contains("<code>retirement.schedule</code>");
+        assertThat(page).contains("title=\"theory.min.PROVINCE\"").doesNotContain("<code>theory.min.PROVINCE</code>");
+        assertThat(board.get("/rulesets/" + draft + "?lang=en")).contains("<code>theory.min.PROVINCE</code>");
 
         String stored = registry.parameterRows(draft).get("structure.under40_levels").get(0);
         String source = registry.parameterRows(draft).get("structure.under40_levels").get(2);

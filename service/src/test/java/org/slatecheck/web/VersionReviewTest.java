@@ -80,7 +80,7 @@ class VersionReviewTest {
                 .getBody()).get("version").get("id").asLong();
         String baseVersion = registry.get(base).orElseThrow().version();
         String draftVersion = registry.get(draft).orElseThrow().version();
-        String paramsBefore = registry.files(draft).get("parameters.csv").content();
+        String paramsBefore = registry.files(draft).get("values.csv").content();
 
         // A parameter change, a changed case file and a new one (with markup in it, which must stay text).
         assertThat(put("/api/rulesets/" + draft + "/parameters", Map.of("age.reelection_min_months", Map.of(
@@ -108,27 +108,27 @@ class VersionReviewTest {
         for (JsonNode d : v.get("diff")) {
             diffPaths.add(d.get("path").asText() + " " + d.get("status").asText());
         }
-        assertThat(diffPaths).containsExactly(AGE + " CHANGED", NEW_CASES + " ADDED", "parameters.csv CHANGED");
+        assertThat(diffPaths).containsExactly(AGE + " CHANGED", NEW_CASES + " ADDED", "values.csv CHANGED");
         JsonNode params = v.get("diff").get(2);
-        assertThat(changedLines(params.get("hunks"))).anyMatch(l -> l.startsWith("REMOVED age.reelection_min_months,") && l.contains(",,48,"))
-                .anyMatch(l -> l.startsWith("ADDED age.reelection_min_months,") && l.contains(",,42,"))
+        assertThat(changedLines(params.get("hunks"))).anyMatch(l -> l.startsWith("REMOVED age.reelection_min_months,2025-04-14,48,"))
+                .anyMatch(l -> l.startsWith("ADDED age.reelection_min_months,2025-04-14,42,"))
                 .anyMatch(l -> l.startsWith("REMOVED ruleset.version,") && l.contains(",," + baseVersion + ","))
                 .anyMatch(l -> l.startsWith("ADDED ruleset.version,") && l.contains(",," + draftVersion + ","));
         JsonNode changes = v.get("changes");
         assertThat(changes).hasSize(3);
-        assertThat(changes.get(0).get("path").asText()).isEqualTo("parameters.csv");
+        assertThat(changes.get(0).get("path").asText()).isEqualTo("values.csv");
         assertThat(changes.get(0).get("actor").asText()).isEqualTo("board");
         assertThat(changes.get(0).get("before").asText()).isEqualTo(paramsBefore);
-        assertThat(changes.get(0).get("after").asText()).isEqualTo(stored.get("parameters.csv").content());
+        assertThat(changes.get(0).get("after").asText()).isEqualTo(stored.get("values.csv").content());
         assertThat(changes.get(1).get("before").asText()).isEqualTo(ageBefore);
         assertThat(changes.get(1).get("after").asText()).isEqualTo(ageAfter);
         assertThat(changes.get(2).get("before").isNull()).isTrue();
         assertThat(changes.get(2).get("after").asText()).isEqualTo(added);
         assertThat(changedLines(changes.get(0).get("hunks"))).containsExactly(
-                "REMOVED " + paramsBefore.lines().filter(l -> l.startsWith("age.reelection_min_months,")).findFirst()
+                "REMOVED " + paramsBefore.lines().filter(l -> l.startsWith("age.reelection_min_months,2025-04-14,")).findFirst()
                         .orElseThrow(),
-                "ADDED " + stored.get("parameters.csv").content().lines()
-                        .filter(l -> l.startsWith("age.reelection_min_months,")).findFirst().orElseThrow());
+                "ADDED " + stored.get("values.csv").content().lines()
+                        .filter(l -> l.startsWith("age.reelection_min_months,2025-04-14,")).findFirst().orElseThrow());
 
         // The page: the same, every content escaped as text.
         WebSession approver = new WebSession(port, "approver");
@@ -139,8 +139,8 @@ class VersionReviewTest {
         assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(page).contains("Khác biệt so với phiên bản gốc " + baseVersion, "Lịch sử sửa đổi",
                 "data-path=\"" + NEW_CASES + "\" data-status=\"ADDED\"",
-                "data-path=\"parameters.csv\" data-status=\"CHANGED\"",
-                "- age.reelection_min_months,integer,", "+ age.reelection_min_months,integer,",
+                "data-path=\"values.csv\" data-status=\"CHANGED\"",
+                "- age.reelection_min_months,2025-04-14,48,", "+ age.reelection_min_months,2025-04-14,42,",
                 HtmlUtils.htmlEscape(paramsBefore, "UTF-8"));
         assertThat(approver.get("/rulesets/" + draft + "?lang=en")).contains("Change history",
                 "Differences from the version it is based on, " + baseVersion, "Every file of this version");

@@ -49,7 +49,7 @@ public final class CaseRunner {
 
     /**
      * What case {@code c} screens under the rule sets of {@code rules}: the rule set of the case's term, with the
-     * case's parameter overrides applied to its parameter file when it has any.
+     * case's parameter overrides applied to its values file when it has any.
      */
     public static Inputs inputs(RuleCase c, RuleSetSnapshot rules) {
         Map<String, String> congressRow = new LinkedHashMap<>(Defaults.congress());
@@ -200,14 +200,13 @@ public final class CaseRunner {
         return new Row("case", 1, cells, written);
     }
 
-    /** The rule set of {@code base} with {@code overrides} applied to its parameter file. */
+    /** The rule set of {@code base} with {@code overrides} applied to its values file. */
     public static RuleSet ruleSet(RuleSetSource base, Map<String, String> overrides) {
         if (overrides.isEmpty()) {
             return RuleSet.compile(base);
         }
-        RuleSetParameters params = RuleSetParameters.parse(base.parameters(), RuleSetSource.PARAMETERS)
-                .withOverrides(overrides);
-        return RuleSet.compile(base.with(RuleSetSource.PARAMETERS, params.text()));
+        RuleSetParameters params = base.parameterSet().withOverrides(overrides);
+        return RuleSet.compile(base.withValues(params.text()));
     }
 
     /** Clean defaults: a row that triggers no nominee rule unless a case changes it. */

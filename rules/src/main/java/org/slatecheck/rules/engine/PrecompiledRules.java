@@ -104,7 +104,7 @@ final class PrecompiledRules {
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
-            RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
+            RuleSetParameters parameters = source.parameterSet();
             Map<String, String> drl = new TreeMap<>(source.drlFiles());
             drl.putAll(GuidedRules.parse(source.guidedFiles(), parameters).drl());
             texts.put(RuleSetSource.sha256(drl), drl);

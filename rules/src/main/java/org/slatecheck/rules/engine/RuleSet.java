@@ -107,7 +107,7 @@ public final class RuleSet {
      */
     public static RuleSet compile(RuleSetSource source) {
         org.slatecheck.rules.params.Term term = source.termData();
-        RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
+        RuleSetParameters parameters = source.parameterSet();
         org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
                 source.documents(), RuleSetSource.DOCUMENTS);
         Citations citations = Citations.parse(source.citations(), RuleSetSource.CITATIONS, documents);
@@ -129,6 +129,14 @@ public final class RuleSet {
                 throw inWords;
             }
             throw e;
+        }
+        // Every value's source document is one of the registry (a values file names documents by id only).
+        for (java.util.List<org.slatecheck.rules.params.Parameter> list : parameters.entries().values()) {
+            for (org.slatecheck.rules.params.Parameter p : list) {
+                if (!p.document().isEmpty() && documents.get(p.document()) == null) {
+                    throw ParameterException.of("document_unknown", p.name(), p.document()).at(RuleSetSource.VALUES);
+                }
+            }
         }
         RuleSet set = new RuleSet(source, term, parameters, citations, switches, provinces, guided, kieBase);
         set.checkData();
@@ -212,7 +220,7 @@ public final class RuleSet {
     public String getId() { return id; }
     public String getVersion() { return version; }
     public String getChecksum() { return checksum; }
-    /** The term's parameter file: declarations and dated values. */
+    /** The term's parameters: the release's declarations and the term's dated values. */
     public RuleSetParameters parameters() { return parameters; }
     /** The term's season and levels by date. */
     public org.slatecheck.rules.params.Term term() { return term; }

@@ -81,8 +81,7 @@ public final class RuleSetSnapshot implements TermRules {
         }
 
         private static Parameters parse(RuleSetSource source) {
-            return org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), source.id() + " parameters")
-                    .at(null);
+            return source.parameterSet().at(null);
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
- * come only from a release of SlateCheck; the term's data — {@value #TERM} (season and levels by date),
- * {@value #PARAMETERS}, {@value #CITATIONS}, {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one
+ * come only from a release of SlateCheck, and so do the parameter declarations {@value #PARAMETERS} (one per
+ * parameter for every term: type, bounds, unit, labels, board or central); the term's data — {@value #TERM} (season
+ * and levels by date), {@value #VALUES} (the parameters' dated values with their source documents), {@value #CITATIONS}, {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one
  * file for every term, RULES.md version 3 section 9.2), {@value #PROVINCES} (optional), guided rules
  * ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
@@ -32,7 +33,10 @@ import java.util.stream.Stream;
 public record RuleSetSource(String id, Map<String, String> files) {
     public static final String RULES_ROOT = "org/slatecheck/rules/";
     public static final String TERM = "term.csv";
+    /** The parameter declarations, shipped with the release (data/parameters.csv): never edited by a board. */
     public static final String PARAMETERS = "parameters.csv";
+    /** The term's dated parameter values (data/rulesets/TERM/values.csv): edited through the parameters form. */
+    public static final String VALUES = "values.csv";
     public static final String CITATIONS = "citations.csv";
     public static final String SWITCHES = "switches.csv";
     public static final String DOCUMENTS = "documents.csv";
@@ -48,10 +52,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static RuleSetSource shipped(String term) {
         Map<String, String> files = new TreeMap<>(shippedRules());
         ClassLoader cl = RuleSetSource.class.getClassLoader();
-        for (String name : new String[] {TERM, PARAMETERS, CITATIONS, SWITCHES}) {
+        for (String name : new String[] {TERM, VALUES, CITATIONS, SWITCHES}) {
             files.put(name, read(cl, "slatecheck/rulesets/" + term + "/" + name));
         }
         files.put(DOCUMENTS, read(cl, "slatecheck/" + DOCUMENTS));
+        files.put(PARAMETERS, shippedDeclarations());
         String provinces = "slatecheck/rulesets/" + term + "/" + PROVINCES;
         if (cl.getResource(provinces) != null) {
             files.put(PROVINCES, read(cl, provinces));
@@ -113,6 +118,11 @@ public record RuleSetSource(String id, Map<String, String> files) {
         }
         shippedRules = Collections.unmodifiableMap(files);
         return shippedRules;
+    }
+
+    /** The parameter declarations of this release ({@value #PARAMETERS}, one file for every term). */
+    public static String shippedDeclarations() {
+        return read(RuleSetSource.class.getClassLoader(), "slatecheck/" + PARAMETERS);
     }
 
     private static boolean isRuleFile(String path) {
@@ -211,8 +221,25 @@ public record RuleSetSource(String id, Map<String, String> files) {
         return select(p -> p.startsWith(GUIDED) && p.endsWith(".yaml") && !p.endsWith(".cases.yaml"));
     }
 
-    public String parameters() {
+    /** The parameter declarations (the release's; in a version stored before they moved, the whole old file). */
+    public String declarations() {
         return files.get(PARAMETERS);
+    }
+
+    /** The term's dated parameter values; null in a version stored before the declarations moved out. */
+    public String values() {
+        return files.get(VALUES);
+    }
+
+    /**
+     * The parameters of this version: the declarations with the term's values; a version stored before the
+     * declarations moved out of the terms is read in its old format (its history stays readable).
+     */
+    public org.slatecheck.rules.params.RuleSetParameters parameterSet() {
+        if (values() == null) {
+            return org.slatecheck.rules.params.RuleSetParameters.parseLegacy(declarations(), PARAMETERS);
+        }
+        return org.slatecheck.rules.params.RuleSetParameters.parse(declarations(), values(), VALUES);
     }
 
     /** The term file (season, levels by date); null in a version stored before terms were data. */
@@ -265,9 +292,9 @@ public record RuleSetSource(String id, Map<String, String> files) {
         return out;
     }
 
-    /** The same content with another parameter file. */
-    public RuleSetSource withParameters(String text) {
-        return with(PARAMETERS, text);
+    /** The same content with another values file (the term's dated parameter values). */
+    public RuleSetSource withValues(String text) {
+        return with(VALUES, text);
     }
 
     /** The same content with {@code files} as its rule case files (those it had are replaced). */

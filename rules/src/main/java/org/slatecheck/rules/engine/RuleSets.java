@@ -119,8 +119,7 @@ public final class RuleSets {
         }
         return PARAMETERS.computeIfAbsent(term, t -> {
             RuleSetSource source = shippedSource(t);
-            return org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), source.id() + " parameters")
-                    .at(null);
+            return source.parameterSet().at(null);
         });
     }
 }

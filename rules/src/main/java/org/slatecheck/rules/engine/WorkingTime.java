@@ -34,9 +34,21 @@ public final class WorkingTime {
     public static WorkingTime of(Nominee nominee, Congress congress, Parameters params) {
         YearMonth birth = nominee.getBirthMonth();
         YearMonth retirement = nominee.getRetirementMonthOverride() != null ? nominee.getRetirementMonthOverride()
-                : params.<RetirementSchedule>code("retirement.schedule").retirementMonth(nominee.getSex(), birth);
+                : schedule(params).retirementMonth(nominee.getSex(), birth);
         return new WorkingTime(nominee, birth, retirement, congress.getReferenceMonth());
     }
+
+    /**
+     * The retirement schedule of {@code params}: the ages {@code retirement.age_months.M} / {@code .F} in force on
+     * 1 January of the year the age is reached (their values are dated by that year, not by the congress date).
+     */
+    public static RetirementSchedule schedule(Parameters params) {
+        return new RetirementSchedule((sex, year) -> params.integerOn(AGE_MONTHS + sex.name(),
+                java.time.LocalDate.of(year, 1, 1)));
+    }
+
+    /** The retirement age parameters' common prefix (then {@code M} or {@code F}). */
+    public static final String AGE_MONTHS = "retirement.age_months.";
 
     public Nominee getNominee() { return nominee; }
     public YearMonth getBirthMonth() { return birthMonth; }

@@ -1,45 +1,38 @@
 package org.slatecheck.rules.model;
 
 import java.time.YearMonth;
+import java.util.function.BiFunction;
 
 /**
- * How the retirement month {@code R} follows from the birth month {@code B} (RULES.md section 3).
+ * How the retirement month {@code R} follows from the birth month {@code B} (docs/specification.md, section 3):
+ * the first month {@code B + age(Y)} whose calendar year is {@code Y}. The ages {@code age(Y)} — by sex and by the
+ * year {@code Y} the age is reached — are data of the rule set (the parameters {@code retirement.age_months.M} and
+ * {@code .F}, dated by the day the age is reached: Bộ luật Lao động 2012 Điều 187 for 2020-2025; Bộ luật Lao động
+ * 2019 Điều 169 with Nghị định 135/2020/NĐ-CP Điều 4 for 2025-2030); only the arithmetic is here.
  */
-public enum RetirementSchedule {
-    /** Bộ luật Lao động 2012: men at 60 years, women at 55 years. */
-    LABOR_CODE_2012 {
-        @Override
-        int ageInMonths(Sex sex, int calendarYear) {
-            return sex == Sex.M ? 720 : 660;
-        }
-    },
-    /**
-     * Bộ luật Lao động 2019 Điều 169; Nghị định 135/2020/NĐ-CP Điều 4: men 60 y before 2021, then 60 y 3 m in 2021
-     * rising 3 months a year to 62 y from 2028; women 55 y before 2021, then 55 y 4 m in 2021 rising 4 months a year
-     * to 60 y from 2035.
-     */
-    DECREE_135 {
-        @Override
-        int ageInMonths(Sex sex, int calendarYear) {
-            if (sex == Sex.M) {
-                return calendarYear < 2021 ? 720 : Math.min(744, 723 + 3 * (calendarYear - 2021));
-            }
-            return calendarYear < 2021 ? 660 : Math.min(720, 664 + 4 * (calendarYear - 2021));
-        }
-    };
+public final class RetirementSchedule {
+    /** The longest retirement age the arithmetic looks for, in years (the search stops after it). */
+    private static final int MAX_AGE_YEARS = 75;
 
-    /** Retirement age, in months, of a person of {@code sex} who reaches it in {@code calendarYear}. */
-    abstract int ageInMonths(Sex sex, int calendarYear);
+    private final BiFunction<Sex, Integer, Integer> ages;
+
+    /** {@code ages}: the retirement age in months of a person of a sex who reaches it in a calendar year. */
+    public RetirementSchedule(BiFunction<Sex, Integer, Integer> ages) {
+        this.ages = ages;
+    }
 
     /**
      * The retirement month: the first month {@code B + age(Y)} whose calendar year is {@code Y}, trying {@code Y}
-     * upward from the birth year. For the fixed-age schedule this is simply {@code B + age}.
+     * upward from the birth year. For a fixed age this is simply {@code B + age}.
      */
     public YearMonth retirementMonth(Sex sex, YearMonth birth) {
         int b = Months.index(birth);
-        // The age never exceeds 62 years, so a match exists within 63 calendar years of the birth year.
-        for (int year = birth.getYear(); year <= birth.getYear() + 63; year++) {
-            YearMonth candidate = Months.of(b + ageInMonths(sex, year));
+        for (int year = birth.getYear(); year <= birth.getYear() + MAX_AGE_YEARS; year++) {
+            Integer age = ages.apply(sex, year);
+            if (age == null) {
+                throw new IllegalStateException("no retirement age for the year " + year);
+            }
+            YearMonth candidate = Months.of(b + age);
             if (candidate.getYear() == year) {
                 return candidate;
             }

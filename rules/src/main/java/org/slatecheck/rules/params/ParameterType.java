@@ -20,11 +20,10 @@ import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.PoliticalTheory;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Rating;
-import org.slatecheck.rules.model.RetirementSchedule;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The type of a parameter as declared in a term's parameter file: {@code text}, {@code integer}, {@code decimal},
+ * The type of a parameter as declared in the parameter declarations ({@code data/parameters.csv}): {@code text}, {@code integer}, {@code decimal},
  * {@code percent} (a decimal 0..100), {@code month} (YYYY-MM), {@code date} (YYYY-MM-DD), {@code boolean},
  * {@code code:LIST} (one code of a published code list) or {@code codes:LIST} ({@code ;}-separated codes). A value is
  * parsed into its Java form once, when the file is read, so a rule never meets a malformed parameter.
@@ -34,7 +33,7 @@ public record ParameterType(String kind, String codeList) {
     public static final Map<String, Class<? extends Enum<?>>> CODE_LISTS = Map.ofEntries(
             Map.entry("Level", Level.class), Map.entry("Post", Post.class),
             Map.entry("PoliticalTheory", PoliticalTheory.class), Map.entry("Education", Education.class),
-            Map.entry("Rating", Rating.class), Map.entry("RetirementSchedule", RetirementSchedule.class),
+            Map.entry("Rating", Rating.class),
             Map.entry("ListKind", ListKind.class), Map.entry("Sex", Sex.class),
             Map.entry("DisciplineForm", DisciplineForm.class), Map.entry("Conclusion", Conclusion.class),
             Map.entry("Membership", Membership.class));

@@ -12,8 +12,8 @@ import org.slatecheck.rules.model.Level;
 /**
  * The parameter values of a rule set in force on one congress date: name → typed value with its source. Generic:
  * the rules ask for a parameter by name and type ({@code integer("discipline.period_months")}), so a new threshold
- * needs a line in the term's parameter file, not a Java release. Asking for a parameter the file does not declare
- * is an error; a declared parameter without a value in force is "not set" ({@code isSet} false, the optional
+ * needs a value in the term's values file, not a Java release. Asking for a parameter the release does not declare
+ * ({@code data/parameters.csv}) is an error; a declared parameter without a value in force is "not set" ({@code isSet} false, the optional
  * accessors null). Immutable and thread-safe; inserted as a fact into every session.
  */
 public final class Parameters {
@@ -115,7 +115,15 @@ public final class Parameters {
         return v instanceof Set<?> s && s.contains(code);
     }
 
-    /** The source text of the entry in force: what a finding that rests on it cites. */
+    /**
+     * An integer parameter dated by the age reached ({@code retirement.age_months.M}): its value in force on
+     * {@code date}, the day the age is reached (not the congress date); null when none is.
+     */
+    public Integer integerOn(String name, LocalDate date) {
+        return (Integer) file.valueOn(name, date);
+    }
+
+    /** The source of the entry in force (document, article, clause, note as one line of text). */
     public String source(String name) {
         Parameter p = entry(name);
         if (p == null) {

@@ -53,7 +53,8 @@ class LabelsTest {
         assertThat(vi.action("RULESET_ACTIVATED")).isEqualTo("Kích hoạt bộ quy tắc");
         assertThat(vi.roles("BOARD,ADMIN")).isEqualTo("ban tổ chức, quản trị");
         assertThat(vi.code("post", "SECRETARY")).isEqualTo("bí thư");
-        assertThat(vi.fileKind("PARAMETERS")).isEqualTo("tham số");
+        assertThat(vi.fileKind("PARAMETERS")).isEqualTo("khai báo tham số");
+        assertThat(vi.fileKind("VALUES")).isEqualTo("giá trị tham số");
     }
 
     @Test
@@ -136,15 +137,13 @@ class LabelsTest {
 
     @Test
     void everyShippedParameterHasADescriptionInBothLanguages() throws Exception {
-        try (var terms = java.nio.file.Files.list(java.nio.file.Path.of("../data/rulesets"))) {
-            for (java.nio.file.Path term : terms.toList()) {
-                for (String line : java.nio.file.Files.readAllLines(term.resolve("parameters.csv")).subList(1,
-                        java.nio.file.Files.readAllLines(term.resolve("parameters.csv")).size())) {
-                    String name = line.substring(0, line.indexOf(','));
-                    assertThat(vi.parameterDescription(name)).as("vi %s", name).isNotBlank();
-                    assertThat(en.parameterDescription(name)).as("en %s", name).isNotBlank();
-                }
-            }
+        // Every declared parameter (declared once, in data/parameters.csv, for every term).
+        java.nio.file.Path declarations = java.nio.file.Path.of("../data/parameters.csv");
+        List<String> lines = java.nio.file.Files.readAllLines(declarations);
+        for (String line : lines.subList(1, lines.size())) {
+            String name = line.substring(0, line.indexOf(','));
+            assertThat(vi.parameterDescription(name)).as("vi %s", name).isNotBlank();
+            assertThat(en.parameterDescription(name)).as("en %s", name).isNotBlank();
         }
     }
 

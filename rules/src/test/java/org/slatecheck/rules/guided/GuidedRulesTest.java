@@ -106,7 +106,7 @@ public class GuidedRulesTest {
 
     @Test
     void refusesWhatIsNotInTheCatalogueOrNotTyped() {
-        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         String base = secretaryRule("t");
         assertThatThrownBy(() -> GuidedRules.read(base.replace("field: political_theory", "field: System.exit"), p))
                 .isInstanceOf(ParameterException.class).extracting("key").isEqualTo("field_unknown");
@@ -128,8 +128,7 @@ public class GuidedRulesTest {
     /** A board's rule has the metadata shape of a shipped rule's folder (issue 18 item 4). */
     @Test
     void aGuidedRuleHasTheMetadataShapeOfAShippedRule() {
-        var p = org.slatecheck.rules.params.RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(),
-                "parameters.csv");
+        var p = RuleSetSource.shipped("2025-2030").parameterSet();
         var meta = GuidedRules.read(secretaryRule("Bí thư chưa có cử nhân chính trị").replace(
                 "- {field: political_theory, op: lt, value: CU_NHAN}",
                 "- {field: political_theory, op: lt, value: CU_NHAN}\n  - {field: remaining_months, op: lt, "
@@ -170,7 +169,7 @@ public class GuidedRulesTest {
 
     @Test
     void readsAsASentenceInBothLanguages() {
-        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         GuidedRule r = GuidedRules.read(secretaryRule("Bí thư chưa có cử nhân chính trị"), p);
         String vi = GuidedRules.sentence(r, Messages.of(Messages.VI));
         assertThat(vi).startsWith("Nếu nhân sự").contains("bí thư").contains("cử nhân").contains(" và ")
@@ -255,7 +254,7 @@ public class GuidedRulesTest {
         assertThat(findings(r, "B")).extracting(Finding::getRuleId).contains("POS-901");
         assertThat(GuidedRules.sentence(set.guidedRule("POS-901"), Messages.of(Messages.VI))).contains("từ 9 trở lên");
 
-        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         for (String bad : List.of("\"0x3C\"", "\"6 0\"", "\"1e3\"", "\"9999999999\"", "\"٦٠\"")) {
             assertThatThrownBy(() -> GuidedRules.read(complaintsRule(bad), p)).as(bad)
                     .isInstanceOf(ParameterException.class).extracting("key").isEqualTo("not_integer");
@@ -290,7 +289,7 @@ public class GuidedRulesTest {
         assertThat(GuidedRules.literal(health, "eq", "có").canonical()).isEqualTo("true");
         assertThat(GuidedRules.literal(health, "eq", "no").java()).isEqualTo("false");
 
-        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         // Unquoted YAML dates and yes/no are read by the field's type, not as YAML 1.1 timestamps and booleans.
         GuidedRule r = GuidedRules.read(secretaryRule("t").replace("- {field: political_theory, op: lt, value: CU_NHAN}",
                 "- {field: discipline_date, op: ge, value: 2024-06-01}\n  - {field: health_ok, op: eq, value: yes}"), p);
@@ -303,7 +302,7 @@ public class GuidedRulesTest {
 
     @Test
     void controlAndBidiCharactersInWordingAreRefusedByTheFieldInWords() {
-        RuleSetParameters p = RuleSetParameters.parse(RuleSetSource.shipped("2025-2030").parameters(), "p");
+        RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         String base = secretaryRule("x");
         record Case(String yaml, String field, String vi, String en) {
         }

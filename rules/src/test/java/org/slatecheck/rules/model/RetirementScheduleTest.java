@@ -8,8 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Retirement month R (RULES.md section 3), including every Appendix I check of Nghị định 135/2020/NĐ-CP. */
+/**
+ * Retirement month R (docs/specification.md section 3), including every Appendix I check of Nghị định
+ * 135/2020/NĐ-CP; the ages come from the shipped terms' values files (2025-2030: the Decree 135 steps, 2020-2025:
+ * the Labour Code 2012), only the arithmetic from Java.
+ */
 class RetirementScheduleTest {
+    static final RetirementSchedule DECREE_135 = schedule("2025-2030");
+    static final RetirementSchedule LABOR_CODE_2012 = schedule("2020-2025");
+
+    static RetirementSchedule schedule(String term) {
+        return org.slatecheck.rules.engine.WorkingTime.schedule(
+                org.slatecheck.rules.engine.RuleSetSource.shipped(term).parameterSet().at(null));
+    }
 
     @ParameterizedTest(name = "{0} born {1} retires {2} (Nghị định 135 Phụ lục I)")
     @CsvSource({
@@ -22,7 +33,7 @@ class RetirementScheduleTest {
             "F, 1969-04, 2025-12",
     })
     void matchesDecree135AppendixI(Sex sex, String birth, String retirement) {
-        assertThat(RetirementSchedule.DECREE_135.retirementMonth(sex, YearMonth.parse(birth)))
+        assertThat(DECREE_135.retirementMonth(sex, YearMonth.parse(birth)))
                 .isEqualTo(YearMonth.parse(retirement));
     }
 
@@ -40,7 +51,7 @@ class RetirementScheduleTest {
             "F, 1966-01, 2021-05", // 2021: 55 y 4 m
     })
     void followsTheDecree135Steps(Sex sex, String birth, String retirement) {
-        assertThat(RetirementSchedule.DECREE_135.retirementMonth(sex, YearMonth.parse(birth)))
+        assertThat(DECREE_135.retirementMonth(sex, YearMonth.parse(birth)))
                 .isEqualTo(YearMonth.parse(retirement));
     }
 
@@ -52,7 +63,7 @@ class RetirementScheduleTest {
             "F, 1970-01, 2025-01",
     })
     void laborCode2012IsSixtyForMenAndFiftyFiveForWomen(Sex sex, String birth, String retirement) {
-        assertThat(RetirementSchedule.LABOR_CODE_2012.retirementMonth(sex, YearMonth.parse(birth)))
+        assertThat(LABOR_CODE_2012.retirementMonth(sex, YearMonth.parse(birth)))
                 .isEqualTo(YearMonth.parse(retirement));
     }
 
@@ -61,8 +72,8 @@ class RetirementScheduleTest {
         // Nghị định 135/2020/NĐ-CP Điều 3 khoản 3: only the year known → born 1 January.
         YearMonth birth = YearMonth.from(org.slatecheck.rules.intake.RowAccess.parseDate("1961"));
         assertThat(birth).isEqualTo(YearMonth.of(1961, 1));
-        assertThat(RetirementSchedule.DECREE_135.retirementMonth(Sex.M, birth)).isEqualTo(YearMonth.of(2021, 4));
-        assertThat(RetirementSchedule.LABOR_CODE_2012.retirementMonth(Sex.F, YearMonth.from(
+        assertThat(DECREE_135.retirementMonth(Sex.M, birth)).isEqualTo(YearMonth.of(2021, 4));
+        assertThat(LABOR_CODE_2012.retirementMonth(Sex.F, YearMonth.from(
                 org.slatecheck.rules.intake.RowAccess.parseDate("1966")))).isEqualTo(YearMonth.of(2021, 1));
     }
 

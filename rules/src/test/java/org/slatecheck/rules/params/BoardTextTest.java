@@ -52,12 +52,13 @@ class BoardTextTest {
 
     @Test
     void parameterSourcesAndLabelsRefuseThem() {
-        String source = SHIPPED.parameters().replaceFirst("(?m)^(discipline\\.period_months,.*)$",
-                "$1\ndiscipline.period_months,,,,,,,,2026-07-01,24,\"Quy định\u0008 mới\"");
-        refusedInWords(catchThrowableOfType(() -> RuleSetParameters.parse(source, "parameters.csv"),
-                ParameterException.class), "discipline.period_months", "Nguồn (văn bản căn cứ)", "source");
-        String label = SHIPPED.parameters() + "x.new,text,,,,yes,\"Nhãn\u2066\",Label,,a,b\n";
-        refusedInWords(catchThrowableOfType(() -> RuleSetParameters.parse(label, "parameters.csv"),
+        String source = SHIPPED.values().replaceFirst("(?m)^(discipline\\.period_months,.*)$",
+                "$1\ndiscipline.period_months,2026-07-01,24,,,,\"Quy định\u0008 mới\"");
+        refusedInWords(catchThrowableOfType(() -> RuleSetParameters.parse(SHIPPED.declarations(), source,
+                "values.csv"), ParameterException.class), "discipline.period_months", "Nguồn (văn bản căn cứ)",
+                "source");
+        String label = SHIPPED.declarations() + "x.new,text,,,,board,congress,\"Nhãn\u2066\",Label\n";
+        refusedInWords(catchThrowableOfType(() -> RuleSetParameters.parse(label, SHIPPED.values(), "values.csv"),
                 ParameterException.class), "x.new", "Nhãn tiếng Việt", "Vietnamese label");
     }
 

@@ -25,12 +25,12 @@ class DatedDataTest {
     /** The 2025-2030 source with a second entry of discipline.period_months (24 from 2025-07-01) and its citation. */
     static RuleSetSource dated() {
         RuleSetSource s = RuleSetSource.shipped("2025-2030");
-        String params = s.parameters().replaceFirst("(?m)^(discipline\\.period_months,.*)$",
-                "$1\ndiscipline.period_months,,,,,,,,2025-07-01,24,Quy định thử nghiệm ngày 1/7/2025");
+        String params = s.values().replaceFirst("(?m)^(discipline\\.period_months,.*)$",
+                "$1\ndiscipline.period_months,2025-07-01,24,TEST-1-2025,3,,thử nghiệm");
         String documents = s.documents() + "TEST-1-2025,Quy định,1-QĐ/TW,Ban tổ chức thử nghiệm,2025-07-01,,"
                 + "về kỷ luật,on discipline,,,,,confirmed,Thử nghiệm\n";
         String citations = s.citations() + "DIS-002,,TEST-1-2025,3,,,\n";
-        return s.with(RuleSetSource.PARAMETERS, params).with(RuleSetSource.CITATIONS, citations)
+        return s.withValues(params).with(RuleSetSource.CITATIONS, citations)
                 .with(RuleSetSource.DOCUMENTS, documents);
     }
 
@@ -71,7 +71,7 @@ class DatedDataTest {
         assertThat(p.at(LocalDate.of(2025, 6, 30)).integer("discipline.period_months")).isEqualTo(12);
         assertThat(p.at(LocalDate.of(2025, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
         assertThat(p.at(LocalDate.of(2025, 7, 1)).source("discipline.period_months"))
-                .isEqualTo("Quy định thử nghiệm ngày 1/7/2025");
+                .isEqualTo("TEST-1-2025, Điều 3: thử nghiệm");
     }
 
     @Test
@@ -95,14 +95,16 @@ class DatedDataTest {
 
     @Test
     void refusesBadValuesByParameterWithAReason() {
-        String params = RuleSetSource.shipped("2025-2030").parameters();
-        assertThatThrownBy(() -> RuleSetParameters.parse(params.replace("discipline.period_months,integer,0,240,tháng,no,Thời hạn không bố trí sau kỷ luật,Period after a discipline decision,,12,",
-                "discipline.period_months,integer,0,240,tháng,no,Thời hạn không bố trí sau kỷ luật,Period after a discipline decision,,abc,"), "p"))
+        RuleSetSource s = RuleSetSource.shipped("2025-2030");
+        String params = s.values();
+        assertThatThrownBy(() -> RuleSetParameters.parse(s.declarations(), params.replace(
+                "discipline.period_months,,12,", "discipline.period_months,,abc,"), "p"))
                 .isInstanceOf(ParameterException.class).satisfies(e -> {
                     assertThat(((ParameterException) e).key()).isEqualTo("not_integer");
                     assertThat(((ParameterException) e).field()).isEqualTo("discipline.period_months");
                 });
-        assertThatThrownBy(() -> RuleSetParameters.parse(params.replace(",12,Quy định 69", ",999,Quy định 69"), "p"))
+        assertThatThrownBy(() -> RuleSetParameters.parse(s.declarations(), params.replace(
+                "discipline.period_months,,12,", "discipline.period_months,,999,"), "p"))
                 .extracting("key").isEqualTo("out_of_range");
     }
 }
