@@ -398,6 +398,11 @@ public final class CsvTable {
         return java.util.Collections.unmodifiableSet(written.keySet());
     }
 
+    /** The name the file's header gives {@code column}, or {@code column} when it has none. */
+    public String columnName(String column) {
+        return written.getOrDefault(column, column);
+    }
+
     /** True when the header has {@code column} (under its canonical name or alias). */
     public boolean hasColumn(String column) {
         return written.containsKey(column);

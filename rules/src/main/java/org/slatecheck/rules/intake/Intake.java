@@ -22,12 +22,16 @@ public final class Intake {
 
     /** The header a Vietnamese template gives nominee column {@code name} ("Dân tộc"), for messages in Vietnamese. */
     static String vietnameseHeader(String name) {
-        for (ColumnGuide.Column c : ColumnGuide.NOMINEE_COLUMNS) {
+        return vietnameseHeader(name, ColumnGuide.NOMINEE_COLUMNS, Columns.NOMINEE);
+    }
+
+    private static String vietnameseHeader(String name, List<ColumnGuide.Column> guide, Map<String, String> columns) {
+        for (ColumnGuide.Column c : guide) {
             if (c.name().equals(name)) {
                 return c.header();
             }
         }
-        return Columns.NOMINEE.get(name);
+        return columns.get(name);
     }
 
     /**
@@ -48,11 +52,31 @@ public final class Intake {
      * (column → rule ids).
      */
     public record Result(List<CongressList> lists, List<InputWarning> warnings,
-            Map<String, List<String>> notCheckedByColumn) {
+            Map<String, List<String>> notCheckedByColumn, Map<String, Map<String, List<String>>> byCongress) {
         public Result {
             lists = List.copyOf(lists);
             warnings = List.copyOf(warnings);
             notCheckedByColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notCheckedByColumn));
+            byCongress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCongress));
+        }
+
+        public Result(List<CongressList> lists, List<InputWarning> warnings,
+                Map<String, List<String>> notCheckedByColumn) {
+            this(lists, warnings, notCheckedByColumn, Map.of());
+        }
+
+        /**
+         * The absent columns and their rules for the list of congress {@code congressId}: the nominees file's
+         * ({@link #notCheckedByColumn}) and the congresses file's that matter to this congress (RULES.md 9.5).
+         */
+        public Map<String, List<String>> notCheckedFor(String congressId) {
+            Map<String, List<String>> own = byCongress.getOrDefault(congressId, Map.of());
+            if (own.isEmpty()) {
+                return notCheckedByColumn;
+            }
+            Map<String, List<String>> all = new LinkedHashMap<>(notCheckedByColumn);
+            all.putAll(own);
+            return all;
         }
 
         /** The rule ids not checked for every list of this input, each once. */
@@ -104,6 +128,7 @@ public final class Intake {
         Map<String, List<Nominee>> listed = new LinkedHashMap<>();
         Map<String, Map<String, Long>> seen = new HashMap<>();
         Map<String, Long> counts = new HashMap<>(); // rows per congress, also rows with errors (as the batch counts)
+        Map<Nominee, Long> lines = new java.util.IdentityHashMap<>();
         for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
             NomineeRows.Read r = reader.read(row);
             for (InputError e : row.errors()) {
@@ -114,8 +139,9 @@ public final class Intake {
             }
             Long first = null;
             if (r.congressId() != null && r.nomineeId() != null) {
-                first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>()).putIfAbsent(r.nomineeId(),
-                        row.line());
+                // Ids equal without case and invisible characters are one id (RULES.md 9.5).
+                first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>())
+                        .putIfAbsent(Texts.idKey(r.nomineeId()), row.line());
                 if (first != null) {
                     errors.add(reader.duplicate(row.line(), row.columnName("nominee_id"), r.nomineeId(), first));
                 }
@@ -125,10 +151,15 @@ public final class Intake {
                 List<Nominee> list = listed.computeIfAbsent(r.congressId(), k -> new ArrayList<>());
                 if (r.nominee() != null && first == null) {
                     list.add(r.nominee());
+                    lines.put(r.nominee(), row.line());
                 }
             }
         }
         Map<String, List<String>> notChecked = Map.of();
+        Map<String, Map<String, List<String>>> byCongress = new LinkedHashMap<>();
+        if (readable && read.errors().isEmpty()) {
+            absentCongressColumns(congressTable, congresses.name(), byId, ruleSets, byCongress, warnings);
+        }
         if (readable) {
             warnings.addAll(reader.emptyCongresses(listed::containsKey));
             errors.addAll(tooManyNominees(read, congresses.name(), counts));
@@ -142,12 +173,39 @@ public final class Intake {
             throw new InputException(sorted(errors, congresses.name()));
         }
         List<CongressList> lists = new ArrayList<>();
+        Relatives relatives = new Relatives(nominees.name(), nomineeTable.columnName("relatives"), warnings);
         for (Congress c : byId.values()) {
             if (listed.containsKey(c.getId())) {
-                lists.add(new CongressList(c, listed.get(c.getId())));
+                lists.add(new CongressList(c, relatives.resolve(listed.get(c.getId()), lines::get)));
             }
         }
-        return new Result(lists, warnings, notChecked);
+        relatives.finish();
+        return new Result(lists, warnings, notChecked, byCongress);
+    }
+
+    /**
+     * The optional congress columns absent from the congresses file (RULES.md 9.5, as for the nominees file): for
+     * each congress, the rules they leave unchecked ({@link ColumnRules#notChecked(java.util.Set, Congress,
+     * org.slatecheck.rules.params.Parameters)}), and one warning per column that leaves some rule unchecked.
+     */
+    private static void absentCongressColumns(CsvTable table, String file, Map<String, Congress> byId,
+            TermRules ruleSets, Map<String, Map<String, List<String>>> byCongress, List<InputWarning> warnings) {
+        Map<String, java.util.Set<String>> rulesByColumn = new LinkedHashMap<>();
+        for (Congress c : byId.values()) {
+            org.slatecheck.rules.params.Parameters p = ruleSets.parameters(c.getTerm());
+            org.slatecheck.rules.params.Parameters dated = p == null ? null : p.file().at(c.getCongressDate());
+            Map<String, List<String>> absent = ColumnRules.notChecked(table.columns(), c, dated);
+            if (!absent.isEmpty()) {
+                byCongress.put(c.getId(), absent);
+                absent.forEach((column, rules) -> rulesByColumn
+                        .computeIfAbsent(column, k -> new java.util.LinkedHashSet<>()).addAll(rules));
+            }
+        }
+        for (Map.Entry<String, java.util.Set<String>> e : rulesByColumn.entrySet()) {
+            warnings.add(InputWarning.of(file, table.headerLine(), e.getKey(), "column_absent", e.getKey(),
+                    vietnameseHeader(e.getKey(), ColumnGuide.CONGRESS_COLUMNS, Columns.CONGRESS),
+                    String.join(", ", e.getValue())));
+        }
     }
 
     /**
