@@ -192,9 +192,7 @@ public final class Intake {
             TermRules ruleSets, Map<String, Map<String, List<String>>> byCongress, List<InputWarning> warnings) {
         Map<String, java.util.Set<String>> rulesByColumn = new LinkedHashMap<>();
         for (Congress c : byId.values()) {
-            org.slatecheck.rules.params.Parameters p = ruleSets.parameters(c.getTerm());
-            org.slatecheck.rules.params.Parameters dated = p == null ? null : p.file().at(c.getCongressDate());
-            Map<String, List<String>> absent = ColumnRules.notChecked(table.columns(), c, dated);
+            Map<String, List<String>> absent = ColumnRules.notChecked(table.columns(), c, dated(c, ruleSets));
             if (!absent.isEmpty()) {
                 byCongress.put(c.getId(), absent);
                 absent.forEach((column, rules) -> rulesByColumn
@@ -227,7 +225,20 @@ public final class Intake {
      * nominee rows are read against it by {@link NomineeRows}.
      */
     public record Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
-            List<InputError> errors) {
+            List<InputError> errors, java.util.Set<String> columns) {
+        /**
+         * The rules not checked for congress {@code c} because of the optional congress columns absent from the
+         * file (RULES.md 9.5), column by column, as {@link Result#notCheckedFor} has them for a check.
+         */
+        public Map<String, List<String>> notChecked(Congress c, TermRules ruleSets) {
+            return ColumnRules.notChecked(columns, c, dated(c, ruleSets));
+        }
+    }
+
+    /** The parameters of {@code c}'s rule set in force on its date, or null when its term has none. */
+    private static org.slatecheck.rules.params.Parameters dated(Congress c, TermRules ruleSets) {
+        org.slatecheck.rules.params.Parameters p = ruleSets.parameters(c.getTerm());
+        return p == null ? null : p.file().at(c.getCongressDate());
     }
 
     /** Reads a congresses file (small: read whole; a workbook within a batch's limits). */
@@ -264,7 +275,7 @@ public final class Intake {
         if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
             errors.add(InputError.of(name, congressTable.headerLine() + 1, "-", "no_congress"));
         }
-        return new Congresses(byId, congressLines, congressIdColumn, errors);
+        return new Congresses(byId, congressLines, congressIdColumn, errors, congressTable.columns());
     }
 
     /**
@@ -333,6 +344,60 @@ public final class Intake {
             }
         }
         return true;
+    }
+
+    /**
+     * The encoding error a check reports for a CSV file that is not UTF-8 ({@link CsvTable#decode}: the physical line
+     * of the first bad byte, or line 1 for UTF-16 without its byte-order mark), found by reading {@code source} as a
+     * stream, so a batch's large file reports exactly what a check of it reports (RULES.md 9.5) instead of failing
+     * in the middle of its rows. Empty when the file is UTF-8 (with or without a byte-order mark).
+     */
+    public static List<InputError> encodingErrors(String file, java.nio.file.Path source) throws java.io.IOException {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        byte[] buf = new byte[1 << 16];
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(buf.length + 8);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(buf.length + 8);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+            int n = in.readNBytes(buf, 0, buf.length);
+            int off = n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
+            boolean nulStart = off == 0 && n >= 2 && (buf[0] == 0 || buf[1] == 0);
+            long line = 1;
+            boolean cr = false;
+            while (true) {
+                bytes.put(buf, off, n - off);
+                off = 0;
+                bytes.flip();
+                boolean end = n < buf.length;
+                java.nio.charset.CoderResult r = decoder.decode(bytes, chars, end);
+                if (!r.isError() && end) {
+                    r = decoder.flush(chars);
+                }
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    char c = chars.get();
+                    if (cr && c != '\n') {
+                        line++;
+                    }
+                    cr = c == '\r';
+                    if (c == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (r.isError()) {
+                    // As CsvTable counts it: a CR just before the bad byte ends its line.
+                    return List.of(InputError.of(file, cr ? line + 1 : line, "-", "encoding"));
+                }
+                bytes.compact();
+                if (end) {
+                    break;
+                }
+                n = in.readNBytes(buf, 0, buf.length);
+            }
+            return nulStart ? List.of(InputError.of(file, 1, "-", "encoding")) : List.of();
+        }
     }
 
     private static boolean utf16(String file, byte[] content, java.nio.file.Path target, List<InputError> errors)
