@@ -77,6 +77,42 @@ class IntakeVersion3Test {
                 .startsWith("congresses.csv:1:standing_seat: ").contains("standing_seats"));
     }
 
+    /**
+     * {@link ColumnRules#CONGRESS_NEEDED_BY} cannot drift from the rules: every decision rule (not a derivation) whose
+     * text reads a congress column's property is listed for that column, and every listed rule reads it. NUM-001
+     * reads both maximum columns through the derived {@code CommitteeMaximum}.
+     */
+    @Test
+    void theCongressColumnRulesAreTheRulesThatReadThem() throws java.io.IOException {
+        java.util.Map<String, String> property = java.util.Map.of("province", "province", "standing_seats",
+                "standingSeats", "deputy_secretary_seats", "deputySecretarySeats", "max_committee_seats",
+                "CommitteeMaximum", "merged_units", "CommitteeMaximum", "min_minority_share", "minMinorityShare");
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?s)\\nrule\\s+\"[^\"]*\"(.*?)\\nend\\b");
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("@id\\(\"([^\"]+)\"\\)");
+        java.util.Map<String, java.util.Set<String>> reading = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/org/slatecheck/rules"))) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".drl")).toList()) {
+                var m = rule.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    String body = m.group(1);
+                    var i = id.matcher(body);
+                    if (!i.find() || body.contains("@derives(")) {
+                        continue;
+                    }
+                    String when = body.substring(body.indexOf("when"), body.indexOf("then"));
+                    property.forEach((column, p) -> {
+                        if (java.util.regex.Pattern.compile("\\b" + p + "\\b").matcher(when).find()) {
+                            reading.computeIfAbsent(column, k -> new java.util.TreeSet<>()).add(i.group(1));
+                        }
+                    });
+                }
+            }
+        }
+        java.util.Map<String, java.util.Set<String>> listed = new java.util.TreeMap<>();
+        ColumnRules.CONGRESS_NEEDED_BY.forEach((column, rules) -> listed.put(column, new java.util.TreeSet<>(rules)));
+        assertThat(listed).isEqualTo(reading);
+    }
+
     // --- 2. ethnicity ---
 
     @ParameterizedTest
