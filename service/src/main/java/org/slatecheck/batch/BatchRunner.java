@@ -176,6 +176,17 @@ public class BatchRunner {
                 throw new InputException(all);
             }
         }
+        if (nomineesCsv.equals(nomineesFile)) {
+            // A file in another encoding (Windows-1258, TCVN3) is the one error a check reports for it, at the same
+            // line, before any row is read (it used to stop the batch in the middle of its rows).
+            List<org.slatecheck.rules.intake.InputError> encoding = Intake.encodingErrors(nomineesName, nomineesFile);
+            if (!encoding.isEmpty()) {
+                deleteQuietly(dir);
+                List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());
+                all.addAll(encoding);
+                throw new InputException(all);
+            }
+        }
         int partitions = Math.max(8, (int) Math.min(512, Files.size(nomineesFile) / 4_000_000));
         Map<String, Long> counts = new ConcurrentHashMap<>();
         // Rows of the wrong shape make the file unreadable beyond them, as in Intake.read: only they are reported.
@@ -241,11 +252,13 @@ public class BatchRunner {
                     List<Spill.Spilled> rows = Spill.read(dir, p);
                     Map<String, Map<String, Long>> first = new HashMap<>();
                     for (Spill.Spilled s : rows) {
-                        first.computeIfAbsent(s.congressId(), k -> new HashMap<>()).merge(s.nomineeId(), s.line(),
-                                Math::min);
+                        // Ids equal without case and invisible characters are one id (RULES.md 9.5), as in a check.
+                        first.computeIfAbsent(s.congressId(), k -> new HashMap<>()).merge(
+                                org.slatecheck.rules.intake.Texts.idKey(s.nomineeId()), s.line(), Math::min);
                     }
                     for (Spill.Spilled s : rows) {
-                        long line = first.get(s.congressId()).get(s.nomineeId());
+                        long line = first.get(s.congressId()).get(org.slatecheck.rules.intake.Texts.idKey(
+                                s.nomineeId()));
                         if (line != s.line()) {
                             errors.addAll(List.of(reader.duplicate(s.line(), nomineeIdColumn, s.nomineeId(), line)));
                         }
@@ -293,11 +306,17 @@ public class BatchRunner {
                             Congress c = congresses.get(e.getKey());
                             List<Spill.Spilled> rows = e.getValue();
                             rows.sort(Comparator.comparingLong(Spill.Spilled::line));
-                            List<Nominee> nominees = new ArrayList<>(rows.size());
-                            rows.forEach(r -> nominees.add(r.nominee()));
+                            List<Nominee> listed = new ArrayList<>(rows.size());
+                            rows.forEach(r -> listed.add(r.nominee()));
+                            // Relatives joined to the list's ids as a check joins them (a batch has no warnings yet:
+                            // an unknown relative is left out, as the check leaves it out after its warning).
+                            List<Nominee> nominees = new org.slatecheck.rules.intake.Relatives(nomineesName,
+                                    "relatives", new ArrayList<>()).resolve(listed, n -> 0L);
+                            Map<String, List<String>> notChecked = new LinkedHashMap<>(absent);
+                            notChecked.putAll(read.notChecked(c, snapshot));
                             ScreeningResult result;
                             try {
-                                result = Checker.screen(snapshot, c, nominees, absent);
+                                result = Checker.screen(snapshot, c, nominees, notChecked);
                             } catch (EvaluationLimitException limit) {
                                 // This list alone fails; nothing of it is stored, the others go on.
                                 recordFailure(id, new ListFailure(position.get(c.getId()), c.getId(),

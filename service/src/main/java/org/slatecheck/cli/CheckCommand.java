@@ -148,18 +148,38 @@ public final class CheckCommand {
             // Warnings go to the error stream in every format (a JSON or CSV output stays machine-readable).
             checked.warnings().forEach(w -> err.println(messages.raw("report.warnings") + " " + w.format(messages)));
             Explainer explainer = new Explainer(messages);
-            String text = switch (format) {
-                case "json" -> ResultJson.write(ResultJson.of(results, explainer));
-                case "csv" -> ResultCsv.write(ResultJson.of(results, explainer), explainer.messages());
-                default -> ResultText.write(results, explainer, checked.warnings());
-            };
             String target = options.get("--out");
-            if (target == null) {
-                out.print(text);
-            } else {
-                // A CSV for Excel gets a byte-order mark so that Vietnamese letters open correctly.
-                String content = format.equals("csv") ? "\uFEFF" + text : text;
-                Files.writeString(Path.of(target), content, StandardCharsets.UTF_8);
+            // JSON and CSV are written one list at a time: 10,000 lists as one tree and one string did not fit a
+            // 512 MB heap (RULES.md 9.5).
+            try (java.io.Writer w = target == null
+                    ? new java.io.BufferedWriter(new java.io.Writer() {
+                        @Override
+                        public void write(char[] chars, int off, int len) {
+                            out.print(new String(chars, off, len)); // in the output stream's own encoding
+                        }
+
+                        @Override
+                        public void flush() {
+                            out.flush();
+                        }
+
+                        @Override
+                        public void close() {
+                            out.flush(); // standard output stays open
+                        }
+                    }, 1 << 16)
+                    : Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
+                switch (format) {
+                    case "json" -> ResultJson.write(results, explainer, w);
+                    case "csv" -> {
+                        if (target != null) {
+                            w.write('\uFEFF'); // a CSV for Excel: the byte-order mark opens Vietnamese letters
+                        }
+                        ResultCsv.write(() -> results.stream().map(r -> (com.fasterxml.jackson.databind.JsonNode)
+                                ResultJson.of(r, explainer)).iterator(), explainer.messages(), w);
+                    }
+                    default -> w.write(ResultText.write(results, explainer, checked.warnings()));
+                }
             }
             return OK;
         } catch (InputException e) {

@@ -40,10 +40,19 @@ public final class ResultCsv {
 
     /** @param results a JSON array of section 7 objects, worded in {@code messages}' language */
     public static String write(JsonNode results, Messages messages) {
+        StringWriter out = new StringWriter();
+        write(results, messages, out);
+        return out.toString();
+    }
+
+    /**
+     * As {@link #write(JsonNode, Messages)}, the results one at a time (made as they are asked for) to {@code out}: a
+     * check of 10,000 lists never holds all their JSON at once (RULES.md 9.5, a 512 MB heap).
+     */
+    public static void write(Iterable<JsonNode> results, Messages messages, java.io.Writer out) {
         Labels labels = messages.locale().getLanguage().equals("en") ? null : Labels.of(messages);
         String submitted = labels == null ? SUBMITTED : messages.raw("csv.list." + SUBMITTED);
         String viable = labels == null ? VIABLE : messages.raw("csv.list." + VIABLE);
-        StringWriter out = new StringWriter();
         try (ExportCsv p = ExportCsv.to(out)) {
             p.record(labels == null ? HEADER : HEADER.stream().map(h -> messages.raw("csv." + (h.equals("congress_id")
                     ? "congress" : h))).toList());
@@ -74,7 +83,6 @@ public final class ResultCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     private static void row(ExportCsv p, Labels labels, String congress, String id, String name, String outcome,

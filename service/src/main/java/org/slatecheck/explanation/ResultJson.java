@@ -167,6 +167,25 @@ public final class ResultJson {
         }
     }
 
+    /**
+     * The results as {@link #of(List, Explainer)} writes them, pretty-printed to {@code out} one at a time (each made
+     * when it is written): a check of 10,000 lists never holds all their JSON at once (RULES.md 9.5, a 512 MB heap).
+     */
+    public static void write(List<ScreeningResult> results, Explainer explainer, java.io.Writer out)
+            throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (ScreeningResult r : results) {
+                MAPPER.writeTree(g, of(r, explainer));
+            }
+            g.writeEndArray();
+        }
+        out.write("\n");
+        out.flush();
+    }
+
     /** Pretty-printed JSON text. */
     public static String write(JsonNode node) {
         try {

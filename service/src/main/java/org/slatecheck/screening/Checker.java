@@ -53,7 +53,7 @@ public final class Checker {
         Intake.Result read = Intake.read(congresses, nominees, ruleSets);
         List<ScreeningResult> results = new ArrayList<>(read.lists().size());
         for (CongressList list : read.lists()) {
-            results.add(screen(ruleSets, list.congress(), list.nominees(), read.notCheckedByColumn()));
+            results.add(screen(ruleSets, list.congress(), list.nominees(), read.notCheckedFor(list.congress().getId())));
         }
         return new Checked(results, read.warnings());
     }

@@ -94,7 +94,7 @@ public final class RuleCatalogue {
             rules.put(e.getKey(), new RuleMeta(p.getProperty("id", ""), e.getKey().substring(0, 3),
                     list(p, "severity").stream().map(Severity::valueOf).toList(),
                     list(p, "severities").stream().map(Severity::valueOf).toList(), list(p, "columns"),
-                    list(p, "parameters"), list(p, "documents"), p.getProperty("needs", "").strip(),
+                    list(p, "congress_columns"), list(p, "parameters"), list(p, "documents"), p.getProperty("needs", "").strip(),
                     p.getProperty("panel", "").strip(),
                     t.getOrDefault("vi", Map.of()), t.getOrDefault("en", Map.of())));
         }
@@ -120,6 +120,11 @@ public final class RuleCatalogue {
     /** The rules that read {@code column}, in id order. */
     public List<String> readingColumn(String column) {
         return rules.values().stream().filter(r -> r.columns().contains(column)).map(RuleMeta::id).toList();
+    }
+
+    /** The rules that read the optional congress column {@code column} (their {@code congress_columns}), in id order. */
+    public List<String> readingCongressColumn(String column) {
+        return rules.values().stream().filter(r -> r.congressColumns().contains(column)).map(RuleMeta::id).toList();
     }
 
     /** The rules not checked without limit {@code needs} (their metadata's {@code needs}), in id order. */

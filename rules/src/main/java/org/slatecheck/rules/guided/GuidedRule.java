@@ -64,7 +64,7 @@ public record GuidedRule(String id, String scope, Severity severity, List<Condit
             }
         }
         return new org.slatecheck.rules.catalogue.RuleMeta(id, id.substring(0, 3), List.of(severity),
-                List.of(severity), columns, List.copyOf(parameters), List.of(), "", "", vi, en);
+                List.of(severity), columns, List.of(), List.copyOf(parameters), List.of(), "", "", vi, en);
     }
 
     public boolean isListRule() {

@@ -43,6 +43,63 @@ public final class ColumnRules {
     }
 
     /**
+     * Optional congress column → the rules that read it (RULES.md 9.5), from each rule's metadata
+     * ({@code congress_columns} of its {@code rule.properties}), for a congress the column can matter to
+     * ({@link #notChecked(Set, org.slatecheck.rules.model.Congress, org.slatecheck.rules.params.Parameters)}).
+     * {@code reference_month} and {@code congress_date} have documented defaults and list none.
+     */
+    public static final Map<String, List<String>> CONGRESS_NEEDED_BY = congressFromCatalogue(RuleCatalogue.shipped());
+
+    /** The optional congress columns in the order of {@link Columns#CONGRESS}, each with the rules reading it. */
+    static Map<String, List<String>> congressFromCatalogue(RuleCatalogue catalogue) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String column : Columns.CONGRESS.keySet()) {
+            List<String> rules = catalogue.readingCongressColumn(column);
+            if (!rules.isEmpty()) {
+                m.put(column, rules);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The rules not checked for congress {@code c} because of the congress columns absent from its file, column by
+     * column. A column lists its rules only where it can matter: the seat columns and the minority share for a
+     * committee (or commission) list; {@code max_committee_seats} when the rule set gives no maximum for the
+     * congress's level on its date (the higher level's then binds); {@code merged_units} when the rule set has a
+     * larger maximum for merged units at the congress's level (a merged commune would otherwise be held to the
+     * smaller one); {@code province} always (LOC-001).
+     *
+     * @param parameters the congress's rule-set parameters on its date, or null when unknown
+     */
+    public static Map<String, List<String>> notChecked(Set<String> present, org.slatecheck.rules.model.Congress c,
+            org.slatecheck.rules.params.Parameters parameters) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : CONGRESS_NEEDED_BY.entrySet()) {
+            String column = e.getKey();
+            if (present.contains(column) || !matters(column, c, parameters)) {
+                continue;
+            }
+            out.put(column, e.getValue());
+        }
+        return out;
+    }
+
+    private static boolean matters(String column, org.slatecheck.rules.model.Congress c,
+            org.slatecheck.rules.params.Parameters p) {
+        return switch (column) {
+            case "province" -> true;
+            case "max_committee_seats" -> c.isCommitteeList()
+                    && (p == null || p.perLevel("committee.max_seats", c.getLevel()) == null);
+            case "merged_units" -> c.isCommitteeList() && p != null
+                    && p.perLevel("committee.max_seats", c.getLevel()) != null
+                    && p.perLevel("committee.max_seats", c.getLevel(), "merged") != null
+                    && p.perLevel("committee.max_seats", c.getLevel(), "merged_units_above") != null;
+            default -> c.isCommitteeList();
+        };
+    }
+
+    /**
      * The rules not checked because of the absent columns, column by column (only columns that some rule needs), in
      * the order of {@link Columns#NOMINEE}.
      */

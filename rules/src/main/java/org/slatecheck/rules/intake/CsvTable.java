@@ -398,6 +398,16 @@ public final class CsvTable {
         return java.util.Collections.unmodifiableSet(written.keySet());
     }
 
+    /** Adds a warning about the file as a whole (a spreadsheet's hidden sheets skipped). */
+    void warn(InputWarning warning) {
+        warnings.add(0, warning);
+    }
+
+    /** The name the file's header gives {@code column}, or {@code column} when it has none. */
+    public String columnName(String column) {
+        return written.getOrDefault(column, column);
+    }
+
     /** True when the header has {@code column} (under its canonical name or alias). */
     public boolean hasColumn(String column) {
         return written.containsKey(column);

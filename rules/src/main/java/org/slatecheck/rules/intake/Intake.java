@@ -22,12 +22,16 @@ public final class Intake {
 
     /** The header a Vietnamese template gives nominee column {@code name} ("Dân tộc"), for messages in Vietnamese. */
     static String vietnameseHeader(String name) {
-        for (ColumnGuide.Column c : ColumnGuide.NOMINEE_COLUMNS) {
+        return vietnameseHeader(name, ColumnGuide.NOMINEE_COLUMNS, Columns.NOMINEE);
+    }
+
+    private static String vietnameseHeader(String name, List<ColumnGuide.Column> guide, Map<String, String> columns) {
+        for (ColumnGuide.Column c : guide) {
             if (c.name().equals(name)) {
                 return c.header();
             }
         }
-        return Columns.NOMINEE.get(name);
+        return columns.get(name);
     }
 
     /**
@@ -48,11 +52,31 @@ public final class Intake {
      * (column → rule ids).
      */
     public record Result(List<CongressList> lists, List<InputWarning> warnings,
-            Map<String, List<String>> notCheckedByColumn) {
+            Map<String, List<String>> notCheckedByColumn, Map<String, Map<String, List<String>>> byCongress) {
         public Result {
             lists = List.copyOf(lists);
             warnings = List.copyOf(warnings);
             notCheckedByColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notCheckedByColumn));
+            byCongress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCongress));
+        }
+
+        public Result(List<CongressList> lists, List<InputWarning> warnings,
+                Map<String, List<String>> notCheckedByColumn) {
+            this(lists, warnings, notCheckedByColumn, Map.of());
+        }
+
+        /**
+         * The absent columns and their rules for the list of congress {@code congressId}: the nominees file's
+         * ({@link #notCheckedByColumn}) and the congresses file's that matter to this congress (RULES.md 9.5).
+         */
+        public Map<String, List<String>> notCheckedFor(String congressId) {
+            Map<String, List<String>> own = byCongress.getOrDefault(congressId, Map.of());
+            if (own.isEmpty()) {
+                return notCheckedByColumn;
+            }
+            Map<String, List<String>> all = new LinkedHashMap<>(notCheckedByColumn);
+            all.putAll(own);
+            return all;
         }
 
         /** The rule ids not checked for every list of this input, each once. */
@@ -104,6 +128,7 @@ public final class Intake {
         Map<String, List<Nominee>> listed = new LinkedHashMap<>();
         Map<String, Map<String, Long>> seen = new HashMap<>();
         Map<String, Long> counts = new HashMap<>(); // rows per congress, also rows with errors (as the batch counts)
+        Map<Nominee, Long> lines = new java.util.IdentityHashMap<>();
         for (Row row : readable ? nomineeTable.rows() : List.<Row>of()) {
             NomineeRows.Read r = reader.read(row);
             for (InputError e : row.errors()) {
@@ -114,8 +139,9 @@ public final class Intake {
             }
             Long first = null;
             if (r.congressId() != null && r.nomineeId() != null) {
-                first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>()).putIfAbsent(r.nomineeId(),
-                        row.line());
+                // Ids equal without case and invisible characters are one id (RULES.md 9.5).
+                first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>())
+                        .putIfAbsent(Texts.idKey(r.nomineeId()), row.line());
                 if (first != null) {
                     errors.add(reader.duplicate(row.line(), row.columnName("nominee_id"), r.nomineeId(), first));
                 }
@@ -125,10 +151,15 @@ public final class Intake {
                 List<Nominee> list = listed.computeIfAbsent(r.congressId(), k -> new ArrayList<>());
                 if (r.nominee() != null && first == null) {
                     list.add(r.nominee());
+                    lines.put(r.nominee(), row.line());
                 }
             }
         }
         Map<String, List<String>> notChecked = Map.of();
+        Map<String, Map<String, List<String>>> byCongress = new LinkedHashMap<>();
+        if (readable && read.errors().isEmpty()) {
+            absentCongressColumns(congressTable, congresses.name(), byId, ruleSets, byCongress, warnings);
+        }
         if (readable) {
             warnings.addAll(reader.emptyCongresses(listed::containsKey));
             errors.addAll(tooManyNominees(read, congresses.name(), counts));
@@ -142,12 +173,37 @@ public final class Intake {
             throw new InputException(sorted(errors, congresses.name()));
         }
         List<CongressList> lists = new ArrayList<>();
+        Relatives relatives = new Relatives(nominees.name(), nomineeTable.columnName("relatives"), warnings);
         for (Congress c : byId.values()) {
             if (listed.containsKey(c.getId())) {
-                lists.add(new CongressList(c, listed.get(c.getId())));
+                lists.add(new CongressList(c, relatives.resolve(listed.get(c.getId()), lines::get)));
             }
         }
-        return new Result(lists, warnings, notChecked);
+        relatives.finish();
+        return new Result(lists, warnings, notChecked, byCongress);
+    }
+
+    /**
+     * The optional congress columns absent from the congresses file (RULES.md 9.5, as for the nominees file): for
+     * each congress, the rules they leave unchecked ({@link ColumnRules#notChecked(java.util.Set, Congress,
+     * org.slatecheck.rules.params.Parameters)}), and one warning per column that leaves some rule unchecked.
+     */
+    private static void absentCongressColumns(CsvTable table, String file, Map<String, Congress> byId,
+            TermRules ruleSets, Map<String, Map<String, List<String>>> byCongress, List<InputWarning> warnings) {
+        Map<String, java.util.Set<String>> rulesByColumn = new LinkedHashMap<>();
+        for (Congress c : byId.values()) {
+            Map<String, List<String>> absent = ColumnRules.notChecked(table.columns(), c, dated(c, ruleSets));
+            if (!absent.isEmpty()) {
+                byCongress.put(c.getId(), absent);
+                absent.forEach((column, rules) -> rulesByColumn
+                        .computeIfAbsent(column, k -> new java.util.LinkedHashSet<>()).addAll(rules));
+            }
+        }
+        for (Map.Entry<String, java.util.Set<String>> e : rulesByColumn.entrySet()) {
+            warnings.add(InputWarning.of(file, table.headerLine(), e.getKey(), "column_absent", e.getKey(),
+                    vietnameseHeader(e.getKey(), ColumnGuide.CONGRESS_COLUMNS, Columns.CONGRESS),
+                    String.join(", ", e.getValue())));
+        }
     }
 
     /**
@@ -169,7 +225,20 @@ public final class Intake {
      * nominee rows are read against it by {@link NomineeRows}.
      */
     public record Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
-            List<InputError> errors) {
+            List<InputError> errors, java.util.Set<String> columns) {
+        /**
+         * The rules not checked for congress {@code c} because of the optional congress columns absent from the
+         * file (RULES.md 9.5), column by column, as {@link Result#notCheckedFor} has them for a check.
+         */
+        public Map<String, List<String>> notChecked(Congress c, TermRules ruleSets) {
+            return ColumnRules.notChecked(columns, c, dated(c, ruleSets));
+        }
+    }
+
+    /** The parameters of {@code c}'s rule set in force on its date, or null when its term has none. */
+    private static org.slatecheck.rules.params.Parameters dated(Congress c, TermRules ruleSets) {
+        org.slatecheck.rules.params.Parameters p = ruleSets.parameters(c.getTerm());
+        return p == null ? null : p.file().at(c.getCongressDate());
     }
 
     /** Reads a congresses file (small: read whole; a workbook within a batch's limits). */
@@ -206,7 +275,7 @@ public final class Intake {
         if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
             errors.add(InputError.of(name, congressTable.headerLine() + 1, "-", "no_congress"));
         }
-        return new Congresses(byId, congressLines, congressIdColumn, errors);
+        return new Congresses(byId, congressLines, congressIdColumn, errors, congressTable.columns());
     }
 
     /**
@@ -275,6 +344,60 @@ public final class Intake {
             }
         }
         return true;
+    }
+
+    /**
+     * The encoding error a check reports for a CSV file that is not UTF-8 ({@link CsvTable#decode}: the physical line
+     * of the first bad byte, or line 1 for UTF-16 without its byte-order mark), found by reading {@code source} as a
+     * stream, so a batch's large file reports exactly what a check of it reports (RULES.md 9.5) instead of failing
+     * in the middle of its rows. Empty when the file is UTF-8 (with or without a byte-order mark).
+     */
+    public static List<InputError> encodingErrors(String file, java.nio.file.Path source) throws java.io.IOException {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        byte[] buf = new byte[1 << 16];
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(buf.length + 8);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(buf.length + 8);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+            int n = in.readNBytes(buf, 0, buf.length);
+            int off = n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
+            boolean nulStart = off == 0 && n >= 2 && (buf[0] == 0 || buf[1] == 0);
+            long line = 1;
+            boolean cr = false;
+            while (true) {
+                bytes.put(buf, off, n - off);
+                off = 0;
+                bytes.flip();
+                boolean end = n < buf.length;
+                java.nio.charset.CoderResult r = decoder.decode(bytes, chars, end);
+                if (!r.isError() && end) {
+                    r = decoder.flush(chars);
+                }
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    char c = chars.get();
+                    if (cr && c != '\n') {
+                        line++;
+                    }
+                    cr = c == '\r';
+                    if (c == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (r.isError()) {
+                    // As CsvTable counts it: a CR just before the bad byte ends its line.
+                    return List.of(InputError.of(file, cr ? line + 1 : line, "-", "encoding"));
+                }
+                bytes.compact();
+                if (end) {
+                    break;
+                }
+                n = in.readNBytes(buf, 0, buf.length);
+            }
+            return nulStart ? List.of(InputError.of(file, 1, "-", "encoding")) : List.of();
+        }
     }
 
     private static boolean utf16(String file, byte[] content, java.nio.file.Path target, List<InputError> errors)

@@ -66,6 +66,11 @@ public final class NomineeReader {
         Integer complaints = row.integer("unresolved_complaints", false, 0);
         Boolean assets = row.bool("asset_declaration", false);
         Boolean health = row.bool("health_ok", false);
+        String separator = Texts.foreignSeparator(row.text("relatives"));
+        if (separator != null) {
+            // "NS01/NS02" read as one id would silently lose both relations (RULES.md 9.5).
+            row.error("relatives", "relatives_separator", separator);
+        }
         var relatives = row.list("relatives");
         var override = row.month("retirement_month_override");
         if (override != null && birth != null && override.isBefore(java.time.YearMonth.from(birth.plusYears(18)))) {
@@ -78,7 +83,7 @@ public final class NomineeReader {
             return null;
         }
         return Nominee.builder().congressId(congressId).nomineeId(id).fullName(name).sex(sex).birthDate(birth)
-                .ethnicity(row.text("ethnicity")).hometownProvince(row.text("hometown_province"))
+                .ethnicity(Texts.ethnicity(row.text("ethnicity"))).hometownProvince(row.text("hometown_province"))
                 .membership(membership).partyJoinDate(joined).incumbent(incumbent).currentPosts(current)
                 .proposedPosts(proposed).consecutiveTerms(terms).politicalTheory(theory).education(education)
                 .disciplineForm(form == null ? DisciplineForm.NONE : form).disciplineDate(disciplineDate)

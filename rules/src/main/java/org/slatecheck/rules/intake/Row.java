@@ -34,6 +34,8 @@ public final class Row {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern INTEGER = Pattern.compile("[+]?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}([.,]\\d{1,12})?");
+    /** A percentage: {@code 8%}, {@code 8,5 %} (RULES.md 9.5). */
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}([.,]\\d{1,10})?)\\s*%");
 
     private final String file;
     private final long line;
@@ -268,13 +270,23 @@ public final class Row {
         return Integer.parseInt(v.replace("+", ""));
     }
 
-    /** A decimal from 0 to 1, with {@code .} or {@code ,} as the decimal mark; exact (no floating point). */
+    /**
+     * A decimal from 0 to 1, with {@code .} or {@code ,} as the decimal mark, or a percentage up to {@code 100%}
+     * ({@code 8%} = 0.08); exact (no floating point).
+     */
     public BigDecimal share(String column) {
         String v = text(column);
         if (v == null) {
             return null;
         }
-        if (DECIMAL.matcher(v).matches()) {
+        Matcher percent = PERCENT.matcher(v);
+        if (percent.matches()) {
+            // 8% is 0.08: a share written as Excel shows a percentage cell, or as a person writes it.
+            BigDecimal d = new BigDecimal(percent.group(1).replace(',', '.')).movePointLeft(2);
+            if (d.compareTo(BigDecimal.ONE) <= 0) {
+                return d;
+            }
+        } else if (DECIMAL.matcher(v).matches()) {
             BigDecimal d = new BigDecimal(v.replace(',', '.'));
             if (d.compareTo(BigDecimal.ONE) <= 0) {
                 return d;

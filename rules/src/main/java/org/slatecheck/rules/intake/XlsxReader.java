@@ -62,7 +62,7 @@ public final class XlsxReader {
         List<InputError> errors = new ArrayList<>();
         List<CsvTable.Raw> records = new ArrayList<>();
         long[] weight = {0};
-        String sheet = rows(file, Source.of(content), limits, errors, (name, line, cells) -> {
+        SheetRead sheet = rows(file, Source.of(content), limits, errors, (name, line, cells) -> {
             for (String cell : cells) {
                 weight[0] += 40 + 2L * cell.length();
             }
@@ -77,7 +77,56 @@ public final class XlsxReader {
         if (sheet == null || !errors.isEmpty()) {
             return CsvTable.failed(file, errors);
         }
-        return CsvTable.build(file, sheet, records, columns, required);
+        List<String> header = records.isEmpty() ? List.of() : records.get(0).cells();
+        long headerLine = records.isEmpty() ? 1 : records.get(0).line();
+        List<InputError> merged = mergedErrors(file, sheet, headerLine, header, columns);
+        if (!merged.isEmpty()) {
+            return CsvTable.failed(file, merged);
+        }
+        CsvTable table = CsvTable.build(file, sheet.name(), records, columns, required);
+        if (!sheet.hidden().isEmpty()) {
+            table.warn(InputWarning.of(file, 0, "-", "xlsx_hidden_sheets", String.join(", ", sheet.hidden()),
+                    sheet.name()));
+        }
+        return table;
+    }
+
+    /**
+     * The sheet read: its name, the hidden sheets before it (skipped: RULES.md 9.5) and its merged cell ranges
+     * ({@code B5:B7}).
+     */
+    record SheetRead(String name, List<String> hidden, List<String> merges) {
+    }
+
+    /**
+     * One error per merged cell range that covers a data column below the header (RULES.md 9.5): a merged range
+     * keeps its value in its first cell only, so the rows under it would read as empty (a congress id merged over
+     * three rows names only the first). Ranges in the header row or in columns that are no input column are
+     * formatting and pass.
+     */
+    static List<InputError> mergedErrors(String file, SheetRead sheet, long headerLine, List<String> header,
+            Map<String, String> columns) {
+        List<InputError> out = new ArrayList<>();
+        for (String ref : sheet.merges()) {
+            org.dhatim.fastexcel.reader.CellRangeAddress range;
+            try {
+                range = org.dhatim.fastexcel.reader.CellRangeAddress.valueOf(ref);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (range.getLastRow() + 1 <= headerLine) {
+                continue; // above the header or in it
+            }
+            for (int c = range.getFirstColumn(); c <= range.getLastColumn() && c < header.size(); c++) {
+                if (Columns.canonical(header.get(c).replace("\uFEFF", "").strip(), columns) != null) {
+                    long line = Math.max(range.getFirstRow() + 1, headerLine + 1);
+                    out.add(InputError.at(file, sheet.name() + "!" + ref, line, header.get(c).strip(),
+                            "xlsx_merged", sheet.name() + "!" + ref));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -106,9 +155,13 @@ public final class XlsxReader {
         // non-empty row), so the CSV has the shape a spreadsheet saved as CSV has.
         int[] width = {-1};
         java.io.IOException[] failed = {null};
-        String sheet = rows(file, content, limits, errors, (name, line, cells) -> {
+        List<String> header = new ArrayList<>();
+        long[] headerLine = {1};
+        SheetRead sheet = rows(file, content, limits, errors, (name, line, cells) -> {
             if (width[0] < 0) {
                 width[0] = cells.size();
+                header.addAll(cells);
+                headerLine[0] = line;
             }
             List<String> padded = cells;
             if (cells.size() < width[0]) {
@@ -129,6 +182,10 @@ public final class XlsxReader {
             throw failed[0];
         }
         p.flush();
+        if (sheet != null && errors.isEmpty()) {
+            // The same merged ranges a check refuses (a batch's workbook is its nominees file).
+            errors.addAll(mergedErrors(file, sheet, headerLine[0], header, Columns.NOMINEE));
+        }
         return sheet != null && errors.isEmpty();
     }
 
@@ -150,8 +207,23 @@ public final class XlsxReader {
 
         ReadableWorkbook open(ReadingOptions options) throws IOException;
 
+        /** The zip entries whose names {@code wanted} accepts, each given to {@code reader} as a stream. */
+        void entries(java.util.function.Predicate<String> wanted, EntryReader reader) throws IOException;
+
         static Source of(byte[] content) {
             return new Source() {
+                public void entries(java.util.function.Predicate<String> wanted, EntryReader reader)
+                        throws IOException {
+                    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                            new ByteArrayInputStream(content))) {
+                        for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                            if (wanted.test(e.getName())) {
+                                reader.read(e.getName(), zip);
+                            }
+                        }
+                    }
+                }
+
                 public WorkbookGuard.Refusal check(WorkbookLimits limits) {
                     return WorkbookGuard.check(content, limits);
                 }
@@ -164,6 +236,20 @@ public final class XlsxReader {
 
         static Source of(java.nio.file.Path content) {
             return new Source() {
+                public void entries(java.util.function.Predicate<String> wanted, EntryReader reader)
+                        throws IOException {
+                    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(content.toFile())) {
+                        for (var it = zip.entries(); it.hasMoreElements();) {
+                            java.util.zip.ZipEntry e = it.nextElement();
+                            if (wanted.test(e.getName())) {
+                                try (java.io.InputStream in = zip.getInputStream(e)) {
+                                    reader.read(e.getName(), in);
+                                }
+                            }
+                        }
+                    }
+                }
+
                 public WorkbookGuard.Refusal check(WorkbookLimits limits) {
                     return WorkbookGuard.check(content, limits);
                 }
@@ -175,7 +261,61 @@ public final class XlsxReader {
         }
     }
 
-    private static String rows(String file, Source content, WorkbookLimits limits, List<InputError> errors,
+    private interface EntryReader {
+        void read(String name, java.io.InputStream in) throws IOException;
+    }
+
+    /** Most merged ranges read from a sheet (each one found in a data column is an error; the first ones suffice). */
+    static final int MAX_MERGES = 1000;
+
+    /**
+     * The merged ranges ({@code mergeCell ref}) of the sheet with relationship id {@code relationId}: the workbook's
+     * relationships name its part, whose markup is streamed (the guard has bounded its size before).
+     */
+    private static List<String> merges(Source content, String relationId) throws IOException {
+        Map<String, String> targets = new java.util.HashMap<>();
+        content.entries(n -> n.equals("xl/_rels/workbook.xml.rels"), (name, in) -> forEachElement(in, "Relationship",
+                r -> targets.put(r.getAttributeValue(null, "Id"), r.getAttributeValue(null, "Target"))));
+        String target = targets.get(relationId);
+        if (target == null) {
+            return List.of();
+        }
+        String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+        List<String> refs = new ArrayList<>();
+        content.entries(part::equals, (name, in) -> forEachElement(in, "mergeCell", r -> {
+            String ref = r.getAttributeValue(null, "ref");
+            if (ref != null && refs.size() < MAX_MERGES) {
+                refs.add(ref);
+            }
+        }));
+        return refs;
+    }
+
+    /** Calls {@code each} at every start of element {@code local} in the markup {@code in} (no DTD, no entities). */
+    private static void forEachElement(java.io.InputStream in, String local,
+            java.util.function.Consumer<javax.xml.stream.XMLStreamReader> each) throws IOException {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the zip stream stays open for its next entry
+                }
+            });
+            while (r.hasNext()) {
+                if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals(local)) {
+                    each.accept(r);
+                }
+            }
+            r.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static SheetRead rows(String file, Source content, WorkbookLimits limits, List<InputError> errors,
             Sink sink) {
         WorkbookGuard.Refusal refusal = content.check(limits);
         if (refusal != null) {
@@ -183,9 +323,26 @@ public final class XlsxReader {
             return null;
         }
         String sheetName;
+        List<String> hidden = new ArrayList<>();
+        List<String> merges;
         try (ReadableWorkbook workbook = content.open(new ReadingOptions(true, false))) {
-            Sheet sheet = workbook.getFirstSheet();
+            // Hidden sheets are skipped: the first visible sheet is read (RULES.md 9.5); the hidden ones before it
+            // are named in a warning. (A hidden sheet after it, as the template's drop-down lists, is not in the way.)
+            Sheet sheet = null;
+            for (Sheet s : (Iterable<Sheet>) workbook.getSheets()::iterator) {
+                if (s.getVisibility() == org.dhatim.fastexcel.reader.SheetVisibility.VISIBLE) {
+                    sheet = s;
+                    break;
+                }
+                hidden.add(s.getName());
+            }
+            if (sheet == null) {
+                errors.add(InputError.of(file, 1, "-", "xlsx_no_visible_sheet"));
+                return null;
+            }
             sheetName = sheet.getName();
+            merges = merges(content, sheet.getId());
+            boolean date1904 = workbook.isDate1904();
             long nonEmpty = 0;
             // The reader gives a row as many cells as its last column (XFD: 16,384), empty ones included; the cells
             // visited are bounded by a table of the row limit at full width, so that rows of empty cells far to the
@@ -210,7 +367,16 @@ public final class XlsxReader {
                         if (cell == null) {
                             continue;
                         }
-                        String t = text(cell);
+                        if (cell.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA
+                                && cell.getRawValue() == null && i < MAX_COLUMNS) {
+                            // A formula the file keeps without its value (written by a program, never opened in
+                            // Excel): reading it as empty would change the outcome (RULES.md 9.5).
+                            String at = column(i) + line;
+                            errors.add(InputError.at(file, sheetName + "!" + at, line, "-",
+                                    "xlsx_formula_no_value", sheetName + "!" + at));
+                            return null;
+                        }
+                        String t = text(cell, date1904);
                         if (t.isBlank()) {
                             if (i < texts.length) {
                                 texts[i] = t;
@@ -247,39 +413,44 @@ public final class XlsxReader {
             errors.add(InputError.of(file, 1, "-", "xlsx_unreadable"));
             return null;
         }
-        return sheetName;
+        return new SheetRead(sheetName, hidden, merges);
     }
 
-    /** A cell as CSV text. */
+    /** A cell as CSV text (dates in the 1900 date system). */
     static String text(Cell cell) {
+        return text(cell, false);
+    }
+
+    /** A cell as CSV text; {@code date1904}: the workbook counts dates from 1 January 1904 (RULES.md 9.5). */
+    static String text(Cell cell, boolean date1904) {
         if (cell == null) {
             return "";
         }
         return switch (cell.getType()) {
-            case NUMBER -> number(cell);
+            case NUMBER -> number(cell, date1904);
             case BOOLEAN -> "1".equals(cell.getRawValue()) || "true".equalsIgnoreCase(cell.getRawValue()) ? "true"
                     : "false";
-            case FORMULA -> formula(cell);
+            case FORMULA -> formula(cell, date1904);
             case STRING -> cell.asString() == null ? "" : cell.asString();
             case ERROR -> cell.getRawValue() == null ? "#ERROR" : cell.getRawValue();
             default -> cell.getRawValue() == null ? "" : cell.getRawValue();
         };
     }
 
-    private static String formula(Cell cell) {
+    private static String formula(Cell cell, boolean date1904) {
         String raw = cell.getRawValue();
         if (raw == null) {
             return "";
         }
         try {
             new BigDecimal(raw);
-            return number(cell);
+            return number(cell, date1904);
         } catch (NumberFormatException e) {
             return raw;
         }
     }
 
-    private static String number(Cell cell) {
+    private static String number(Cell cell, boolean date1904) {
         String raw = cell.getRawValue();
         if (raw == null || raw.isBlank()) {
             return "";
@@ -291,7 +462,7 @@ public final class XlsxReader {
             return raw;
         }
         if (isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
-            LocalDate date = date(value);
+            LocalDate date = date1904 ? date1904(value) : date(value);
             if (date != null) {
                 String format = cell.getDataFormatString();
                 boolean noDay = format != null && !shown(format).contains("d")
@@ -311,6 +482,15 @@ public final class XlsxReader {
         }
         LocalDateTime epoch = LocalDateTime.of(1899, 12, 31, 0, 0);
         return epoch.plusDays(days > 59 ? days - 1 : days).toLocalDate();
+    }
+
+    /** The day of an Excel serial date in the 1904 system (0 = 1 January 1904, no phantom day); null when none. */
+    static LocalDate date1904(BigDecimal serial) {
+        long days = serial.longValue();
+        if (days < 0 || days > 2_957_003) {
+            return null;
+        }
+        return LocalDate.of(1904, 1, 1).plusDays(days);
     }
 
     private static boolean builtInDate(int id) {

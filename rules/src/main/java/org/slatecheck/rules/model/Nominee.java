@@ -110,6 +110,46 @@ public final class Nominee {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** This nominee with {@code relatives} instead of its own (the intake resolves them to the list's ids). */
+    public Nominee withRelatives(java.util.Collection<String> relatives) {
+        return new Nominee(this, relatives);
+    }
+
+    private Nominee(Nominee o, java.util.Collection<String> relatives) {
+        this.congressId = o.congressId;
+        this.nomineeId = o.nomineeId;
+        this.fullName = o.fullName;
+        this.sex = o.sex;
+        this.birthDate = o.birthDate;
+        this.ethnicity = o.ethnicity;
+        this.hometownProvince = o.hometownProvince;
+        this.membership = o.membership;
+        this.partyJoinDate = o.partyJoinDate;
+        this.incumbent = o.incumbent;
+        this.currentPosts = o.currentPosts;
+        this.proposedPosts = o.proposedPosts;
+        this.consecutiveTerms = o.consecutiveTerms;
+        this.politicalTheory = o.politicalTheory;
+        this.education = o.education;
+        this.disciplineForm = o.disciplineForm;
+        this.disciplineDate = o.disciplineDate;
+        this.disciplinePending = o.disciplinePending;
+        this.politicalConclusion = o.politicalConclusion;
+        this.politicalConclusionDate = o.politicalConclusionDate;
+        this.qualityRatings = o.qualityRatings;
+        this.unresolvedComplaints = o.unresolvedComplaints;
+        this.assetDeclaration = o.assetDeclaration;
+        this.healthOk = o.healthOk;
+        this.retirementMonthOverride = o.retirementMonthOverride;
+        this.partyJoinLastDay = o.partyJoinLastDay;
+        this.disciplineFirstDay = o.disciplineFirstDay;
+        this.plannedPosts = o.plannedPosts;
+        this.lowConfidenceShare = o.lowConfidenceShare;
+        this.highestProposedRank = o.highestProposedRank;
+        this.highestCurrentRank = o.highestCurrentRank;
+        this.relatives = Collections.unmodifiableSet(new LinkedHashSet<>(relatives));
+    }
+
     public static Builder builder() {
         return new Builder();
     }

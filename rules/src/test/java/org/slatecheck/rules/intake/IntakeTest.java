@@ -188,7 +188,7 @@ class IntakeTest {
                 + "C2,A,X,M,1970,OFFICIAL,false,COMMITTEE\n")).containsExactly(
                         "congresses.csv:2:congress_date: “2025-09” is not a valid full date (YYYY-MM-DD or DD/MM/YYYY)",
                         "congresses.csv:2:committee_seats: “0” is not a whole number of at least 1",
-                        "congresses.csv:2:min_minority_share: “1.5” is not a decimal from 0 to 1 (e.g. 0.15)",
+                        "congresses.csv:2:min_minority_share: “1.5” is not a decimal from 0 to 1 (e.g. 0.15 or 15%)",
                         "congresses.csv:2:reference_month: the rule set of term 2025-2030 gives no reference month "
                                 + "for district congresses; enter the column “Thời điểm tính tuổi” (reference_month)",
                         "congresses.csv:3:level: “REGION” is not valid; use one of: GRASSROOTS, ABOVE_GRASSROOTS, "
