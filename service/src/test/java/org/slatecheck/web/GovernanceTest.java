@@ -106,16 +106,17 @@ class GovernanceTest {
         Browser board = new Browser("board");
         String draftPage = board.post("/rulesets/" + shipped + "/drafts", Map.of(), "/rulesets/" + shipped);
         long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
-        assertThat(draftPage).contains("bản nháp", "value.age.reelection_min_months");
+        assertThat(draftPage).contains("bản nháp", "v.age.reelection_min_months.0");
 
-        // A value without its source is refused, by name, and nothing changes.
-        String refused = board.post("/rulesets/" + draft + "/parameters", Map.of(
-                "value.age.reelection_min_months", "42", "source.age.reelection_min_months", " "),
-                "/rulesets/" + draft);
+        // A value without its source is refused, by name, and nothing changes (the parameter table).
+        String refused = board.post("/rulesets/" + draft + "/parameter-table", Map.of(
+                "v.age.reelection_min_months.0", "42", "d.age.reelection_min_months.0", "",
+                "n.age.reelection_min_months.0", " "), "/rulesets/" + draft);
         assertThat(refused).contains("Tham số Thời gian công tác còn lại tối thiểu khi tái cử: cần ghi nguồn");
-        String saved = board.post("/rulesets/" + draft + "/parameters", Map.of(
-                "value.age.reelection_min_months", "42", "source.age.reelection_min_months",
-                "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"), "/rulesets/" + draft);
+        String saved = board.post("/rulesets/" + draft + "/parameter-table", Map.of(
+                "v.age.reelection_min_months.0", "42", "d.age.reelection_min_months.0", "",
+                "n.age.reelection_min_months.0", "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"),
+                "/rulesets/" + draft);
         assertThat(saved).contains("Đã lưu");
         assertThat(registry.parameterRows(draft).get("age.reelection_min_months").get(0)).isEqualTo("42");
 
@@ -183,7 +184,7 @@ class GovernanceTest {
                 .contains("Đã duyệt");
         // Approved is not active: checks still use 48 months.
         assertThat(outcomeOf(check(as("subcommittee")), "A")).isEqualTo("INELIGIBLE");
-        assertThat(approver.post("/rulesets/" + draft + "/activate", Map.of(), "/rulesets/" + draft))
+        assertThat(approver.post("/rulesets/" + draft + "/activate", Map.of("confirm", "yes"), "/rulesets/" + draft))
                 .contains("Đã kích hoạt");
 
         JsonNode after = check(as("subcommittee"));
@@ -209,7 +210,7 @@ class GovernanceTest {
                 Integer.class)).isPositive();
 
         // Rollback: activating the shipped version again makes it the rule set of new checks.
-        assertThat(approver.post("/rulesets/" + shipped + "/activate", Map.of(), "/rulesets/" + shipped))
+        assertThat(approver.post("/rulesets/" + shipped + "/activate", Map.of("confirm", "yes"), "/rulesets/" + shipped))
                 .contains("Đã kích hoạt");
         assertThat(outcomeOf(check(as("subcommittee")), "A")).isEqualTo("INELIGIBLE");
     }
