@@ -64,8 +64,11 @@ public class BoardForms {
             RuleSwitches.Switch current, SourceText source) {
     }
 
-    /** Adds the forms' content and the differences in words of version {@code id} to the page's model. */
-    public void addTo(Model model, long id, RuleSetRegistry.Version base, Locale locale) {
+    /**
+     * Adds the forms' content and the differences in words of version {@code id} to the page's model; the rules'
+     * severity bounds (which need the compiled version) only when {@code editable} (a draft of its author).
+     */
+    public void addTo(Model model, long id, RuleSetRegistry.Version base, boolean editable, Locale locale) {
         Messages m = Messages.of(locale);
         RuleSetSource source = registry.source(id);
         Documents documents = documents(source);
@@ -86,7 +89,7 @@ public class BoardForms {
         model.addAttribute("citationRows", citations);
         model.addAttribute("newCitations", java.util.stream.IntStream.range(citations.size(),
                 citations.size() + NEW_CITATIONS).boxed().toList());
-        Map<String, RuleInfo> rules = decisionRules(id);
+        Map<String, RuleInfo> rules = editable ? decisionRules(id) : Map.of();
         model.addAttribute("ruleChoices", ruleChoices(rules, citations, m));
         model.addAttribute("switchRows", switchRows(source, rules, documents, m));
         model.addAttribute("changesInWords", base == null ? List.of()
@@ -186,6 +189,13 @@ public class BoardForms {
             rows.add(new SwitchRow(id, Labels.ruleNames(m, List.of(id)), info.severity().name(),
                     info.severities().stream().map(Enum::name).toList(), s,
                     SourceText.parse(s == null ? "" : s.source(), documents)));
+        });
+        // Read-only (or rules not compiled here): the switches as stored.
+        switches.all().values().forEach(s -> {
+            if (!rules.containsKey(s.rule())) {
+                rows.add(new SwitchRow(s.rule(), Labels.ruleNames(m, List.of(s.rule())), null, List.of(), s,
+                        SourceText.parse(s.source(), documents)));
+            }
         });
         return rows;
     }

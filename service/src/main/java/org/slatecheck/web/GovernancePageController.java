@@ -107,7 +107,7 @@ public class GovernancePageController {
         model.addAttribute("differing", diff.stream().map(VersionReview.FileDiff::path).toList());
         model.addAttribute("history", VersionReview.history(registry.changes(id)));
         // The boards' forms (parameter table, citations, switches) and the differences in words.
-        boardForms.addTo(model, id, base, locale);
+        boardForms.addTo(model, id, base, board && v.status().equals("DRAFT") && v.author().equals(me), locale);
         return "ruleset";
     }
 

@@ -239,6 +239,13 @@ class LanguageScanTest {
                 DATA.add(row.get(2));
                 DATA.addAll(List.of(row.get(2).split("[;:] ?")));
             });
+            // The parameter table shows each source as its document and the rest of the text, the note.
+            org.slatecheck.rules.engine.RuleSetSource source = registry.source(version);
+            org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
+                    source.documents(), "documents.csv");
+            org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), "parameters.csv").entries()
+                    .values().forEach(list -> list.forEach(p -> DATA.add(
+                            org.slatecheck.governance.SourceText.parse(p.source(), documents).note())));
         }
         // Organisations of the checks the history page lists (other test classes share the database).
         DATA.addAll(jdbc.queryForList("select distinct l.organisation from list_result l join (select id from "
@@ -551,7 +558,7 @@ class LanguageScanTest {
         signIn();
         render("ruleset-draft", "/rulesets/" + draftId, "vi");
         String table = (String) ((JavascriptExecutor) browser).executeScript(
-                "const t = document.querySelector('#parameters');"
+                "const t = document.querySelector('#parameter-table');"
                         + "t.querySelectorAll('details').forEach(e => e.open = true);"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
                         + "return t.innerText + '\\n' + " + FIELD_VALUES.replace("document.", "t.") + ";");
@@ -563,7 +570,7 @@ class LanguageScanTest {
         assertThat(browser.findElements(By.cssSelector("[title='retirement.schedule']"))).isNotEmpty();
         render("ruleset-draft", "/rulesets/" + draftId, "en");
         assertThat((String) ((JavascriptExecutor) browser).executeScript(
-                "const t = document.querySelector('#parameters');"
+                "const t = document.querySelector('#parameter-table');"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
                         + "return t.innerText;")).contains("retirement.schedule");
     }
