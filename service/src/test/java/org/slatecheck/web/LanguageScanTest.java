@@ -244,7 +244,7 @@ class LanguageScanTest {
             org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
                     source.documents(), "documents.csv");
             org.slatecheck.rules.params.RuleSetParameters.parse(source.parameters(), "parameters.csv").entries()
-                    .values().forEach(list -> list.forEach(p -> DATA.add(
+                    .values().forEach(entries -> entries.forEach(p -> DATA.add(
                             org.slatecheck.governance.SourceText.parse(p.source(), documents).note())));
         }
         // Organisations of the checks the history page lists (other test classes share the database).
