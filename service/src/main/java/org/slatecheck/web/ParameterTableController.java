@@ -167,4 +167,10 @@ public class ParameterTableController {
         }
         return rounds;
     }
+
+    /** An unknown version id in a path: a 404 page, never a stack trace. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    void unknown(IllegalArgumentException e) {
+        throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+    }
 }

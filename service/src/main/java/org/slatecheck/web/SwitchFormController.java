@@ -112,4 +112,10 @@ public class SwitchFormController {
         String v = form.getFirst(name);
         return v == null ? "" : v.strip();
     }
+
+    /** An unknown version id in a path: a 404 page, never a stack trace. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    void unknown(IllegalArgumentException e) {
+        throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+    }
 }

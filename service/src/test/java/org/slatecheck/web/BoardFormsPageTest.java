@@ -163,6 +163,11 @@ class BoardFormsPageTest {
         assertThat(api.get("changesInWords").get("en").get(0).asText()).startsWith("Period after a discipline "
                 + "decision: 12 months (QĐ 69) → 12 months (QĐ 24), from 01/01/2026");
 
+        // An unknown version: a 404 page for each form, never a stack trace.
+        for (String form : List.of("parameter-table", "citation-form", "switch-form")) {
+            assertThat(board.postRaw("/rulesets/987654/" + form, Map.of(), page).statusCode()).as(form)
+                    .isEqualTo(404);
+        }
         board.post(page + "/delete", Map.of("confirm", "yes"), page);
     }
 
