@@ -50,6 +50,9 @@ public class ParameterTableController {
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
         Messages m = Messages.of(locale);
+        // An unknown version (or a deleted draft): a 404 page, never a stack trace.
+        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND));
         RuleSetSource source = registry.source(id);
         Documents documents = BoardForms.documents(source);
         RuleSetParameters parameters = RuleSetParameters.parse(source.parameters(), RuleSetSource.PARAMETERS);
@@ -166,11 +169,5 @@ public class ParameterTableController {
             target.add(c);
         }
         return rounds;
-    }
-
-    /** An unknown version id in a path: a 404 page, never a stack trace. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
-    void unknown(IllegalArgumentException e) {
-        throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
 }

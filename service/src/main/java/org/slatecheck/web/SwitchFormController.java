@@ -46,6 +46,9 @@ public class SwitchFormController {
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
         Messages m = Messages.of(locale);
+        // An unknown version (or a deleted draft): a 404 page, never a stack trace.
+        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND));
         RuleSetSource source = registry.source(id);
         Documents documents = BoardForms.documents(source);
         RuleSwitches before;
@@ -111,11 +114,5 @@ public class SwitchFormController {
     private static String first(MultiValueMap<String, String> form, String name) {
         String v = form.getFirst(name);
         return v == null ? "" : v.strip();
-    }
-
-    /** An unknown version id in a path: a 404 page, never a stack trace. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
-    void unknown(IllegalArgumentException e) {
-        throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
 }
