@@ -561,6 +561,12 @@ public class RuleSetRegistry {
      */
     static String withEntry(RuleSetParameters file, String name, String value, String document, String note,
             LocalDate from, boolean replaceAll) {
+        return withEntry(file, name, value, document, null, null, note, from, replaceAll);
+    }
+
+    /** As above; {@code article} and {@code clause} null: kept with the document (dropped with another one). */
+    static String withEntry(RuleSetParameters file, String name, String value, String document, String article,
+            String clause, String note, LocalDate from, boolean replaceAll) {
         Map<String, List<Parameter>> entries = new LinkedHashMap<>();
         file.entries().forEach((k, v) -> entries.put(k, new ArrayList<>(v)));
         if (!file.declarations().containsKey(name)) {
@@ -571,8 +577,9 @@ public class RuleSetRegistry {
                 .orElse(list.isEmpty() ? new Parameter(name, null, "", null, "", "", "", "") : list.get(list.size() - 1));
         boolean sameDocument = document == null || document.equals(old.document());
         Parameter entry = new Parameter(name, replaceAll ? null : from, value, null,
-                sameDocument ? old.document() : document, sameDocument ? old.article() : "",
-                sameDocument ? old.clause() : "", note != null ? note : old.note());
+                sameDocument ? old.document() : document,
+                article != null ? article : sameDocument ? old.article() : "",
+                clause != null ? clause : sameDocument ? old.clause() : "", note != null ? note : old.note());
         if (replaceAll) {
             list.clear();
             list.add(entry);
@@ -616,12 +623,20 @@ public class RuleSetRegistry {
      */
     public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> notes,
             Map<String, String> fromDates, Map<String, String> documents) {
+        saveParameters(id, actor, values, notes, fromDates, documents, Map.of(), Map.of());
+    }
+
+    /** As above, with the article and clause of each value's source document (the board's parameter table). */
+    public void saveParameters(long id, String actor, Map<String, String> values, Map<String, String> notes,
+            Map<String, String> fromDates, Map<String, String> documents, Map<String, String> articles,
+            Map<String, String> clauses) {
         editable(read(id), actor);
-        edit(id, actor, before -> parametersEdit(before, values, notes, fromDates, documents));
+        edit(id, actor, before -> parametersEdit(before, values, notes, fromDates, documents, articles, clauses));
     }
 
     private Edit parametersEdit(RuleSetSource before, Map<String, String> values, Map<String, String> sources,
-            Map<String, String> fromDates, Map<String, String> documents) {
+            Map<String, String> fromDates, Map<String, String> documents, Map<String, String> articles,
+            Map<String, String> clauses) {
         if (before.values() == null) {
             // A version stored before the declarations moved out of the terms: its values move to the new files.
             before = before.with(RuleSetSource.PARAMETERS, RuleSetSource.shippedDeclarations())
@@ -634,7 +649,8 @@ public class RuleSetRegistry {
         for (Map.Entry<String, List<String>> e : rows.entrySet()) {
             String name = e.getKey();
             if (name.equals("ruleset.version") || !(values.containsKey(name) || sources.containsKey(name)
-                    || fromDates.containsKey(name) || documents.containsKey(name))) {
+                    || fromDates.containsKey(name) || documents.containsKey(name) || articles.containsKey(name)
+                    || clauses.containsKey(name))) {
                 continue;
             }
             String value = values.getOrDefault(name, e.getValue().get(0)).strip();
@@ -654,8 +670,12 @@ public class RuleSetRegistry {
                 problems.add(GovernanceException.Problem.of("governance.source_missing", name));
                 continue;
             }
+            String article = articles.containsKey(name) ? articles.get(name).strip() : null;
+            String clause = clauses.containsKey(name) ? clauses.get(name).strip() : null;
             if (value.equals(e.getValue().get(0)) && src.equals(e.getValue().get(2))
-                    && fromText.equals(e.getValue().get(3)) && document.equals(e.getValue().get(8))) {
+                    && fromText.equals(e.getValue().get(3)) && document.equals(e.getValue().get(8))
+                    && (article == null || article.equals(e.getValue().get(9)))
+                    && (clause == null || clause.equals(e.getValue().get(10)))) {
                 continue;
             }
             if (!document.isEmpty() && org.slatecheck.rules.params.Documents.parse(current.documents(),
@@ -664,8 +684,8 @@ public class RuleSetRegistry {
                 continue;
             }
             try {
-                current = current.withValues(withEntry(current.parameterSet(), name, value, document, src, from,
-                        false));
+                current = current.withValues(withEntry(current.parameterSet(), name, value, document, article, clause,
+                        src, from, false));
                 changed.add(name);
             } catch (org.slatecheck.rules.params.ParameterException ex) {
                 problems.add(GovernanceException.Problem.data(ex).on(name));

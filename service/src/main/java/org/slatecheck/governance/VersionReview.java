@@ -70,4 +70,13 @@ public final class VersionReview {
     public static List<ChangeView> history(List<RuleSetRegistry.Change> changes) {
         return changes.stream().map(c -> new ChangeView(c, TextDiff.hunks(c.before(), c.after(), CONTEXT))).toList();
     }
+
+    /**
+     * The differences from the base version as sentences in {@code m}'s language (values with sources and dates,
+     * citations by rule title and document, switches; never the version row): what the approver reads first.
+     */
+    public static List<String> inWords(Map<String, RuleSetRegistry.StoredFile> base,
+            Map<String, RuleSetRegistry.StoredFile> now, org.slatecheck.rules.explain.Messages m) {
+        return ChangeWords.of(base, now, m);
+    }
 }

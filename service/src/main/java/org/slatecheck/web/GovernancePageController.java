@@ -45,9 +45,12 @@ public class GovernancePageController {
     private final ApiTokens tokens;
     private final org.slatecheck.governance.OrgUnits units;
     private final Scope scope;
+    private final BoardForms boardForms;
 
     public GovernancePageController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit,
-            UserAccounts users, ApiTokens tokens, org.slatecheck.governance.OrgUnits units, Scope scope) {
+            UserAccounts users, ApiTokens tokens, org.slatecheck.governance.OrgUnits units, Scope scope,
+            BoardForms boardForms) {
+        this.boardForms = boardForms;
         this.tokens = tokens;
         this.units = units;
         this.scope = scope;
@@ -104,6 +107,8 @@ public class GovernancePageController {
         model.addAttribute("diff", diff);
         model.addAttribute("differing", diff.stream().map(VersionReview.FileDiff::path).toList());
         model.addAttribute("history", VersionReview.history(registry.changes(id)));
+        // The boards' forms (parameter table, citations, switches) and the differences in words.
+        boardForms.addTo(model, id, base, board && v.status().equals("DRAFT") && v.author().equals(me), locale);
         return "ruleset";
     }
 
@@ -243,8 +248,14 @@ public class GovernancePageController {
                 () -> registry.approve(id, PageController.user(), checksum));
     }
 
+    /** Activation needs the confirmation box ticked (the pages run no script: the box is checked here). */
     @PostMapping("/rulesets/{id}/activate")
-    String activate(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+    String activate(@PathVariable long id, @RequestParam(required = false) String confirm, RedirectAttributes flash,
+            Locale locale) {
+        if (!"yes".equals(confirm)) {
+            flash.addFlashAttribute("problems", List.of(Messages.of(locale).raw("governance.activate_unconfirmed")));
+            return "redirect:/rulesets/" + id;
+        }
         return act(id, flash, locale, "ui.rulesets.activated", () -> registry.activate(id, PageController.user()));
     }
 

@@ -109,6 +109,13 @@ public class RuleSetApiController {
             }
         }
         out.put("diff", diff);
+        // The same differences as sentences, in both languages (never the version row): what an approver reads.
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        for (String language : List.of("vi", "en")) {
+            words.put(language, base == null ? List.of() : VersionReview.inWords(registry.files(base.id()), files,
+                    org.slatecheck.rules.explain.Messages.of(java.util.Locale.forLanguageTag(language))));
+        }
+        out.put("changesInWords", words);
         List<Map<String, Object>> changes = new ArrayList<>();
         for (VersionReview.ChangeView c : VersionReview.history(registry.changes(id))) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -222,15 +222,19 @@ class BrowserTest {
         String draftUrl = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("version-title")).getText()).endsWith("bản nháp");
 
-        WebElement value = browser.findElement(By.name("value.age.reelection_min_months"));
+        // The parameter table: the value in force from 14/04/2025 (entry 1, Chỉ thị 45-CT/TW: the one the sample's
+        // congresses use), and as its source another document, written in the note.
+        WebElement value = browser.findElement(By.name("v.age.reelection_min_months.1"));
         value.clear();
         value.sendKeys("42");
-        WebElement source = browser.findElement(By.name("source.age.reelection_min_months"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("d.age.reelection_min_months.1")))
+                .selectByValue("");
+        WebElement source = browser.findElement(By.name("n.age.reelection_min_months.1"));
         source.clear();
         source.sendKeys("Hướng dẫn giả định 99-HD/BTCTW: tái cử còn ít nhất 42 tháng");
-        clickAndWait(browser.findElement(By.id("save-parameters")), ".*/rulesets/\\d+$");
+        clickAndWait(browser.findElement(By.id("save-parameter-table")), ".*/rulesets/\\d+(#.*)?$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
-        assertThat(browser.findElement(By.name("value.age.reelection_min_months")).getAttribute("value"))
+        assertThat(browser.findElement(By.name("v.age.reelection_min_months.1")).getAttribute("value"))
                 .isEqualTo("42");
         screenshot("ruleset-draft-saved");
 
@@ -253,15 +257,21 @@ class BrowserTest {
         signInAs("approver");
         browser.get(draftUrl);
         // What the approver reviews: the change of the value against the base version, and the edit in the history.
-        WebElement diff = browser.findElement(By.cssSelector("#diff .file-diff[data-path='values.csv']"));
-        assertThat(diff.getText()).contains("- age.reelection_min_months,2025-04-14,48,",
-                "+ age.reelection_min_months,2025-04-14,42,CT-45-2025,,,Hướng dẫn giả định 99-HD/BTCTW");
+        WebElement diff = browser.findElement(By.id("changes-in-words"));
+        assertThat(diff.getText()).contains("Thời gian công tác còn lại tối thiểu khi tái cử: 48 tháng (CT 45) → 42 "
+                + "tháng (Hướng dẫn giả định 99-HD/BTCTW: tái cử còn ít nhất 42 tháng)");
+        // The file diff stays one click away for technical staff.
+        browser.findElement(By.cssSelector("#file-details summary")).click();
+        assertThat(browser.findElement(By.cssSelector("#diff .file-diff[data-path='values.csv']")).getText())
+                .contains("- age.reelection_min_months,2025-04-14,48,CT-45-2025",
+                        "+ age.reelection_min_months,2025-04-14,42,,,,Hướng dẫn giả định 99-HD/BTCTW");
         assertThat(browser.findElement(By.id("history")).getText()).contains("board", "values.csv",
                 "org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
         screenshot("ruleset-review");
         clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
+        browser.findElement(By.id("activate-confirm")).click();
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).startsWith("Đã kích hoạt");
         assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
@@ -271,6 +281,7 @@ class BrowserTest {
                 "approver", "board");
 
         browser.get(shippedUrl);
+        browser.findElement(By.id("activate-confirm")).click();
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");
@@ -337,6 +348,7 @@ class BrowserTest {
         screenshot("guided-approval");
         clickAndWait(browser.findElement(By.id("approve")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã duyệt.");
+        browser.findElement(By.id("activate-confirm")).click();
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
 
@@ -369,6 +381,7 @@ class BrowserTest {
 
         signInAs("approver");
         browser.get(shippedUrl);
+        browser.findElement(By.id("activate-confirm")).click();
         clickAndWait(browser.findElement(By.id("activate")), ".*/rulesets/\\d+$");
         assertThat(browser.findElement(By.id("version-title")).getText()).matches(".* · (đang áp dụng|active)");
         signInAs("subcommittee");

@@ -106,17 +106,18 @@ class GovernanceTest {
         Browser board = new Browser("board");
         String draftPage = board.post("/rulesets/" + shipped + "/drafts", Map.of(), "/rulesets/" + shipped);
         long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
-        assertThat(draftPage).contains("bản nháp", "value.age.reelection_min_months");
+        assertThat(draftPage).contains("bản nháp", "v.age.reelection_min_months.1");
 
-        // A value without its source is refused, by name, and nothing changes.
-        String refused = board.post("/rulesets/" + draft + "/parameters", Map.of(
-                "value.age.reelection_min_months", "42", "source.age.reelection_min_months", " ",
-                "document.age.reelection_min_months", ""),
-                "/rulesets/" + draft);
+        // A value without its source is refused, by name, and nothing changes (the parameter table). Entry 1 is the
+        // value in force from 14/04/2025 (Chỉ thị 45-CT/TW), the one the sample's congresses use.
+        String refused = board.post("/rulesets/" + draft + "/parameter-table", Map.of(
+                "v.age.reelection_min_months.1", "42", "d.age.reelection_min_months.1", "",
+                "n.age.reelection_min_months.1", " "), "/rulesets/" + draft);
         assertThat(refused).contains("Tham số Thời gian công tác còn lại tối thiểu khi tái cử: cần ghi nguồn");
-        String saved = board.post("/rulesets/" + draft + "/parameters", Map.of(
-                "value.age.reelection_min_months", "42", "source.age.reelection_min_months",
-                "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"), "/rulesets/" + draft);
+        String saved = board.post("/rulesets/" + draft + "/parameter-table", Map.of(
+                "v.age.reelection_min_months.1", "42", "d.age.reelection_min_months.1", "",
+                "n.age.reelection_min_months.1", "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"),
+                "/rulesets/" + draft);
         assertThat(saved).contains("Đã lưu");
         assertThat(registry.parameterRows(draft).get("age.reelection_min_months").get(0)).isEqualTo("42");
 
@@ -184,7 +185,7 @@ class GovernanceTest {
                 .contains("Đã duyệt");
         // Approved is not active: checks still use 48 months.
         assertThat(outcomeOf(check(as("subcommittee")), "A")).isEqualTo("INELIGIBLE");
-        assertThat(approver.post("/rulesets/" + draft + "/activate", Map.of(), "/rulesets/" + draft))
+        assertThat(approver.post("/rulesets/" + draft + "/activate", Map.of("confirm", "yes"), "/rulesets/" + draft))
                 .contains("Đã kích hoạt");
 
         JsonNode after = check(as("subcommittee"));
@@ -210,7 +211,7 @@ class GovernanceTest {
                 Integer.class)).isPositive();
 
         // Rollback: activating the shipped version again makes it the rule set of new checks.
-        assertThat(approver.post("/rulesets/" + shipped + "/activate", Map.of(), "/rulesets/" + shipped))
+        assertThat(approver.post("/rulesets/" + shipped + "/activate", Map.of("confirm", "yes"), "/rulesets/" + shipped))
                 .contains("Đã kích hoạt");
         assertThat(outcomeOf(check(as("subcommittee")), "A")).isEqualTo("INELIGIBLE");
     }

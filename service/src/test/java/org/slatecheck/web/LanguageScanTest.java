@@ -239,6 +239,12 @@ class LanguageScanTest {
                 DATA.add(row.get(2));
                 DATA.addAll(List.of(row.get(2).split("[;:] ?")));
             });
+            // The parameter table shows each source as its document and the rest of the text, the note.
+            org.slatecheck.rules.engine.RuleSetSource source = registry.source(version);
+            org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
+                    source.documents(), "documents.csv");
+            source.parameterSet().entries()
+                    .values().forEach(entries -> entries.forEach(p -> DATA.add(p.note())));
         }
         // Organisations of the checks the history page lists (other test classes share the database).
         DATA.addAll(jdbc.queryForList("select distinct l.organisation from list_result l join (select id from "
@@ -560,7 +566,7 @@ class LanguageScanTest {
         signIn();
         render("ruleset-draft", "/rulesets/" + draftId, "vi");
         String table = (String) ((JavascriptExecutor) browser).executeScript(
-                "const t = document.querySelector('#parameters');"
+                "const t = document.querySelector('#parameter-table');"
                         + "t.querySelectorAll('details').forEach(e => e.open = true);"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
                         + "return t.innerText + '\\n' + " + FIELD_VALUES.replace("document.", "t.") + ";");
@@ -572,7 +578,7 @@ class LanguageScanTest {
         assertThat(browser.findElements(By.cssSelector("[title='theory.min.PROVINCE']"))).isNotEmpty();
         render("ruleset-draft", "/rulesets/" + draftId, "en");
         assertThat((String) ((JavascriptExecutor) browser).executeScript(
-                "const t = document.querySelector('#parameters');"
+                "const t = document.querySelector('#parameter-table');"
                         + "t.querySelectorAll('code').forEach(e => e.style.display = '');"
                         + "return t.innerText;")).contains("theory.min.PROVINCE");
     }

@@ -56,10 +56,11 @@ class ParameterChoicesTest {
         long draft = Long.parseLong(board.lastLocation.replaceAll(".*/rulesets/(\\d+).*", "$1"));
         String page = board.get("/rulesets/" + draft);
 
-        assertThat(page).contains("<select name=\"value.theory.min.PROVINCE\">")
+        // The parameter table (issue 17 item 8): each dated value's field is named by parameter and entry.
+        assertThat(page).contains("<select name=\"v.theory.min.PROVINCE.0\">")
                 .containsPattern("<option value=\"CAO_CAP\" selected=\"selected\">cao cấp</option>")
-                .doesNotContain("name=\"value.theory.min.PROVINCE\" value=\"CAO_CAP\"");
-        assertThat(page).containsPattern("<input type=\"checkbox\" name=\"value.structure.under40_levels\" "
+                .doesNotContain("name=\"v.theory.min.PROVINCE.0\" value=\"CAO_CAP\"");
+        assertThat(page).containsPattern("<input type=\"checkbox\" name=\"v.structure.under40_levels.0\" "
                 + "value=\"PROVINCE\" checked=\"checked\"> <span>tỉnh</span>");
         assertThat(page).containsPattern("value=\"COMMUNE\"> <span>xã</span>");
         // The parameter's name: the label's title, not a line under it.
@@ -87,7 +88,43 @@ class ParameterChoicesTest {
         assertThat(board.get(URI.create(changed.headers().firstValue("Location").orElseThrow()).getPath()))
                 .doesNotContain("class=\"error\" id=\"problems\"");
         assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE;COMMUNE");
+        // The parameter table: the same levels ticked in another order save nothing; others are saved.
+        String table = registry.source(draft).values();
+        String shown = board.get("/rulesets/" + draft);
+        List<String[]> source4 = sourceFields(shown, "structure.under40_levels.0");
+        List<String[]> same2 = new java.util.ArrayList<>(List.of(
+                new String[] {"v.structure.under40_levels.0", ""},
+                new String[] {"v.structure.under40_levels.0", "COMMUNE"},
+                new String[] {"v.structure.under40_levels.0", "PROVINCE"}));
+        same2.addAll(source4);
+        HttpResponse<String> unchanged = post(board, "/rulesets/" + draft + "/parameter-table", same2,
+                "/rulesets/" + draft);
+        assertThat(unchanged.statusCode()).isEqualTo(302);
+        assertThat(registry.source(draft).values()).isEqualTo(table);
+        List<String[]> other = new java.util.ArrayList<>(List.of(
+                new String[] {"v.structure.under40_levels.0", ""},
+                new String[] {"v.structure.under40_levels.0", "PROVINCE"}));
+        other.addAll(source4);
+        post(board, "/rulesets/" + draft + "/parameter-table", other, "/rulesets/" + draft);
+        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE");
         // The draft is deleted again (drafts per user and term are limited).
         board.post("/rulesets/" + draft + "/delete", Map.of("confirm", "yes"), "/rulesets/" + draft);
+    }
+
+    /** The source fields (document, article, clause, note) of a table entry as the page shows them. */
+    static List<String[]> sourceFields(String page, String key) {
+        List<String[]> out = new java.util.ArrayList<>();
+        Matcher doc = Pattern.compile("name=\"d\\." + Pattern.quote(key) + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(doc.find()).isTrue();
+        Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected=\"selected\"").matcher(doc.group(1));
+        out.add(new String[] {"d." + key, selected.find() ? selected.group(1) : ""});
+        for (String f : List.of("a", "c", "n")) {
+            Matcher m = Pattern.compile("name=\"" + f + "\\." + Pattern.quote(key) + "\"[^>]*value=\"([^\"]*)\"")
+                    .matcher(page);
+            out.add(new String[] {f + "." + key, m.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(
+                    m.group(1)) : ""});
+        }
+        return out;
     }
 }
