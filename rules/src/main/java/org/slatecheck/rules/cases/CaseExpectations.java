@@ -375,7 +375,7 @@ public final class CaseExpectations {
 
     /**
      * Every nominee and list whose expectation changes, in words: "X01: Không đủ điều kiện → Cần xem xét" (the
-     * outcome the case's findings give, or the one it names), "Danh sách: đạt → chưa đạt", each with its findings
+     * outcome the case's findings give, or the one it names), "Danh sách: đạt yêu cầu → chưa đạt yêu cầu", each with its findings
      * ("Tỷ lệ cán bộ trẻ dưới 40 tuổi thấp (STR-003) — Chưa đạt: Còn thiếu 1; Yêu cầu 2").
      */
     public static List<Subject> describe(Change c, Messages m) {
@@ -418,7 +418,8 @@ public final class CaseExpectations {
         String sb = status(before);
         String sa = status(after);
         if (!fb.equals(fa) || !sb.equals(sa)) {
-            out.add(new Subject(who, lb.listStatus(sb), lb.listStatus(sa), fb, fa));
+            Messages m = lb.messages();
+            out.add(new Subject(who, m.raw("cases.status." + sb), m.raw("cases.status." + sa), fb, fa));
         }
     }
 

@@ -55,12 +55,12 @@ class CaseExpectationsTest {
         List<CaseExpectations.Subject> words = CaseExpectations.describe(first, vi);
         assertThat(words).singleElement().satisfies(s -> {
             assertThat(s.who()).isEqualTo("Danh sách");
-            assertThat(s.before()).isEqualTo(vi.raw("list.COMPLIANT"));
-            assertThat(s.after()).isEqualTo(vi.raw("list.NON_COMPLIANT"));
+            assertThat(s.who() + ": " + s.before() + " → " + s.after())
+                    .isEqualTo("Danh sách: đạt yêu cầu → chưa đạt yêu cầu");
             assertThat(s.findingsAfter()).singleElement().asString().contains("STR-003").contains("Còn thiếu 1");
         });
         // The case's English name is not shown in Vietnamese: the case is named by its place and its rule.
-        assertThat(CaseExpectations.name(first, vi)).startsWith("Ca 1 ").contains("STR-003");
+        assertThat(CaseExpectations.name(first, vi)).startsWith("Ca kiểm thử số 1 của quy tắc ").contains("STR-003");
         assertThat(CaseExpectations.name(first, Messages.of(Messages.EN))).isEqualTo(first.name());
         // The cases of another term are not about this rule set: not listed.
         assertThat(changes).noneMatch(c -> c.name().contains("2020-2025"));
