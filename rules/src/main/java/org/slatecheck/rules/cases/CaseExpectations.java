@@ -379,6 +379,14 @@ public final class CaseExpectations {
      * ("Tỷ lệ cán bộ trẻ dưới 40 tuổi thấp (STR-003) — Chưa đạt: Còn thiếu 1; Yêu cầu 2").
      */
     public static List<Subject> describe(Change c, Messages m) {
+        // A case may expect a finding without its severity; the rule's severity is the one the other side names.
+        Map<String, String> known = new java.util.HashMap<>();
+        for (Expectation x : List.of(c.before(), c.after())) {
+            x.expected().stream().filter(e -> e.severity() != null).forEach(e -> known.put(e.rule() + "|"
+                    + e.nominee(), e.severity()));
+        }
+        c = new Change(c.file(), c.index(), c.name(), c.nameVi(), c.rules(), withSeverities(c.before(), known),
+                withSeverities(c.after(), known));
         Labels lb = Labels.of(m);
         Set<String> nominees = new LinkedHashSet<>();
         for (Expectation x : List.of(c.before(), c.after())) {
@@ -405,6 +413,13 @@ public final class CaseExpectations {
                     none(c.after().notChecked(), m, lb), List.of(), List.of()));
         }
         return out;
+    }
+
+    private static Expectation withSeverities(Expectation x, Map<String, String> known) {
+        java.util.function.Function<List<RuleCase.Expected>, List<RuleCase.Expected>> fill = l -> l == null ? null
+                : l.stream().map(e -> e.severity() != null ? e : new RuleCase.Expected(e.nominee(), e.rule(),
+                        known.get(e.rule() + "|" + e.nominee()), e.evidence())).toList();
+        return new Expectation(fill.apply(x.expected()), x.outcomes(), fill.apply(x.viable()), x.notChecked());
     }
 
     private static String none(List<String> ids, Messages m, Labels lb) {

@@ -62,6 +62,10 @@ class CaseExpectationsTest {
         // The case's English name is not shown in Vietnamese: the case is named by its place and its rule.
         assertThat(CaseExpectations.name(first, vi)).startsWith("Ca kiểm thử số 1 của quy tắc ").contains("STR-003");
         assertThat(CaseExpectations.name(first, Messages.of(Messages.EN))).isEqualTo(first.name());
+        // "2 of 20 … 1 of 20 fails" expects STR-003 without naming its severity: the list read as not compliant on
+        // both sides, as it is (the severity the draft gives is the rule's).
+        assertThat(CaseExpectations.describe(changes.get(2), vi)).singleElement().satisfies(s ->
+                assertThat(s.before() + " → " + s.after()).isEqualTo("chưa đạt yêu cầu → chưa đạt yêu cầu"));
         // The cases of another term are not about this rule set: not listed.
         assertThat(changes).noneMatch(c -> c.name().contains("2020-2025"));
         // Evidence the case named stays the evidence it names (no keys added to a written expectation).
