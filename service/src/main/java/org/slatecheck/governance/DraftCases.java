@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slatecheck.rules.cases.CaseExpectations;
 import org.slatecheck.rules.cases.CaseFile;
 import org.slatecheck.rules.cases.CaseRunner;
 import org.slatecheck.rules.cases.RuleCase;
@@ -16,14 +17,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DraftCases {
-    /** How many cases passed, and the names of those that failed with their first reason. */
-    public record Outcome(int passed, List<String> failed) {
+    /**
+     * How many cases passed, the names of those that failed with their first reason, and of those the ones that fail
+     * only because the rules now decide differently ({@code changes}: what the case expects and what it gets), which a
+     * board may accept as the new expectations in one step ({@link CaseAcceptance}).
+     */
+    public record Outcome(int passed, List<String> failed, List<CaseExpectations.Change> changes) {
     }
 
     /** Runs the case files of {@code term}'s version in {@code rules}, against that version. */
     public Outcome run(RuleSetSnapshot rules, String term) {
         int passed = 0;
         List<String> failed = new ArrayList<>();
+        List<CaseExpectations.Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> file : rules.source(term).cases().entrySet()) {
             List<RuleCase> cases;
             try {
@@ -32,7 +38,9 @@ public class DraftCases {
                 failed.add(file.getKey() + ": " + e.getMessage());
                 continue;
             }
-            for (RuleCase c : cases) {
+            Map<Integer, String> namesVi = null;
+            for (int i = 0; i < cases.size(); i++) {
+                RuleCase c = cases.get(i);
                 if (!c.term().equals(term)) {
                     continue;
                 }
@@ -41,9 +49,15 @@ public class DraftCases {
                     passed++;
                 } else {
                     failed.add(c.displayName() + ": " + problems.get(0));
+                    namesVi = namesVi == null ? CaseExpectations.namesVi(file.getKey(), file.getValue()) : namesVi;
+                    CaseExpectations.Change change = CaseExpectations.change(file.getKey(), i, c, namesVi.get(i),
+                            rules);
+                    if (change != null) {
+                        changes.add(change);
+                    }
                 }
             }
         }
-        return new Outcome(passed, failed);
+        return new Outcome(passed, failed, changes);
     }
 }

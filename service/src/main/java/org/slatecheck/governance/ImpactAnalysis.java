@@ -180,6 +180,9 @@ public class ImpactAnalysis {
         totals.put("casesFailed", caseOutcome.failed().size());
         ArrayNode failed = report.putArray("casesFailedNames");
         caseOutcome.failed().forEach(failed::add);
+        // The failing cases whose rules now decide differently, with what they expect and what they get: shown side
+        // by side to the board, which may accept them as the new expectations (CaseAcceptance).
+        report.set("caseChanges", JSON.valueToTree(caseOutcome.changes()));
         Long reportId = jdbc.queryForObject("insert into impact_report (version_id, version_checksum, created_by, "
                 + "created_at, cases_passed, cases_failed, report, unit_code) values (?,?,?,?,?,?,cast(? as jsonb),?) "
                 + "returning id", Long.class, id, analysed, actor, Timestamp.from(Instant.now()), caseOutcome.passed(),

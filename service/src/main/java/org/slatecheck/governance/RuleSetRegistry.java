@@ -811,6 +811,38 @@ public class RuleSetRegistry {
         replaceFile(id, actor, path, text);
     }
 
+    /**
+     * Replaces several rule case files of a draft in one edit (one compile, one new checksum): the new expected
+     * outcomes a board accepts in one step ({@link CaseAcceptance}). {@code seenChecksum}: the content the board saw
+     * the changes for; refused as a conflict when the draft holds other content now.
+     */
+    public void replaceCases(long id, String actor, Map<String, String> files, String seenChecksum) {
+        editable(read(id), actor);
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            if (f.getKey() == null || !f.getKey().endsWith(".cases.yaml") || !isBoardFile(f.getKey())) {
+                throw GovernanceException.of("governance.only_cases", String.valueOf(f.getKey()));
+            }
+            if (f.getValue() == null || f.getValue().length() > MAX_FILE) {
+                throw GovernanceException.of("data.error.too_long", MAX_FILE);
+            }
+            try {
+                org.slatecheck.rules.cases.CaseFile.parse(f.getKey(), f.getValue());
+            } catch (IllegalArgumentException e) {
+                throw GovernanceException.of("governance.cases_unreadable", e.getMessage());
+            }
+        }
+        edit(id, actor, before -> {
+            if (seenChecksum == null || !before.checksum().equals(seenChecksum)) {
+                throw GovernanceException.conflict("governance.draft_changed");
+            }
+            RuleSetSource after = before;
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                after = after.with(f.getKey(), f.getValue());
+            }
+            return new Edit(after, "CASES_CHANGED", String.join(", ", new java.util.TreeSet<>(files.keySet())));
+        });
+    }
+
     /** Runs just before a draft's content is compiled; tests slow or hold a compile with it. */
     static volatile java.util.function.Consumer<RuleSetSource> beforeCompile = s -> {
     };

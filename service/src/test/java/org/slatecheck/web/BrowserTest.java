@@ -316,10 +316,11 @@ class BrowserTest {
                 .getAttribute("href");
         clickAndWait(browser.findElement(By.xpath("//tr[td[1]='2025-2030' and td[3]='đang áp dụng']//button[@class='new-draft']")), ".*/rulesets/\\d+$");
         String draftUrl = browser.getCurrentUrl();
-        // The form comes with the example filled in: the rule the issue asks for.
-        assertThat(browser.findElement(By.id("guided-content")).getAttribute("value")).contains("CU_NHAN");
-        clickAndWait(browser.findElement(By.id("save-guided")), ".*/rulesets/\\d+$");
-        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu và biên dịch lại bản nháp.");
+        // The rule the issue asks for, built with the form (issue 17 item 8: no YAML on the page).
+        GuidedRuleBrowserTest.buildSecretaryRule(browser, "POS-901");
+        clickAndWait(browser.findElement(By.id("guided-save")), ".*/rulesets/\\d+$");
+        assertThat(browser.findElement(By.id("ok")).getText()).isEqualTo("Đã lưu quy tắc hướng dẫn POS-901; bản nháp "
+                + "đã được biên dịch lại.");
         String sentence = browser.findElement(By.cssSelector(".guided .sentence")).getText();
         assertThat(sentence).isEqualTo("Nếu nhân sự được đề xuất làm bí thư và trình độ lý luận chính "
                 + "trị thấp hơn cử nhân chính trị thì: Cần xem xét — Bí thư chưa có cử nhân chính trị");

@@ -318,6 +318,8 @@ class LanguageScanTest {
         pages.put("ruleset-active", "/rulesets/" + activeId);
         pages.put("ruleset-draft", "/rulesets/" + draftId);
         pages.put("impact", "/rulesets/" + draftId + "/impact");
+        // The guided-rule builder (issue 17 item 8): fields, comparisons and values offered in words.
+        pages.put("guided-new", "/rulesets/" + draftId + "/guided/new");
         pages.put("audit", "/audit");
         pages.put("users", "/admin/users");
         pages.put("batches", "/batches");

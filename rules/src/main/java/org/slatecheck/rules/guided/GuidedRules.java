@@ -486,8 +486,21 @@ public final class GuidedRules {
             case "decimal" -> vi ? canonical.replace('.', ',') : canonical;
             case "date" -> Labels.of(m).date(canonical);
             case "boolean" -> Labels.of(m).yesNo(canonical);
-            case "code" -> m.has("code." + canonical) ? m.raw("code." + canonical) : canonical;
+            case "code" -> Labels.of(m).code(labelGroup(f.codeList()), canonical);
             default -> canonical;
+        };
+    }
+
+    /**
+     * The group of the message bundles that names the codes of {@code codeList} ({@code sex.M} "nam",
+     * {@code level.PROVINCE} "tỉnh", {@code list_kind.…}); the others are under {@code code.}.
+     */
+    public static String labelGroup(String codeList) {
+        return switch (codeList == null ? "" : codeList) {
+            case "Sex" -> "sex";
+            case "Level" -> "level";
+            case "ListKind" -> "list_kind";
+            default -> "code";
         };
     }
 
