@@ -143,7 +143,8 @@ public class BatchRunner {
         // A batch stored before ids were per unit keeps its check run under its new id.
         UUID checkId = records.jdbc().queryForList("select check_id from batch_run where id = ?", UUID.class, id)
                 .stream().findFirst().orElseGet(() -> checkId(id));
-        RuleSetSnapshot snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId).values());
+        RuleSetSnapshot snapshot = (claims == null ? ruleSets.snapshot() : pinned(id, ruleSets.snapshot()))
+                .withCompiled(ruleSets.usedBy(checkId).values());
         // The rules compile (once per JVM) while the input is read and validated.
         snapshot.compileInBackground("batch-rule-compile");
         String congressesSha = sha256(congressesFile);
@@ -494,6 +495,26 @@ public class BatchRunner {
             progress.accept(new Progress(listsDone, listsTotal, nomineesDone, nomineesTotal,
                     System.currentTimeMillis() - start));
         }
+    }
+
+    /**
+     * A shared batch's versions: the first instance to read its input fixes them in {@code batch_job.versions} (the
+     * active versions then); every instance working on it later uses those, whatever has been activated since.
+     */
+    private RuleSetSnapshot pinned(String id, RuleSetSnapshot active) {
+        String names = String.join(",", active.versions().values().stream().map(RuleSetSnapshot.Version::version)
+                .sorted().toList());
+        records.jdbc().update("update batch_job set versions = ? where id = ? and versions is null", names, id);
+        String fixed = records.jdbc().queryForList("select versions from batch_job where id = ?", String.class, id)
+                .stream().findFirst().orElse(null);
+        if (fixed == null || fixed.equals(names)) {
+            return active;
+        }
+        List<org.slatecheck.rules.engine.RuleSet> sets = new ArrayList<>();
+        for (String version : fixed.split(",")) {
+            ruleSets.compiledByVersion(version).ifPresent(sets::add);
+        }
+        return active.withCompiled(sets);
     }
 
     private void recordFailure(String id, ListFailure f) {

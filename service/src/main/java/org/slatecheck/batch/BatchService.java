@@ -189,7 +189,7 @@ public class BatchService {
         records.jdbc().update("insert into batch_job (id, username, unit_code, congresses, nominees, created_at) "
                 + "values (?,?,?,?,?,now()) on conflict (id) do update set username = excluded.username, unit_code = "
                 + "excluded.unit_code, congresses = excluded.congresses, nominees = excluded.nominees, created_at = "
-                + "excluded.created_at, finished = false, cancelled = false", id, user, unit, congresses, nominees);
+                + "excluded.created_at, finished = false, cancelled = false, versions = null", id, user, unit, congresses, nominees);
         claims.reset(id);
         records.jdbc().update("delete from batch_list_failure where batch_id = ?", id);
         working.add(id);

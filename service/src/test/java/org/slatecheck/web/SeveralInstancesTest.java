@@ -252,7 +252,10 @@ class SeveralInstancesTest {
                     "/admin/users");
             assertThat(boardOnA.status("/rulesets")).as("BOARD taken away on B").isEqualTo(403);
             assertThat(boardOnA.status("/checks")).isEqualTo(200);
-            assertThat(provOnA.status("/checks")).as("disabled on B").isEqualTo(302);
+            HttpResponse<String> disabled = provOnA.send(HttpRequest.newBuilder(a.uri("/checks"))
+                    .header("Accept", "text/html").GET().build());
+            assertThat(disabled.statusCode()).as("disabled on B").isEqualTo(302);
+            assertThat(disabled.headers().firstValue("Location").orElse("")).contains("/login");
         } finally {
             adminOnB.postRaw("/admin/users/update", java.util.Map.of("username", "board", "roles", "BOARD"),
                     "/admin/users");
