@@ -6,6 +6,9 @@
 # No demo users: the profile "demo" is never active here, so the first start has no users. Create the first
 # administrator once, e.g. docker run -it --rm -e SLATECHECK_DB_URL=… IMAGE users add --name NAME --role ADMIN
 # (the password is asked for on the terminal). Behind a TLS proxy, add --server.forward-headers-strategy=native.
+# Several containers of this image may share one PostgreSQL (the same SLATECHECK_DB_URL on each; README "Several
+# instances"): sessions, sign-in throttling, the active rule sets and batches are shared through it. Give each
+# container its own /data volume (batch work files only); never one /data for two containers.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src

@@ -125,13 +125,26 @@ public class BatchRunner {
     public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
             Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled, String user, String unit)
             throws IOException {
+        return run(id, congressesFile, nomineesFile, workDir, threads, progress, cancelled, user, unit, null);
+    }
+
+    /**
+     * Runs batch {@code id} as above, its partitions shared with other instances through {@code claims} (null: this
+     * run does them all, the command line): only the partitions it claims are screened here, lists already stored
+     * are skipped whoever stored them, and the run that finds every partition done summarises the batch and ends it
+     * DONE; a run that finds partitions still worked on elsewhere leaves the batch RUNNING to them.
+     */
+    public Outcome run(String id, Path congressesFile, Path nomineesFile, Path workDir, int threads,
+            Consumer<Progress> progress, java.util.function.BooleanSupplier cancelled, String user, String unit,
+            BatchClaims claims) throws IOException {
         long start = System.currentTimeMillis();
         // The active rule set versions as of the start: the whole batch uses them, whatever is activated meanwhile.
         // A resumed batch keeps the versions its stored lists used, so it ends as an uninterrupted run would.
         // A batch stored before ids were per unit keeps its check run under its new id.
         UUID checkId = records.jdbc().queryForList("select check_id from batch_run where id = ?", UUID.class, id)
                 .stream().findFirst().orElseGet(() -> checkId(id));
-        RuleSetSnapshot snapshot = ruleSets.snapshot().withCompiled(ruleSets.usedBy(checkId).values());
+        RuleSetSnapshot snapshot = (claims == null ? ruleSets.snapshot() : pinned(id, ruleSets.snapshot()))
+                .withCompiled(ruleSets.usedBy(checkId).values());
         // The rules compile (once per JVM) while the input is read and validated.
         snapshot.compileInBackground("batch-rule-compile");
         String congressesSha = sha256(congressesFile);
@@ -284,16 +297,37 @@ public class BatchRunner {
             upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
             Set<String> stored = records.storedCongresses(checkId);
             // Lists that failed in an earlier run of this batch are screened again (and recorded again if they fail).
-            records.jdbc().update("delete from batch_list_failure where batch_id = ?", id);
+            // Shared with other instances, that is done once when the batch is started (BatchService), not here.
+            if (claims == null) {
+                records.jdbc().update("delete from batch_list_failure where batch_id = ?", id);
+            } else {
+                claims.prepare(id, partitions);
+            }
             Writer writer = new Writer(checkId, congresses.size(), nomineesTotal, stored.size(),
-                    stored.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum(), start, progress);
+                    stored.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum(), start, progress, id, claims);
             Thread writerThread = new Thread(writer, "batch-writer");
             writerThread.start();
             try {
-                for (int p = 0; p < partitions && !cancelled.getAsBoolean() && writer.failure == null; p++) {
+                int next = 0;
+                while (!cancelled.getAsBoolean() && writer.failure == null) {
+                    int p;
+                    Set<String> skip = stored;
+                    if (claims == null) {
+                        if (next >= partitions) {
+                            break;
+                        }
+                        p = next++;
+                    } else {
+                        Integer claimed = claims.next(id);
+                        if (claimed == null) {
+                            break;
+                        }
+                        p = claimed;
+                        skip = records.storedCongresses(checkId); // another instance may have stored some of them
+                    }
                     Map<String, List<Spill.Spilled>> lists = new LinkedHashMap<>();
                     for (Spill.Spilled s : Spill.read(dir, p)) {
-                        if (!stored.contains(s.nominee().getCongressId())) {
+                        if (!skip.contains(s.nominee().getCongressId())) {
                             lists.computeIfAbsent(s.nominee().getCongressId(), k -> new ArrayList<>()).add(s);
                         }
                     }
@@ -330,6 +364,9 @@ public class BatchRunner {
                     for (Future<?> f : futures) {
                         f.get();
                     }
+                    if (claims != null) {
+                        writer.queue.put(Writer.marker(p)); // done once the writer has stored what came before
+                    }
                 }
             } finally {
                 writer.queue.put(Writer.END);
@@ -337,6 +374,12 @@ public class BatchRunner {
             }
             if (writer.failure != null) {
                 throw new IllegalStateException("storing the batch failed", writer.failure);
+            }
+            if (claims != null && !cancelled.getAsBoolean() && !claims.allDone(id)) {
+                // Partitions still worked on by other instances: the last of them ends the batch.
+                deleteQuietly(dir);
+                return new Outcome(id, checkId, congresses.size(), nomineesTotal, stored.size(),
+                        System.currentTimeMillis() - start, readMillis, failures(id));
             }
             records.summarise(checkId);
             upsertBatch(id, checkId, cancelled.getAsBoolean() ? "CANCELLED" : "DONE", congressesSha, nomineesSha,
@@ -402,10 +445,19 @@ public class BatchRunner {
         private long nomineesDone;
         private final long start;
         private final Consumer<Progress> progress;
+        private final String batchId;
+        private final BatchClaims claims;
         private long lastReport;
 
+        /** A mark in the queue: partition {@code p}'s lists are all queued before it. */
+        static CheckRecords.PreparedList marker(int p) {
+            return new CheckRecords.PreparedList(-2 - p, "", 0, "", "", "");
+        }
+
         Writer(UUID checkId, int listsTotal, long nomineesTotal, int listsDone, long nomineesDone, long start,
-                Consumer<Progress> progress) {
+                Consumer<Progress> progress, String batchId, BatchClaims claims) {
+            this.batchId = batchId;
+            this.claims = claims;
             this.checkId = checkId;
             this.listsTotal = listsTotal;
             this.nomineesTotal = nomineesTotal;
@@ -428,12 +480,25 @@ public class BatchRunner {
                 }
                 queue.drainTo(group, GROUP - 1);
                 end = group.remove(END);
-                if (failure != null || group.isEmpty()) {
+                List<Integer> done = new ArrayList<>();
+                group.removeIf(l -> {
+                    if (l.position() < -1) {
+                        done.add(-2 - l.position());
+                        return true;
+                    }
+                    return false;
+                });
+                if (failure != null || group.isEmpty() && done.isEmpty()) {
                     group.clear();
                     continue;
                 }
                 try {
-                    records.storeLists(checkId, group);
+                    if (!group.isEmpty()) {
+                        records.storeLists(checkId, group);
+                    }
+                    for (int p : done) {
+                        claims.done(batchId, p);
+                    }
                     listsDone += group.size();
                     nomineesDone += group.stream().mapToLong(CheckRecords.PreparedList::nominees).sum();
                 } catch (RuntimeException e) {
@@ -449,6 +514,26 @@ public class BatchRunner {
             progress.accept(new Progress(listsDone, listsTotal, nomineesDone, nomineesTotal,
                     System.currentTimeMillis() - start));
         }
+    }
+
+    /**
+     * A shared batch's versions: the first instance to read its input fixes them in {@code batch_job.versions} (the
+     * active versions then); every instance working on it later uses those, whatever has been activated since.
+     */
+    private RuleSetSnapshot pinned(String id, RuleSetSnapshot active) {
+        String names = String.join(",", active.versions().values().stream().map(RuleSetSnapshot.Version::version)
+                .sorted().toList());
+        records.jdbc().update("update batch_job set versions = ? where id = ? and versions is null", names, id);
+        String fixed = records.jdbc().queryForList("select versions from batch_job where id = ?", String.class, id)
+                .stream().findFirst().orElse(null);
+        if (fixed == null || fixed.equals(names)) {
+            return active;
+        }
+        List<org.slatecheck.rules.engine.RuleSet> sets = new ArrayList<>();
+        for (String version : fixed.split(",")) {
+            ruleSets.compiledByVersion(version).ifPresent(sets::add);
+        }
+        return active.withCompiled(sets);
     }
 
     private void recordFailure(String id, ListFailure f) {

@@ -52,12 +52,120 @@ public class BatchService {
         return t;
     });
 
+    /** This instance's name in the claims of batch partitions (host, process, a random part). */
+    private final String owner;
+    private final BatchClaims claims;
+    private final java.time.Duration lease;
+    /** Batches worked on in this instance now (started here or joined). */
+    private final java.util.Set<String> working = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "batch-claims");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @org.springframework.beans.factory.annotation.Autowired
     public BatchService(BatchRunner runner, CheckRecords records, SlateCheckProperties props,
-            org.slatecheck.governance.AuditLog audit) {
+            org.slatecheck.governance.AuditLog audit,
+            @org.springframework.beans.factory.annotation.Value("${slatecheck.batch.lease-seconds:15}") int leaseSeconds) {
         this.runner = runner;
         this.records = records;
         this.audit = audit;
         this.work = props.dataDir().toAbsolutePath().resolveSibling("batches");
+        this.lease = java.time.Duration.ofSeconds(Math.max(2, leaseSeconds));
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "host";
+        }
+        this.owner = AuditLogCut.cut(host, 100) + ":" + ProcessHandle.current().pid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.claims = new BatchClaims(records.jdbc(), owner, lease);
+    }
+
+    public BatchService(BatchRunner runner, CheckRecords records, SlateCheckProperties props,
+            org.slatecheck.governance.AuditLog audit) {
+        this(runner, records, props, audit, 15);
+    }
+
+    /** Cuts a text to a length (the owner name's host part). */
+    private static final class AuditLogCut {
+        static String cut(String s, int max) {
+            return s.length() <= max ? s : s.substring(0, max);
+        }
+    }
+
+    /**
+     * The web application shares batches with the other instances on its database (issue 22): every lease third it
+     * renews the claims it holds, and every {@link #POLL} it joins a batch that has partitions nobody works on (a batch
+     * started elsewhere and still being read, or one whose instance died), when it works on no batch itself.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void shareWithOtherInstances(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext()
+                instanceof org.springframework.boot.web.context.WebServerApplicationContext)) {
+            return;
+        }
+        long renew = Math.max(500, lease.toMillis() / 3);
+        timers.scheduleWithFixedDelay(() -> quietly(claims::renew), renew, renew,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(() -> quietly(this::joinOne), POLL.toMillis(), POLL.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** How often an idle instance looks for a batch to work on. */
+    static final java.time.Duration POLL = java.time.Duration.ofSeconds(2);
+
+    @jakarta.annotation.PreDestroy
+    void stopTimers() {
+        timers.shutdownNow();
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("batch claims: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Joins one open batch that has partitions free to claim (or none made yet), if this instance is idle. */
+    void joinOne() {
+        if (!working.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> open = records.jdbc().queryForList("select j.id, j.username, j.unit_code "
+                + "from batch_job j where not j.finished and not j.cancelled and (not exists (select 1 from "
+                + "batch_partition p where p.batch_id = j.id) or exists (select 1 from batch_partition p where "
+                + "p.batch_id = j.id and not p.done and (p.lease_until is null or p.lease_until < now()))) "
+                + "order by j.created_at limit 1");
+        if (open.isEmpty()) {
+            return;
+        }
+        String id = (String) open.get(0).get("id");
+        if (!working.add(id)) {
+            return;
+        }
+        try {
+            Map<String, Object> in = records.jdbc().queryForMap("select congresses, nominees from batch_job where id = ?",
+                    id);
+            if (in.get("congresses") == null || in.get("nominees") == null) {
+                working.remove(id);
+                return;
+            }
+            Path dir = org.slatecheck.config.PrivateFolders.create(
+                    org.slatecheck.config.PrivateFolders.create(work).resolve("upload-" + BatchRunner.folder(id)));
+            Path c = dir.resolve("congresses.csv");
+            Path n = dir.resolve("nominees.csv");
+            Files.write(c, (byte[]) in.get("congresses"));
+            Files.write(n, (byte[]) in.get("nominees"));
+            LOG.info("batch joined: {}", BatchRunner.folder(id).substring(0, 12));
+            execute(id, (String) open.get(0).get("username"), (String) open.get(0).get("unit_code"), c, n, false);
+        } catch (IOException | RuntimeException e) {
+            working.remove(id);
+            LOG.warn("joining a batch failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** The upload folder of batch {@code id}: unique per id (a hash of it, never a sanitised name). */
@@ -76,18 +184,54 @@ public class BatchService {
         Path n = dir.resolve("nominees.csv");
         Files.write(c, congresses);
         Files.write(n, nominees);
+        // The input in the database too, so that any instance can work on the batch (issue 22); a new start of an id
+        // forgets the claims of its earlier run and screens its failed lists again.
+        records.jdbc().update("insert into batch_job (id, username, unit_code, congresses, nominees, created_at) "
+                + "values (?,?,?,?,?,now()) on conflict (id) do update set username = excluded.username, unit_code = "
+                + "excluded.unit_code, congresses = excluded.congresses, nominees = excluded.nominees, created_at = "
+                + "excluded.created_at, finished = false, cancelled = false, versions = null", id, user, unit, congresses, nominees);
+        claims.reset(id);
+        records.jdbc().update("delete from batch_list_failure where batch_id = ?", id);
+        working.add(id);
+        audit.append(user, "BATCH_START", id, null, null, "unit " + unit);
+        execute(id, user, unit, c, n, true);
+    }
+
+    /**
+     * Works on batch {@code id} in the background, sharing its partitions with the other instances; {@code started}:
+     * this instance started it (else it joined one started elsewhere). The instance that ends the batch (every
+     * partition done, an input error, a failure, a cancel) marks it finished and writes BATCH_FINISH.
+     */
+    private void execute(String id, String user, String unit, Path c, Path n, boolean started) {
         Live state = new Live();
         state.user = user;
         state.unit = unit;
         live.put(id, state);
-        audit.append(user, "BATCH_START", id, null, null, "unit " + unit);
+        java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
+        AtomicBoolean cancelledHere = new AtomicBoolean();
+        java.util.function.BooleanSupplier cancelled = () -> {
+            if (state.cancel.get() || cancelledHere.get()) {
+                return true;
+            }
+            long now = System.currentTimeMillis();
+            if (now - checked.get() > 1000) { // a cancel asked on another instance, read at most once a second
+                checked.set(now);
+                Boolean db = records.jdbc().queryForList("select cancelled from batch_job where id = ?",
+                        Boolean.class, id).stream().findFirst().orElse(false);
+                cancelledHere.set(Boolean.TRUE.equals(db));
+            }
+            return cancelledHere.get();
+        };
         background.submit(() -> {
+            boolean finished = true;
             try {
                 runner.run(id, c, n, work, Runtime.getRuntime().availableProcessors(), p -> {
                     state.status = "RUNNING";
                     state.progress = p;
-                }, state.cancel::get, user, unit);
-                state.status = state.cancel.get() ? "CANCELLED" : "DONE";
+                }, cancelled, user, unit, claims);
+                boolean cancel = cancelled.getAsBoolean();
+                finished = cancel || claims.allDone(id);
+                state.status = cancel ? "CANCELLED" : finished ? "DONE" : "RUNNING";
             } catch (InputException e) {
                 state.errors = e.getErrors();
                 state.status = "INPUT_ERRORS";
@@ -95,8 +239,17 @@ public class BatchService {
                 LOG.error("batch {} failed: {}", id, e.getClass().getSimpleName());
                 state.status = "FAILED";
             }
-            // Who started it, not the runner: the finish is the starting user's action.
-            audit.append(user, "BATCH_FINISH", id, null, null, state.status);
+            if (finished) {
+                int first = records.jdbc().update("update batch_job set finished = true, congresses = null, "
+                        + "nominees = null where id = ? and not finished", id);
+                if (first == 1) {
+                    // Who started it, not the runner: the finish is the starting user's action.
+                    audit.append(user, "BATCH_FINISH", id, null, null, state.status);
+                }
+            } else {
+                live.remove(id, state); // worked on elsewhere: its state is the database's
+            }
+            working.remove(id);
         });
     }
 
@@ -140,6 +293,7 @@ public class BatchService {
             return false;
         }
         state.cancel.set(true);
+        records.jdbc().update("update batch_job set cancelled = true where id = ? and not finished", id);
         audit.append(user, "BATCH_CANCEL", id, null, null, null);
         return true;
     }
@@ -176,8 +330,9 @@ public class BatchService {
             BatchRunner.Progress p = state.progress;
             double seconds = Math.max(0.001, p.elapsedMillis() / 1000.0);
             long rate = (long) (p.nomineesDone() / seconds);
-            out.put("listsDone", p.listsDone());
-            out.put("listsTotal", p.listsTotal());
+            // The lists done are the database's (every instance working on the batch stores there).
+            out.putIfAbsent("listsDone", p.listsDone());
+            out.putIfAbsent("listsTotal", p.listsTotal());
             out.put("nomineesDone", p.nomineesDone());
             out.put("nomineesPerSecond", rate);
             out.put("secondsLeft", rate == 0 ? null : (p.nomineesTotal() - p.nomineesDone()) / rate);

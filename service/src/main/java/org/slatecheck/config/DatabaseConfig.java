@@ -71,6 +71,40 @@ public class DatabaseConfig {
         return failFast(ds);
     }
 
+    /**
+     * The schema by Liquibase, one process at a time (issue 22): several instances starting at once on one empty
+     * database would otherwise both try to create Liquibase's own tables (its lock table cannot guard its own
+     * creation) and one of them would fail. A PostgreSQL advisory lock, held on a connection of its own while the
+     * change log runs, makes the others wait and then find everything applied.
+     */
+    @Bean
+    liquibase.integration.spring.SpringLiquibase liquibase(DataSource dataSource) {
+        liquibase.integration.spring.SpringLiquibase l = new LockedLiquibase();
+        l.setDataSource(dataSource);
+        l.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
+        return l;
+    }
+
+    /** The advisory lock key held while the schema is migrated. */
+    static final long MIGRATION_LOCK = 22_0001L;
+
+    static final class LockedLiquibase extends liquibase.integration.spring.SpringLiquibase {
+        @Override
+        public void afterPropertiesSet() throws liquibase.exception.LiquibaseException {
+            try (java.sql.Connection c = getDataSource().getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("select pg_advisory_lock(" + MIGRATION_LOCK + ")");
+                try {
+                    super.afterPropertiesSet();
+                } finally {
+                    s.execute("select pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
+            } catch (java.sql.SQLException e) {
+                throw new liquibase.exception.DatabaseException(e);
+            }
+        }
+    }
+
     /** Most time a request waits for a database connection before it is answered 503 (issue 11). */
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 

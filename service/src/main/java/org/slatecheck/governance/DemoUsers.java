@@ -22,15 +22,29 @@ public class DemoUsers implements ApplicationRunner {
     private final String demoUsers;
     private final String demoUnits;
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
     public DemoUsers(UserAccounts users, @Value("${slatecheck.demo-users:}") String demoUsers,
-            @Value("${slatecheck.demo-units:}") String demoUnits) {
+            @Value("${slatecheck.demo-units:}") String demoUnits, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.users = users;
         this.demoUsers = demoUsers;
         this.demoUnits = demoUnits;
+        this.jdbc = jdbc;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // Several instances starting at once on one empty database (issue 22): one creates, the others then find.
+        tx.executeWithoutResult(status -> {
+            jdbc.execute("select pg_advisory_xact_lock(" + RuleSetRegistry.SEED_LOCK + ")");
+            create();
+        });
+    }
+
+    private void create() {
         // Demo units first (CODE/name/PARENT/LEVEL, parents first), then users (name/password/ROLE[+ROLE][/UNIT];
         // without a unit: the root unit).
         for (String entry : demoUnits.split(",")) {

@@ -84,9 +84,17 @@ public class RuleSetRegistry {
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactions);
         this.limits = limits;
-        seed();
+        // Several instances starting at once on an empty database (issue 22): one seeds, the others wait for it and
+        // then find the versions it stored (the lock ends with the transaction).
+        this.transactions.executeWithoutResult(status -> {
+            jdbc.execute("select pg_advisory_xact_lock(" + SEED_LOCK + ")");
+            seed();
+        });
         reloadActive();
     }
+
+    /** The PostgreSQL advisory lock key held while the shipped rule sets are seeded ("SLATE22" in ASCII digits). */
+    static final long SEED_LOCK = 83_76_65_84_69_50_50L;
 
     /**
      * First start: the shipped rule sets become the ACTIVE versions of their terms. A later release that ships a

@@ -144,6 +144,21 @@ public class SecurityConfig {
         };
     }
 
+    /**
+     * The session cookie when sessions live in the database (Spring Session JDBC, issue 22): its usual name
+     * {@code JSESSIONID}, HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS (the serializer's
+     * default), as the container's cookie was before.
+     */
+    @Bean
+    org.springframework.session.web.http.CookieSerializer sessionCookieSerializer() {
+        org.springframework.session.web.http.DefaultCookieSerializer c =
+                new org.springframework.session.web.http.DefaultCookieSerializer();
+        c.setCookieName("JSESSIONID");
+        c.setUseHttpOnlyCookie(true);
+        c.setSameSite("Lax");
+        return c;
+    }
+
     private static Messages messages(HttpServletRequest request) {
         Locale lang = Messages.language(request.getParameter("lang"));
         return Messages.of(lang == null ? Messages.VI : lang);

@@ -11,8 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-in throttling and the audit rows of sign-ins. The counters live behind {@link SignInCounters} (in memory
- * today, one application instance; a shared store can replace it without changing this policy).
+ * Sign-in throttling and the audit rows of sign-ins. The counters live behind {@link SignInCounters}: in the
+ * database ({@link DatabaseSignInCounters}) whenever the service has one, so that every instance on one PostgreSQL
+ * throttles together (issue 22); in memory ({@link MemorySignInCounters}) otherwise. The policy stays here.
  *
  * <ul>
  * <li>Throttle, on three keys, so that wrong passwords from one client neither lock out the right user elsewhere nor
@@ -60,6 +61,12 @@ public class SignInGuard {
     private final Map<String, Instant> apiLoginAudited = new ConcurrentHashMap<>();
 
     @Autowired
+    public SignInGuard(AuditLog audit, org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> db) {
+        this(audit, Clock.systemUTC(), db.getIfAvailable() == null ? new MemorySignInCounters()
+                : new DatabaseSignInCounters(db.getIfAvailable()));
+    }
+
+    /** Counters in this instance's memory only. */
     public SignInGuard(AuditLog audit) {
         this(audit, Clock.systemUTC(), new MemorySignInCounters());
     }

@@ -45,7 +45,12 @@ class SignInGuardTest {
         public void append(String actor, String action, String subject, String before, String after, String detail) {
             rows.add(actor + " " + action + " " + detail);
         }
-    }, clock, new MemorySignInCounters());
+    }, clock, counters());
+
+    /** Where the guard under test counts (the database variant: {@code DatabaseSignInGuardTest}). */
+    SignInCounters counters() {
+        return new MemorySignInCounters();
+    }
 
     @Test
     void fiveWrongPasswordsFromOneAddressDoNotBlockTheRightUserElsewhere() {
