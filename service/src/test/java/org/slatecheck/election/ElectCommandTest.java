@@ -20,14 +20,14 @@ import org.slatecheck.SlateCheck;
  * the last two seats and one has exactly half of the base — the text in Vietnamese, the JSON, and a tally that does
  * not add up said in words with exit code 2.
  */
-class ElectCommandTest {
+public class ElectCommandTest {
     static final Path SAMPLES = Path.of("..", "data", "samples");
-    static final Path TALLY = Path.of("src", "test", "resources", "election", "tally-TINH-NB-2025.csv");
+    public static final Path TALLY = Path.of("src", "test", "resources", "election", "tally-TINH-NB-2025.csv");
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = SlateCheck.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -35,7 +35,7 @@ class ElectCommandTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static String[] args(Path tally, String... more) {
+    public static String[] args(Path tally, String... more) {
         String[] base = {"elect", "--candidates", SAMPLES.resolve("nominees.csv").toString(), "--congresses",
                 SAMPLES.resolve("congresses.csv").toString(), "--tally", tally.toString(), "--congress",
                 "TINH-NB-2025"};
