@@ -280,4 +280,26 @@ public class Elections {
                     return m;
                 }, id).stream().findFirst();
     }
+
+    /** One line of the elections list. */
+    public record Summary(UUID id, String congressId, Body body, int round, Instant createdAt, String createdBy,
+            String status, boolean confirmed) {
+    }
+
+    /** The newest elections of {@code unit} and the units below it (at most 200). */
+    public List<Summary> recent(String unit) {
+        return jdbc.query("select e.id, e.congress_id, e.body, e.round, e.created_at, e.created_by, d.status, "
+                + "c.election_id is not null from election e left join election_decision d on d.election_id = e.id "
+                + "left join election_confirmation c on c.election_id = e.id where e.unit_code in "
+                + org.slatecheck.governance.OrgUnits.SUBTREE + " order by e.created_at desc limit 200",
+                (rs, i) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), Body.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getBoolean(8)), unit);
+    }
+
+    /** The list voted on in election {@code id}: the congress and its candidates. */
+    public CongressList list(UUID id) {
+        Row row = row(id).orElseThrow();
+        return list(row.inputs(), row.congressId());
+    }
 }
