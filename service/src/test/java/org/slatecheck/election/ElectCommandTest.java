@@ -21,7 +21,7 @@ import org.slatecheck.SlateCheck;
  * not add up said in words with exit code 2.
  */
 public class ElectCommandTest {
-    static final Path SAMPLES = Path.of("..", "data", "samples");
+    public static final Path SAMPLES = Path.of("..", "data", "samples");
     public static final Path TALLY = Path.of("src", "test", "resources", "election", "tally-TINH-NB-2025.csv");
 
     public record Run(int code, String out, String err) {
