@@ -24,7 +24,8 @@ import org.springframework.boot.SpringApplication;
  */
 public final class SlateCheck {
     /** The words that start a command; anything else that is not a server setting is an unknown command. */
-    static final Set<String> COMMANDS = Set.of("serve", "check", "batch", "generate", "users");
+    static final Set<String> COMMANDS = Set.of("serve", "check", "batch", "generate", "users",
+            "elect");
     static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private SlateCheck() {
@@ -115,6 +116,8 @@ public final class SlateCheck {
                 return new org.slatecheck.cli.UsersCommand(out, err).run(rest);
             case "generate":
                 return new org.slatecheck.cli.GenerateCommand(out, err).run(rest);
+            case "elect":
+                return new org.slatecheck.cli.ElectCommand(out, err).run(rest);
             default:
                 break;
         }

@@ -126,7 +126,9 @@ public record RuleSetSource(String id, Map<String, String> files) {
     }
 
     private static boolean isRuleFile(String path) {
-        return path.startsWith(RULES_ROOT) && (path.endsWith(".drl") || path.endsWith(".cases.yaml"));
+        // The election rules (ELE) are a KieBase of their own (org.slatecheck.rules.election), not screening rules.
+        return path.startsWith(RULES_ROOT) && !path.startsWith(RULES_ROOT + "ELE/")
+                && (path.endsWith(".drl") || path.endsWith(".cases.yaml"));
     }
 
     private static String read(ClassLoader cl, String path) {
