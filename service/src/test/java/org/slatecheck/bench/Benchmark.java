@@ -65,6 +65,8 @@ public final class Benchmark {
     private final Map<String, String> options;
     private final Path work;
     private final List<String> report = new ArrayList<>();
+    /** What the phases measured (seconds; the service in nominees/s), for the ratio figures (issue 20). */
+    private final Map<String, Double> measured = new LinkedHashMap<>();
     private final int threads = Runtime.getRuntime().availableProcessors();
 
     private Benchmark(Map<String, String> options) {
@@ -77,11 +79,11 @@ public final class Benchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
-        new Benchmark(o).run();
-        System.exit(0);
+        System.exit(new Benchmark(o).run());
     }
 
-    private void run() throws Exception {
+    /** Runs the phases; 1 when {@code --compare} found a ratio figure that fell by more than 20 %, else 0. */
+    private int run() throws Exception {
         long nominees = Long.parseLong(options.getOrDefault("--nominees", "1000000"));
         int congresses = Integer.parseInt(options.getOrDefault("--congresses", "10000"));
         String phases = options.getOrDefault("--phases", "e2e,parse,rules,insert,http");
@@ -114,10 +116,72 @@ public final class Benchmark {
         if (phases.contains("http")) {
             http(data);
         }
+        RatioGuard.Run ratios = ratios(nominees, congresses);
+        List<String> falls = List.of();
+        if (options.containsKey("--compare")) {
+            Path file = Path.of(options.get("--compare")).toAbsolutePath();
+            RatioGuard.Run before = RatioGuard.reference(RatioGuard.read(file), ratios);
+            if (before == null) {
+                report.add("");
+                report.add("No recorded run in " + file + " to compare with.");
+            } else {
+                falls = RatioGuard.falls(before, ratios);
+                report.add("");
+                report.add("Compared with the run of " + before.date() + " (" + before.commit() + ", "
+                        + before.nominees() + " nominees) in " + file + ": " + (falls.isEmpty()
+                        ? "no ratio fell by more than 20 %." : "FALL: " + String.join("; ", falls)));
+            }
+        }
+        if (options.containsKey("--record")) {
+            Path file = Path.of(options.get("--record")).toAbsolutePath();
+            RatioGuard.record(file, ratios);
+            report.add("");
+            report.add("Ratios recorded in " + file + ": " + ratios.figures());
+        }
         Files.createDirectories(work);
         Files.write(work.resolve("report.md"), report, StandardCharsets.UTF_8);
         System.out.println();
         report.forEach(System.out::println);
+        return falls.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The ratio figures of this run (issue 20), each from phases measured in this run only: Drools / baseline
+     * rules-alone throughput; batch end to end (its own time, without JVM and database start) / (parse-only +
+     * baseline rules-alone on both cores) of the same data; service nominees/s / Drools rules-alone nominees/s.
+     */
+    private RatioGuard.Run ratios(long nominees, int congresses) {
+        Map<RatioGuard.Figure, Double> figures = new LinkedHashMap<>();
+        Double drools = measured.get("drools");
+        Double baseline = measured.get("baseline");
+        if (drools != null && baseline != null) {
+            figures.put(RatioGuard.Figure.DROOLS_BASELINE, baseline / drools);
+        }
+        if (measured.containsKey("batch") && measured.containsKey("parse") && baseline != null) {
+            figures.put(RatioGuard.Figure.BATCH_FLOOR, measured.get("batch")
+                    / (measured.get("parse") + baseline / threads));
+        }
+        if (measured.containsKey("service") && drools != null) {
+            figures.put(RatioGuard.Figure.SERVICE_RULES, measured.get("service") / (nominees / (drools / threads)));
+        }
+        report.add("");
+        report.add("Ratio figures of this run: " + figures);
+        return new RatioGuard.Run(java.time.LocalDate.now().toString(), commit(), nominees, congresses, figures);
+    }
+
+    /** The short id of the checked-out commit (with {@code +} when the tree has changes), or "unknown". */
+    private static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+").redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     // ---- end to end -------------------------------------------------------------------------------------------
@@ -139,6 +203,8 @@ public final class Benchmark {
             throw new IllegalStateException("batch exited " + exit + ": see " + work.resolve("e2e.err"));
         }
         say(out);
+        java.util.regex.Matcher own = java.util.regex.Pattern.compile("(\\d+) ms \\(reading").matcher(out);
+        measured.put("batch", own.find() ? Long.parseLong(own.group(1)) / 1e3 : wall);
         row("end to end (child JVM, -Xmx2g, incl. JVM + embedded DB start)", String.format(Locale.ROOT, "%.1f s",
                 wall), out.replace("|", "/"));
     }
@@ -164,6 +230,7 @@ public final class Benchmark {
         if (valid != rows) {
             throw new IllegalStateException((rows - valid) + " generated rows did not read");
         }
+        measured.put("parse", s);
         row("parse only (CSV + validation, 1 thread)", rate(rows, s) + " rows/s",
                 String.format(Locale.ROOT, "%,d rows in %.1f s", rows, s));
     }
@@ -230,6 +297,8 @@ public final class Benchmark {
         }
         double drools = droolsNanos.get() / 1e9;
         double baseline = baselineNanos.get() / 1e9;
+        measured.put("drools", drools);
+        measured.put("baseline", baseline);
         String counts = String.format(Locale.ROOT, "%,d lists, %,d nominees, %,d findings, identical", lists.get(),
                 nominees.get(), findings.get());
         row("rules alone: Drools (" + threads + " threads)", rate(nominees.get(), drools / threads)
@@ -328,6 +397,7 @@ public final class Benchmark {
             latencies.addAll(measured.stream().filter(x -> x >= 0).toList());
             failures.set(measured.stream().filter(x -> x < 0).count());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            this.measured.put("service", sorted.length * 100 / s);
             row("service: POST /api/checks, 100-nominee lists, " + clients + " clients",
                     String.format(Locale.ROOT, "%.0f lists/s", sorted.length / s),
                     String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %,d requests, %d failed, %d s",
