@@ -55,4 +55,47 @@ class ListBaseTest {
             }
         }
     }
+
+    /**
+     * A rule text not compiled at build time (a board's guided rules, a database version with other rules) is
+     * compiled at run time; its list-rule KieBase is made from that module too, and the viable list is the same.
+     */
+    @Test
+    void aRuleSetCompiledAtRunTimeGetsItsListRuleBaseAndTheSameViableList() throws Exception {
+        RuleSetSource shipped = RuleSets.shippedSource("2025-2030");
+        String path = shipped.drlFiles().keySet().iterator().next();
+        RuleSet runtime = RuleSet.compile(shipped.with(path,
+                shipped.drlFiles().get(path) + "\n// issue 20: another rule text, compiled at run time\n"));
+        RuleSet precompiled = RuleSets.shipped("2025-2030");
+        try {
+            assertThat(runtime.kieBase()).isNotSameAs(precompiled.kieBase());
+            SessionPool.Lease lease = runtime.listLease();
+            try {
+                assertThat(names(lease.session().getKieBase())).isEqualTo(names(precompiledListBase(precompiled)));
+            } finally {
+                lease.close(true);
+            }
+            for (var list : ViableListTest.sample()) {
+                if (!list.congress().getTerm().equals("2025-2030")) {
+                    continue;
+                }
+                ScreeningResult a = Screening.screen(runtime, list.congress(), list.nominees());
+                ScreeningResult b = Screening.screen(precompiled, list.congress(), list.nominees());
+                assertThat(a.viableExcluded()).isEqualTo(b.viableExcluded());
+                assertThat(a.viableListFindings()).isEqualTo(b.viableListFindings());
+                assertThat(a.viableComposition()).usingRecursiveComparison().isEqualTo(b.viableComposition());
+            }
+        } finally {
+            RuleSet.release(runtime, List.of(precompiled));
+        }
+    }
+
+    private static KieBase precompiledListBase(RuleSet set) {
+        SessionPool.Lease lease = set.listLease();
+        try {
+            return lease.session().getKieBase();
+        } finally {
+            lease.close(true);
+        }
+    }
 }
