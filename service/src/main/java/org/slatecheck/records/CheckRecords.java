@@ -51,6 +51,23 @@ public class CheckRecords {
     /** Stores a check made by {@code user} for organisation unit {@code unit} and returns its id. */
     @Transactional
     public UUID save(String user, String unit, StoredInputs inputs, List<ScreeningResult> results) {
+        return save(user, unit, inputs, results, null);
+    }
+
+    /**
+     * The result JSON of each list as stored, in Vietnamese and in English, in list order: an API check answers with
+     * the one of its language instead of rendering the result a third time (issue 20). Filled by
+     * {@link #save(String, String, StoredInputs, List, Rendered)}.
+     */
+    public record Rendered(List<com.fasterxml.jackson.databind.node.ObjectNode> vi,
+            List<com.fasterxml.jackson.databind.node.ObjectNode> en) {
+        public Rendered() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** {@link #save(String, String, StoredInputs, List)}, keeping the rendered results in {@code rendered} (may be null). */
+    public UUID save(String user, String unit, StoredInputs inputs, List<ScreeningResult> results, Rendered rendered) {
         UUID id = UUID.randomUUID();
         int nominees = 0;
         int[] outcomes = new int[3];
@@ -74,14 +91,22 @@ public class CheckRecords {
                 unit);
         int position = 0;
         for (ScreeningResult r : results) {
-            saveList(id, position++, r);
+            saveList(id, position++, r, rendered);
         }
         return id;
     }
 
     public void saveList(UUID id, int position, ScreeningResult r) {
-        Explainer vi = new Explainer(Messages.of(Messages.VI));
-        Explainer en = new Explainer(Messages.of(Messages.EN));
+        saveList(id, position, r, null);
+    }
+
+    private void saveList(UUID id, int position, ScreeningResult r, Rendered rendered) {
+        var vi = ResultJson.of(r, new Explainer(Messages.of(Messages.VI)));
+        var en = ResultJson.of(r, new Explainer(Messages.of(Messages.EN)));
+        if (rendered != null) {
+            rendered.vi().add(vi);
+            rendered.en().add(en);
+        }
         Long listId = jdbc.queryForObject("insert into list_result (check_id, position, congress_id, organisation, "
                 + "level, term, list_kind, rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, "
                 + "review, ineligible, list_status, result_vi, result_en, structure, viable_list_status, "
@@ -92,7 +117,7 @@ public class CheckRecords {
                 r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
                 r.ruleSetChecksum(), r.nominees().size(), (int) r.count(Outcome.ELIGIBLE),
                 (int) r.count(Outcome.REVIEW), (int) r.count(Outcome.INELIGIBLE), r.listStatus().name(),
-                json(ResultJson.of(r, vi)), json(ResultJson.of(r, en)),
+                json(vi), json(en),
                 json(org.slatecheck.explanation.StructurePanel.of(r)), r.viableListStatus().name(),
                 json(org.slatecheck.explanation.StructurePanel.viable(r)),
                 SearchText.of(r.congress().getId(), r.congress().getOrganisation()));

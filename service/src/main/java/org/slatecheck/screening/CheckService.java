@@ -37,7 +37,11 @@ public class CheckService {
     }
 
     /** A stored check: its id, results and the intake's warnings. */
-    public record Recorded(UUID id, List<ScreeningResult> results, List<InputWarning> warnings) {
+    public record Recorded(UUID id, List<ScreeningResult> results, List<InputWarning> warnings,
+            CheckRecords.Rendered rendered) {
+        public Recorded(UUID id, List<ScreeningResult> results, List<InputWarning> warnings) {
+            this(id, results, warnings, null);
+        }
     }
 
     /**
@@ -51,15 +55,16 @@ public class CheckService {
         List<ScreeningResult> results = checked.results();
         // Screening holds no connection; storing the check and its audit row is one transaction (issue 11).
         String unit = units.unitOf(user);
+        CheckRecords.Rendered rendered = new CheckRecords.Rendered();
         UUID id = transaction.execute(status -> {
             UUID stored = records.save(user, unit, new StoredInputs(congresses.name(), congresses.content(),
-                    nominees.name(), nominees.content()), results);
+                    nominees.name(), nominees.content()), results, rendered);
             audit.append(user, "CHECK", stored.toString(), null, null, "unit " + unit + ", " + results.size()
                     + " lists, rule sets " + String.join(" ", results.stream().map(ScreeningResult::ruleSetVersion)
                     .distinct().toList()));
             return stored;
         });
-        return new Recorded(id, results, checked.warnings());
+        return new Recorded(id, results, checked.warnings(), rendered);
     }
 
     /**

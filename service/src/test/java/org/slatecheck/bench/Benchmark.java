@@ -65,6 +65,8 @@ public final class Benchmark {
     private final Map<String, String> options;
     private final Path work;
     private final List<String> report = new ArrayList<>();
+    /** What the phases measured (seconds; the service in nominees/s), for the ratio figures (issue 20). */
+    private final Map<String, Double> measured = new LinkedHashMap<>();
     private final int threads = Runtime.getRuntime().availableProcessors();
 
     private Benchmark(Map<String, String> options) {
@@ -77,11 +79,11 @@ public final class Benchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
-        new Benchmark(o).run();
-        System.exit(0);
+        System.exit(new Benchmark(o).run());
     }
 
-    private void run() throws Exception {
+    /** Runs the phases; 1 when {@code --compare} found a ratio figure that fell by more than 20 %, else 0. */
+    private int run() throws Exception {
         long nominees = Long.parseLong(options.getOrDefault("--nominees", "1000000"));
         int congresses = Integer.parseInt(options.getOrDefault("--congresses", "10000"));
         String phases = options.getOrDefault("--phases", "e2e,parse,rules,insert,http");
@@ -106,7 +108,17 @@ public final class Benchmark {
             parseOnly(data);
         }
         if (phases.contains("rules")) {
-            rulesAlone(data);
+            // --rules-rounds N: the phase N times in this JVM, only the last reported (the earlier rounds warm the
+            // JIT up; short runs otherwise measure mostly the interpreter, which favours neither side predictably).
+            int rounds = Integer.parseInt(options.getOrDefault("--rules-rounds", "1"));
+            for (int round = 1; round <= rounds; round++) {
+                int rows = report.size();
+                rulesAlone(data);
+                if (round < rounds) {
+                    say("rules alone: round " + round + " of " + rounds + " (warm-up, not reported)");
+                    report.subList(rows, report.size()).clear();
+                }
+            }
         }
         if (phases.contains("insert")) {
             insertOnly(data);
@@ -114,10 +126,72 @@ public final class Benchmark {
         if (phases.contains("http")) {
             http(data);
         }
+        RatioGuard.Run ratios = ratios(nominees, congresses);
+        List<String> falls = List.of();
+        if (options.containsKey("--compare")) {
+            Path file = Path.of(options.get("--compare")).toAbsolutePath();
+            RatioGuard.Run before = RatioGuard.reference(RatioGuard.read(file), ratios);
+            if (before == null) {
+                report.add("");
+                report.add("No recorded run in " + file + " to compare with.");
+            } else {
+                falls = RatioGuard.falls(before, ratios);
+                report.add("");
+                report.add("Compared with the run of " + before.date() + " (" + before.commit() + ", "
+                        + before.nominees() + " nominees) in " + file + ": " + (falls.isEmpty()
+                        ? "no ratio fell by more than 20 %." : "FALL: " + String.join("; ", falls)));
+            }
+        }
+        if (options.containsKey("--record")) {
+            Path file = Path.of(options.get("--record")).toAbsolutePath();
+            RatioGuard.record(file, ratios);
+            report.add("");
+            report.add("Ratios recorded in " + file + ": " + ratios.figures());
+        }
         Files.createDirectories(work);
         Files.write(work.resolve("report.md"), report, StandardCharsets.UTF_8);
         System.out.println();
         report.forEach(System.out::println);
+        return falls.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The ratio figures of this run (issue 20), each from phases measured in this run only: Drools / baseline
+     * rules-alone throughput; batch end to end (its own time, without JVM and database start) / (parse-only +
+     * baseline rules-alone on both cores) of the same data; service nominees/s / Drools rules-alone nominees/s.
+     */
+    private RatioGuard.Run ratios(long nominees, int congresses) {
+        Map<RatioGuard.Figure, Double> figures = new LinkedHashMap<>();
+        Double drools = measured.get("drools");
+        Double baseline = measured.get("baseline");
+        if (drools != null && baseline != null) {
+            figures.put(RatioGuard.Figure.DROOLS_BASELINE, baseline / drools);
+        }
+        if (measured.containsKey("batch") && measured.containsKey("parse") && baseline != null) {
+            figures.put(RatioGuard.Figure.BATCH_FLOOR, measured.get("batch")
+                    / (measured.get("parse") + baseline / threads));
+        }
+        if (measured.containsKey("service") && drools != null) {
+            figures.put(RatioGuard.Figure.SERVICE_RULES, measured.get("service") / (nominees / (drools / threads)));
+        }
+        report.add("");
+        report.add("Ratio figures of this run: " + figures);
+        return new RatioGuard.Run(java.time.LocalDate.now().toString(), commit(), nominees, congresses, figures);
+    }
+
+    /** The short id of the checked-out commit (with {@code +} when the tree has changes), or "unknown". */
+    private static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty=+").redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     // ---- end to end -------------------------------------------------------------------------------------------
@@ -139,6 +213,8 @@ public final class Benchmark {
             throw new IllegalStateException("batch exited " + exit + ": see " + work.resolve("e2e.err"));
         }
         say(out);
+        java.util.regex.Matcher own = java.util.regex.Pattern.compile("(\\d+) ms \\(reading").matcher(out);
+        measured.put("batch", own.find() ? Long.parseLong(own.group(1)) / 1e3 : wall);
         row("end to end (child JVM, -Xmx2g, incl. JVM + embedded DB start)", String.format(Locale.ROOT, "%.1f s",
                 wall), out.replace("|", "/"));
     }
@@ -164,6 +240,7 @@ public final class Benchmark {
         if (valid != rows) {
             throw new IllegalStateException((rows - valid) + " generated rows did not read");
         }
+        measured.put("parse", s);
         row("parse only (CSV + validation, 1 thread)", rate(rows, s) + " rows/s",
                 String.format(Locale.ROOT, "%,d rows in %.1f s", rows, s));
     }
@@ -230,6 +307,8 @@ public final class Benchmark {
         }
         double drools = droolsNanos.get() / 1e9;
         double baseline = baselineNanos.get() / 1e9;
+        measured.put("drools", drools);
+        measured.put("baseline", baseline);
         String counts = String.format(Locale.ROOT, "%,d lists, %,d nominees, %,d findings, identical", lists.get(),
                 nominees.get(), findings.get());
         row("rules alone: Drools (" + threads + " threads)", rate(nominees.get(), drools / threads)
@@ -312,22 +391,28 @@ public final class Benchmark {
         Process app = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("http-app.log").toFile()).start();
         try {
-            // Signed in as the demo subcommittee user with HTTP Basic on every request: the API is stateless (no
-            // session cookie); the server remembers a successful check (CredentialCache), so bcrypt runs once.
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
             URI uri = URI.create("http://127.0.0.1:" + port + "/api/checks");
             waitUntilUp(client, uri, app);
+            // The demo users are made by an ApplicationRunner, before the ready line (ReadyLine) is logged: a token
+            // asked for before it would fail the sign-in (and count towards the sign-in limiter).
+            waitForReadyLine(work.resolve("http-app.log"), port, app);
+            // Signed in as API clients are (issue 20): a bearer token the administrator issued for the demo
+            // subcommittee user, one SHA-256 per request; --auth basic signs in with HTTP Basic instead.
+            String authorization = "basic".equals(options.get("--auth")) ? BASIC
+                    : "Bearer " + token(client, URI.create("http://127.0.0.1:" + port + "/api/tokens"));
             // Warm-up: every body once, then a few seconds of load, not counted.
-            load(client, uri, bodies, clients, 5);
+            load(client, uri, authorization, bodies, clients, 5);
             List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicLong failures = new AtomicLong();
             long t0 = System.nanoTime();
-            List<Long> measured = load(client, uri, bodies, clients, seconds);
+            List<Long> measured = load(client, uri, authorization, bodies, clients, seconds);
             double s = (System.nanoTime() - t0) / 1e9;
             latencies.addAll(measured.stream().filter(x -> x >= 0).toList());
             failures.set(measured.stream().filter(x -> x < 0).count());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            this.measured.put("service", sorted.length * 100 / s);
             row("service: POST /api/checks, 100-nominee lists, " + clients + " clients",
                     String.format(Locale.ROOT, "%.0f lists/s", sorted.length / s),
                     String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms; %,d requests, %d failed, %d s",
@@ -340,8 +425,8 @@ public final class Benchmark {
     }
 
     /** Runs {@code clients} closed-loop clients for {@code seconds}; latency in ns per request, −1 for a failure. */
-    private static List<Long> load(HttpClient client, URI uri, List<byte[]> bodies, int clients, int seconds)
-            throws Exception {
+    private static List<Long> load(HttpClient client, URI uri, String authorization, List<byte[]> bodies,
+            int clients, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> futures = new ArrayList<>();
@@ -351,7 +436,7 @@ public final class Benchmark {
                 List<Long> mine = new ArrayList<>();
                 for (int i = first; System.nanoTime() < end; i += clients) {
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", BASIC)
+                            .header("Authorization", authorization)
                             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size()))).build();
                     long s = System.nanoTime();
@@ -371,6 +456,22 @@ public final class Benchmark {
         }
         pool.shutdown();
         return all;
+    }
+
+    /** A bearer token for the demo subcommittee user, issued by the demo administrator ({@code POST /api/tokens}). */
+    private static String token(HttpClient client, URI tokens) throws Exception {
+        String admin = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(tokens).header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"subcommittee\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("no API token: HTTP " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
     }
 
     private static final String BOUNDARY = "slatecheck-bench-boundary";
@@ -436,6 +537,21 @@ public final class Benchmark {
             }
         }
         throw new IllegalStateException("the app did not start within 120 s");
+    }
+
+    private static void waitForReadyLine(Path log, int port, Process app) throws Exception {
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited " + app.exitValue());
+            }
+            if (Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .anyMatch(l -> l.contains("ReadyLine") && l.contains(":" + port))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the app did not log its ready line within 120 s");
     }
 
     private static double pct(long[] sorted, int p) {

@@ -73,6 +73,12 @@ final class PrecompiledRules {
      * for this text. Adds the module to the KIE repository; the caller removes it once it has the KieBase.
      */
     static KieBase load(KieServices ks, ReleaseId releaseId, String key) {
+        org.kie.api.runtime.KieContainer container = loadContainer(ks, releaseId, key);
+        return container == null ? null : container.getKieBase();
+    }
+
+    /** The container of {@link #load}'s module (its KieBase and any further copy of it), or null as there. */
+    static org.kie.api.runtime.KieContainer loadContainer(KieServices ks, ReleaseId releaseId, String key) {
         if (!enabled()) {
             return null;
         }
@@ -88,7 +94,7 @@ final class PrecompiledRules {
         MemoryFileSystem files = MemoryFileSystem.readFromJar(bytes);
         ks.getRepository().addKieModule(new CanonicalKieModule(new MemoryKieModule(releaseId, defaultModel(ks),
                 files)));
-        return ks.newKieContainer(releaseId).getKieBase();
+        return ks.newKieContainer(releaseId);
     }
 
     /**

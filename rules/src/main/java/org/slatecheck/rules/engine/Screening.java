@@ -63,7 +63,7 @@ public final class Screening {
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
         boolean committeeMaximum = false;
-        for (Object o : evaluate(ruleSet, congress, parameters, nominees, ruleSet.agendaFilter())) {
+        for (Object o : evaluate(ruleSet, congress, parameters, nominees, ruleSet.agendaFilter(), false)) {
             if (o instanceof Finding f) {
                 if (!unsupported(f, absent)) {
                     findings.add(cite(ruleSet, congress, f));
@@ -111,8 +111,8 @@ public final class Screening {
      * never pooled again.
      */
     private static List<Object> evaluate(RuleSet ruleSet, Congress congress, Parameters parameters,
-            List<Nominee> nominees, org.kie.api.runtime.rule.AgendaFilter filter) {
-        SessionPool.Lease lease = ruleSet.lease();
+            List<Nominee> nominees, org.kie.api.runtime.rule.AgendaFilter filter, boolean listRulesOnly) {
+        SessionPool.Lease lease = listRulesOnly ? ruleSet.listLease() : ruleSet.lease();
         KieSession session = lease.session();
         boolean evaluated = false;
         try {
@@ -160,13 +160,14 @@ public final class Screening {
      * The viable list (RULES.md section 6): the list rules alone evaluated once more, on {@code viable} (the nominees
      * whose outcome is not INELIGIBLE), with the same parameters, rule set, switches and evaluation limits, in a
      * session of its own. The nominee rules do not fire: outcomes are those of the first pass. {@code viable} may be
-     * empty (every nominee INELIGIBLE): the list rules then judge a list of no names.
+     * empty (every nominee INELIGIBLE): the list rules then judge a list of no names. The session comes from a
+     * KieBase of the list rules alone ({@code RuleSet#listLease}, issue 20): nothing else is matched.
      */
     private static ListPass listPass(RuleSet ruleSet, Congress congress, Parameters parameters, List<Nominee> viable,
             Map<String, List<String>> absent) {
         List<Finding> findings = new ArrayList<>();
         ListComposition composition = null;
-        for (Object o : evaluate(ruleSet, congress, parameters, viable, ruleSet.listAgendaFilter())) {
+        for (Object o : evaluate(ruleSet, congress, parameters, viable, ruleSet.listAgendaFilter(), true)) {
             if (o instanceof Finding f) {
                 if (!f.isListFinding()) {
                     throw new IllegalStateException(f.getRuleId() + " fired on a nominee in the list-rule pass");

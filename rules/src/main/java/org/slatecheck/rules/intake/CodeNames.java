@@ -109,8 +109,36 @@ public final class CodeNames {
 
     /** The constant of {@code type} that {@code text} names (its code or a Vietnamese name), or null. */
     public static <E extends Enum<E>> E parse(Class<E> type, String text) {
-        E exact = Code.parse(type, text);
-        return exact != null ? exact : type.cast(LOOKUP.get(type).get(Columns.normalise(text)));
+        // A file repeats the same few cell texts (Nam, Nữ, Cao cấp…) on every row: each distinct text is folded and
+        // looked up once (issue 20), not per cell.
+        Map<String, java.util.Optional<Enum<?>>> seen = SEEN.get(type);
+        java.util.Optional<Enum<?>> known = seen.get(text);
+        if (known == null) {
+            E exact = Code.parse(type, text);
+            known = java.util.Optional.ofNullable(exact != null ? exact : LOOKUP.get(type).get(Columns.normalise(text)));
+            remember(seen, text, known);
+        }
+        return type.cast(known.orElse(null));
+    }
+
+    /** The most distinct cell texts kept per code type: beyond them (a file of typos) texts are simply looked up. */
+    static final int SEEN_LIMIT = 1_000;
+
+    /** Cell text as written → what {@link #parse} gave, per enum type. */
+    private static final ClassValue<Map<String, java.util.Optional<Enum<?>>>> SEEN = new ClassValue<>() {
+        @Override
+        protected Map<String, java.util.Optional<Enum<?>>> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
+    private static final Map<String, java.util.Optional<Boolean>> SEEN_BOOL =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <V> void remember(Map<String, V> seen, String text, V value) {
+        if (seen.size() < SEEN_LIMIT) {
+            seen.putIfAbsent(text, value);
+        }
     }
 
     /** The Vietnamese names of {@code code}, as this class accepts them (for templates and help texts). */
@@ -120,6 +148,15 @@ public final class CodeNames {
 
     /** {@code true}/{@code false}, {@code có}/{@code không}, {@code yes}/{@code no}, {@code đúng}/{@code sai}, {@code đã}/{@code chưa}; null otherwise. */
     public static Boolean bool(String text) {
+        java.util.Optional<Boolean> known = SEEN_BOOL.get(text);
+        if (known == null) {
+            known = java.util.Optional.ofNullable(foldedBool(text));
+            remember(SEEN_BOOL, text, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static Boolean foldedBool(String text) {
         return switch (Columns.normalise(text)) {
             case "true", "co", "yes", "dung", "da" -> Boolean.TRUE;
             case "false", "khong", "no", "sai", "chua" -> Boolean.FALSE;

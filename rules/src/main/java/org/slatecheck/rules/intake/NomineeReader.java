@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.DisciplineForm;
@@ -24,9 +22,15 @@ import org.slatecheck.rules.model.Sex;
  * {@code discipline_pending} false, empty {@code unresolved_complaints} 0; other empty optional cells stay unknown.
  */
 public final class NomineeReader {
-    private static final Pattern RATING = Pattern.compile("(\\d{4})\\s*:\\s*(.+)");
 
     private NomineeReader() {
+    }
+
+    /** The allowed values of the sex and membership cells, built once rather than for every row (issue 20). */
+    private static final class Allowed {
+        static final String SEX = Row.codeSet(ColumnGuide.SEX, "M, F, Nam, Nữ");
+        static final String MEMBERSHIP = Row.codeSet(ColumnGuide.MEMBERSHIP,
+                "OFFICIAL, PROBATIONARY, chính thức, dự bị");
     }
 
     /** @return the nominee (with {@code congressId} as its congress), or null when the row has errors */
@@ -34,12 +38,10 @@ public final class NomineeReader {
         String id = row.plainText("nominee_id") ? row.required("nominee_id") : null;
         String name = row.plainText("full_name") ? row.required("full_name") : null;
         row.plainText("congress_id");
-        Sex sex = row.code("sex", true, t -> CodeNames.parse(Sex.class, t),
-                Row.codeSet(ColumnGuide.SEX, "M, F, Nam, Nữ"));
+        Sex sex = row.code("sex", true, t -> CodeNames.parse(Sex.class, t), Allowed.SEX);
         var birth = row.date("birth_date", true);
         Membership membership = row.code("membership", true,
-                t -> CodeNames.parse(Membership.class, t),
-                Row.codeSet(ColumnGuide.MEMBERSHIP, "OFFICIAL, PROBATIONARY, chính thức, dự bị"));
+                t -> CodeNames.parse(Membership.class, t), Allowed.MEMBERSHIP);
         var joined = row.date("party_join_date", false);
         var joinedLastDay = row.lastDay("party_join_date");
         Boolean incumbent = row.bool("incumbent", true);
@@ -107,6 +109,48 @@ public final class NomineeReader {
         return posts;
     }
 
+    /**
+     * The rating of one {@code YEAR:RATING} item, or null when the item is not of that form: what the expression
+     * {@code (\\d{4})\\s*:\\s*(.+)} matched as its second group, read without a regular expression per item (issue 20).
+     */
+    static String ratingText(String item) {
+        if (item.length() < 6) {
+            return null;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (item.charAt(i) < '0' || item.charAt(i) > '9') {
+                return null;
+            }
+        }
+        int i = 4;
+        while (i < item.length() && SPACE.indexOf(item.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == item.length() || item.charAt(i) != ':') {
+            return null;
+        }
+        i++;
+        while (i < item.length() && SPACE.indexOf(item.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == item.length()) {
+            // "2020: " — the expression gave the last space to (.+); a stripped item never ends so, kept for exactness.
+            return i > 5 && SPACE.indexOf(item.charAt(i - 1)) >= 0 && LINE_END.indexOf(item.charAt(i - 1)) < 0
+                    && item.charAt(i - 1) != ':' ? item.substring(i - 1) : null;
+        }
+        for (int k = i; k < item.length(); k++) {
+            if (LINE_END.indexOf(item.charAt(k)) >= 0) {
+                return null;
+            }
+        }
+        return item.substring(i);
+    }
+
+    /** What {@code \\s} matches. */
+    private static final String SPACE = " \t\n\u000B\f\r";
+    /** What {@code .} does not match. */
+    private static final String LINE_END = "\n\r\u0085\u2028\u2029";
+
     /** {@code YEAR:RATING;…}; a year given twice is an error (which rating would count?). */
     private static Map<Integer, Rating> ratings(Row row) {
         Map<Integer, Rating> ratings = new TreeMap<>();
@@ -116,13 +160,13 @@ public final class NomineeReader {
             return null;
         }
         for (String item : items) {
-            Matcher m = RATING.matcher(item);
-            Rating r = m.matches() ? CodeNames.parse(Rating.class, m.group(2)) : null;
+            String rating = ratingText(item);
+            Rating r = rating != null ? CodeNames.parse(Rating.class, rating) : null;
             if (r == null) {
                 row.error("quality_ratings", "rating", item);
                 return null;
             }
-            int year = Integer.parseInt(m.group(1));
+            int year = Integer.parseInt(item.substring(0, 4));
             if (ratings.put(year, r) != null) {
                 row.error("quality_ratings", "rating_year_twice", year);
                 return null;

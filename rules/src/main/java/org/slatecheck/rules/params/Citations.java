@@ -66,6 +66,19 @@ public final class Citations {
     private final Map<String, List<Entry>> byKey;
     private final List<Entry> entries;
     private final Documents documents;
+    /**
+     * What {@link #entry} gave per (rule, parameter, level, date): the rows and the registry never change, so one
+     * resolution serves every finding of the same key (issue 20: building the text for every finding was a large part
+     * of screening). Bounded: past {@link #CACHE_LIMIT} keys (a batch of very many congress dates) a resolution is
+     * simply not kept. {@code -Dslatecheck.citationCache=false} turns it off (for measurements).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<CacheKey, java.util.Optional<Cited>> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 20_000;
+    private static final boolean CACHE = !"false".equals(System.getProperty("slatecheck.citationCache"));
+
+    private record CacheKey(String rule, String parameter, String level, LocalDate date) {
+    }
 
     private Citations(List<Entry> entries, Documents documents) {
         this.entries = List.copyOf(entries);
@@ -194,6 +207,21 @@ public final class Citations {
      * ({@code level:LEVEL}), else the rule's; when none is in force, "Board parameter". Null when the rule has no row.
      */
     public Cited entry(String rule, String parameter, String level, LocalDate date) {
+        if (!CACHE || date == null) {
+            return resolve(rule, parameter, level, date);
+        }
+        CacheKey key = new CacheKey(rule, parameter, level, date);
+        java.util.Optional<Cited> known = cache.get(key);
+        if (known == null) {
+            known = java.util.Optional.ofNullable(resolve(rule, parameter, level, date));
+            if (cache.size() < CACHE_LIMIT) {
+                cache.putIfAbsent(key, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private Cited resolve(String rule, String parameter, String level, LocalDate date) {
         if (!byKey.containsKey(rule) && (parameter == null || !byKey.containsKey(key(rule, parameter)))
                 && (level == null || !byKey.containsKey(key(rule, LEVEL + level)))) {
             return null;
@@ -213,7 +241,7 @@ public final class Citations {
                     Messages.of(Messages.EN).raw("citation.board"), true, List.of());
         }
         return new Cited(render(rows, date, "vi"), render(rows, date, "en"), rows.stream()
-                .allMatch(e -> confirmed(e, date)), cited(rows, date));
+                .allMatch(e -> confirmed(e, date)), List.copyOf(cited(rows, date)));
     }
 
     /** The parameter-column prefix of a row that applies at one congress level. */
