@@ -163,11 +163,16 @@ public final class GenerateCommand {
                     case "DISTRICT" -> "Đảng bộ huyện ";
                     default -> "Đảng bộ tỉnh ";
                 } + PROVINCES[rnd.nextInt(PROVINCES.length)] + " " + c.id().substring(2);
+                // Scaled to fewer nominees (--congresses), a committee can be smaller than the standing committee
+                // drawn for it, or its maximum 0: both are input errors since version 3 (a standing committee larger
+                // than the committee; a maximum below 1), so they are held to what a real congress can have — with
+                // the same random draws, so every other value of the data set stays as it was.
                 p.printRecord(c.id(), org, c.level(),
                         c.term(), PROVINCES[rnd.nextInt(PROVINCES.length)], ref, date, c.kind(), c.seats(),
-                        committee && rnd.nextDouble() < 0.7 ? 9 + rnd.nextInt(4) : "",
+                        committee && rnd.nextDouble() < 0.7 ? Math.min(c.seats(), 9 + rnd.nextInt(4)) : "",
                         committee && rnd.nextDouble() < 0.5 ? 2 + rnd.nextInt(2) : "",
-                        !c.level().equals("COMMUNE") && rnd.nextDouble() < 0.3 ? c.seats() + rnd.nextInt(5) - 1 : "",
+                        !c.level().equals("COMMUNE") && rnd.nextDouble() < 0.3
+                                ? Math.max(1, c.seats() + rnd.nextInt(5) - 1) : "",
                         c.level().equals("COMMUNE") ? 1 + rnd.nextInt(4) : "",
                         rnd.nextDouble() < 0.2 ? "0." + (5 + rnd.nextInt(20)) : "");
             }

@@ -34,4 +34,19 @@ class GenerateCommandTest {
         }
         assertThat(results.stream().mapToLong(r -> r.count(Outcome.ELIGIBLE)).sum()).isGreaterThan(1000);
     }
+
+    /**
+     * Scaled to many small congresses (the benchmark's {@code --congresses}), every congress still reads: before,
+     * about one in ten had a standing committee larger than its committee or a maximum of 0, input errors since
+     * version 3, so a benchmark or a comparison silently lost those lists.
+     */
+    @Test
+    void manySmallCongressesAreAllValidInput(@TempDir Path dir) throws Exception {
+        GenerateCommand.generate(9000, 450, 11, dir);
+        List<ScreeningResult> results = Checker.check(
+                new Intake.Input("congresses.csv", Files.readAllBytes(dir.resolve("congresses.csv"))),
+                new Intake.Input("nominees.csv", Files.readAllBytes(dir.resolve("nominees.csv"))),
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped());
+        assertThat(results).hasSize(450);
+    }
 }
