@@ -126,6 +126,10 @@ public class Listings {
     public record BatchRow(String id, UUID checkId, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt,
             String createdBy, int listsTotal, long nomineesTotal, int lists, int nominees, int eligible, int review,
             int ineligible, int nonCompliantLists) {
+        /** The batch's name as its unit gave it: the stored id without its unit ({@code PA~dot-1} → {@code dot-1}). */
+        public String name() {
+            return id.substring(id.indexOf('~') + 1);
+        }
     }
 
     public static final Map<String, String> BATCH_SORTS = Map.of("created", "b.created_at", "updated", "b.updated_at",

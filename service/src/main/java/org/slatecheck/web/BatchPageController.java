@@ -88,6 +88,8 @@ public class BatchPageController {
         var state = batches.state(id, m).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("batch", state);
+        // The name the unit gave it; the stored id (UNIT~name) stays in the addresses only.
+        model.addAttribute("batchName", org.slatecheck.batch.BatchIds.name(id));
         boolean running = "VALIDATING".equals(state.get("status")) || "RUNNING".equals(state.get("status"));
         model.addAttribute("running", running);
         if (!running) {

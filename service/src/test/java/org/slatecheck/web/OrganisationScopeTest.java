@@ -275,6 +275,9 @@ class OrganisationScopeTest {
         // Each province's list of batches shows its own, not the other's; the central level sees both.
         String listA = as("prov-a").getForObject("/batches?q=" + name, String.class);
         assertThat(listA).contains("/batches/" + idA).doesNotContain("/batches/" + idB);
+        // People read the name their unit gave the batch; the unit prefix is only in the addresses.
+        assertThat(listA).contains(">" + name + "</a>").doesNotContain(">PA~");
+        assertThat(as("prov-a").getForObject("/batches/" + idA, String.class)).doesNotContain(">PA~", " PA~");
         assertThat(as("prov-b").getForObject("/batches?q=" + name, String.class)).contains("/batches/" + idB)
                 .doesNotContain("/batches/" + idA);
         assertThat(as("subcommittee").getForObject("/batches?q=" + name, String.class)).contains("/batches/" + idA,
