@@ -42,7 +42,7 @@ class SlateCheckCommandLineTest {
         for (String word : List.of("--help", "-h", "help")) {
             Run r = run(word);
             assertThat(r.code()).as(word).isEqualTo(2);
-            for (String command : List.of("serve", "check --congresses", "batch --congresses", "generate --nominees",
+            for (String command : List.of("serve", "check --congresses", "batch --congresses", "generate --nominees", "elect --candidates",
                     "users add --name", "--data-dir", "SLATECHECK_DATA_DIR")) {
                 assertThat(r.out()).as(word + " names " + command).contains(command);
             }
