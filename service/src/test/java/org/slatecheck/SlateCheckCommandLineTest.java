@@ -49,8 +49,8 @@ class SlateCheckCommandLineTest {
             assertThat(r.out()).contains("Cách dùng", "Usage:", "Ví dụ: java -jar slatecheck.jar batch",
                     "Example: java -jar slatecheck.jar batch");
             // one example per command, in each language
-            assertThat(r.out().split("Ví dụ:", -1)).hasSize(7);
-            assertThat(r.out().split("Example:", -1)).hasSize(7);
+            assertThat(r.out().split("Ví dụ:", -1)).hasSize(8);
+            assertThat(r.out().split("Example:", -1)).hasSize(8);
         }
     }
 
