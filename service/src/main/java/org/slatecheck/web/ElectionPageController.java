@@ -62,7 +62,9 @@ public class ElectionPageController {
     }
 
     @GetMapping("/elections")
-    public String list(Model model) {
+    public String list(@RequestParam(required = false) String check, Model model) {
+        // From a result page's "election from this check": the form starts with that check's id.
+        model.addAttribute("check", check == null ? "" : check.strip());
         model.addAttribute("elections", elections.recent(scope.unit()));
         model.addAttribute("bodies", Body.values());
         return "elections";

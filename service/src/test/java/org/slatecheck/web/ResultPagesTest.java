@@ -85,6 +85,15 @@ class ResultPagesTest {
     }
 
     @Test
+    void aResultPageLeadsToAnElectionFromItsCheck() throws Exception {
+        String id = checkFive();
+        String result = page("/checks/" + id + "?lang=vi");
+        assertThat(result).contains("id=\"elect-from-check\" href=\"/elections?check=" + id + "\"",
+                "Bầu cử từ kết quả kiểm tra này");
+        assertThat(page("/elections?check=" + id + "&lang=vi")).contains("id=\"election-check\" name=\"check\" size=\"40\" value=\"" + id + "\"");
+    }
+
+    @Test
     void aSmallCheckFoldsTheFiltersBeyondOutcomeAndSearch() throws Exception {
         String small = page("/checks/" + checkFive() + "?lang=vi");
         String card = section(small, "id=\"result-filter-card\"");
