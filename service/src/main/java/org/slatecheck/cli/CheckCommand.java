@@ -21,7 +21,7 @@ import org.slatecheck.governance.StoredVersions;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;

@@ -8,7 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):

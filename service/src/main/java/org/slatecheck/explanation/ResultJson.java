@@ -89,7 +89,7 @@ public final class ResultJson {
      * language.
      */
     public static ArrayNode warnings(List<org.slatecheck.rules.intake.InputWarning> warnings,
-            org.slatecheck.rules.explain.Messages messages) {
+            org.slatecheck.rules.text.Messages messages) {
         ArrayNode array = F.arrayNode();
         for (var w : warnings) {
             ObjectNode node = array.addObject();

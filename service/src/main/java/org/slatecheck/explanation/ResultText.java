@@ -6,7 +6,7 @@ import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Outcome;
 
 /**

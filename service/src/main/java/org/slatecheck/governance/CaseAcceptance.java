@@ -16,7 +16,7 @@ import org.slatecheck.rules.cases.RuleCase;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.stereotype.Service;
 
 /**

@@ -400,7 +400,7 @@ public class RuleSetRegistry {
     public List<Map<String, String>> guidedView(long id, String language) {
         RuleSetSource source = source(id);
         RuleSetParameters parameters = source.parameterSet();
-        org.slatecheck.rules.explain.Messages m = org.slatecheck.rules.explain.Messages.of(
+        org.slatecheck.rules.text.Messages m = org.slatecheck.rules.text.Messages.of(
                 java.util.Locale.forLanguageTag(language));
         List<Map<String, String>> out = new ArrayList<>();
         source.guidedFiles().forEach((path, yaml) -> {
@@ -411,7 +411,7 @@ public class RuleSetRegistry {
                 org.slatecheck.rules.guided.GuidedRule r = org.slatecheck.rules.guided.GuidedRules.read(yaml, parameters);
                 row.put("id", r.id());
                 row.put("severity", r.severity().name());
-                row.put("sentence", org.slatecheck.rules.guided.GuidedRules.sentence(r, m));
+                row.put("sentence", org.slatecheck.rules.explain.GuidedSentence.of(r, m));
                 row.put("citation", r.citation());
                 row.put("drl", org.slatecheck.rules.guided.GuidedRules.generate(r));
             } catch (org.slatecheck.rules.params.ParameterException e) {

@@ -25,7 +25,7 @@ import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Outcome;
 import org.slatecheck.rules.model.ListStatus;
 import org.springframework.jdbc.core.JdbcTemplate;

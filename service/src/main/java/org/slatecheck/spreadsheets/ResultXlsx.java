@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * The result as an {@code .xlsx} workbook, written from the RULES.md section 7 JSON (like the CSV, so a stored

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.slatecheck.batch.BatchService;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -17,7 +17,7 @@ import org.slatecheck.explanation.ResultCsv;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.CheckSummary;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.spreadsheets.ResultXlsx;
 import org.slatecheck.spreadsheets.TableXlsx;
 import org.springframework.http.HttpStatus;

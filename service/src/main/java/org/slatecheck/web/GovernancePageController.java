@@ -17,7 +17,7 @@ import org.slatecheck.governance.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.UserAccounts;
 import org.slatecheck.governance.VersionReview;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

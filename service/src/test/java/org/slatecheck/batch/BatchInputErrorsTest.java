@@ -134,8 +134,8 @@ class BatchInputErrorsTest {
 
     private static List<String> format(InputException e) {
         assertThat(e).isNotNull();
-        return e.getErrors().stream().map(x -> x.format(org.slatecheck.rules.explain.Messages.of(
-                org.slatecheck.rules.explain.Messages.EN))).toList();
+        return e.getErrors().stream().map(x -> x.format(org.slatecheck.rules.text.Messages.of(
+                org.slatecheck.rules.text.Messages.EN))).toList();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
 import org.springframework.beans.factory.annotation.Autowired;

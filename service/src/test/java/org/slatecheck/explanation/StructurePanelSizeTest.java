@@ -16,7 +16,7 @@ import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;

@@ -13,7 +13,7 @@ import org.slatecheck.explanation.ResultText;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.Checker;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * Turns a finding into words: a title per rule and a message built from the finding's evidence, in Vietnamese or

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slatecheck.rules.guided.Catalogue;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * How a code, a time, a number or a piece of evidence reads in the chosen language: the one place pages, the PDF,
@@ -110,9 +111,7 @@ public final class Labels {
 
     /** As {@link #rules}, for code that holds only the messages. */
     public static String ruleNames(Messages m, Collection<String> ids) {
-        return ids.stream().map(String::strip).filter(id -> !id.isEmpty())
-                .map(id -> m.has("title." + id) ? m.raw("title." + id) + " (" + id + ")" : id)
-                .collect(Collectors.joining("; "));
+        return m.ruleNames(ids);
     }
 
     /** Congress level: {@code PROVINCE} → "tỉnh" / "province". */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * What a person filling in the two input files needs to know, per column: the Vietnamese header a personnel officer

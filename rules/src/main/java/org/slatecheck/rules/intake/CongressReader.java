@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
 import org.slatecheck.rules.model.ListKind;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Parameters;
 import org.slatecheck.rules.params.Term;
 import org.slatecheck.rules.params.TermRules;

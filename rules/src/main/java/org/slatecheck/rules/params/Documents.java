@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * The registry of the texts SlateCheck cites ({@code documents.csv}, one file for every term, RULES.md version 3

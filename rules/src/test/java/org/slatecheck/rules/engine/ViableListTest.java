@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.rules.model.Conclusion;

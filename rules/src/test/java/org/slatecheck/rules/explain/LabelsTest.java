@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.slatecheck.rules.text.Messages;
+
 class LabelsTest {
     final Labels vi = Labels.of(Messages.of(Messages.VI));
     final Labels en = Labels.of(Messages.of(Messages.EN));

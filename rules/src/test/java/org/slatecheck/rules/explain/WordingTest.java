@@ -31,6 +31,7 @@ import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Sex;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * The wording of RULES.md version 3, section 9.4, on real screenings: the register of party documents ("đồng chí",

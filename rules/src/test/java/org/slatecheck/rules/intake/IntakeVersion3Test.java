@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Nominee;
 
 /** RULES.md 9.5 (version 3), the intake: congress columns, ethnicity, relatives, percentages. */

@@ -18,7 +18,7 @@ import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * RULES.md 9.5: every allowed input stays within a 512 MB heap for one check, and beyond a limit it is the limit's

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
 import org.slatecheck.rules.params.ParameterException;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.DisciplineForm;
 import org.slatecheck.rules.model.Education;

@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 

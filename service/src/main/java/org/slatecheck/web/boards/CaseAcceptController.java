@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.slatecheck.governance.CaseAcceptance;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
