@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * No package of the rules module depends on a package that depends back on it (directly or through others): the
  * layers are model → catalogue → text → params → intake → guided → engine → explain → cases / election, each using
  * only the ones before it. A dependency is an import line or a fully qualified name in the code (comments and string
- * literals do not count: the guided rules' DRL template names engine classes in a string).
+ * literals do not count: the guided rules' DRL template names engine classes in a string). The service module's test of
+ * the same name reads its packages with {@link #graph} and {@link #cycles}.
  */
-class PackageCyclesTest {
+public class PackageCyclesTest {
     private static final String BASE = "org.slatecheck.rules";
 
     @Test
@@ -64,12 +65,12 @@ class PackageCyclesTest {
         assertThat(cycles(graph).get(0)).contains("a.b.one → a.b.two", "a.b.two → a.b.one").doesNotContain("three");
     }
 
-    // ---- the package graph, shared in shape with the service module's test ----------------------------------------
+    // ---- the package graph, also used by the service module's test (through the rules' test jar) -------------------
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     /** package → (package it uses → the files that use it), for the Java files under {@code root}. */
-    static Map<String, Map<String, Set<String>>> graph(Path root, String base) throws IOException {
+    public static Map<String, Map<String, Set<String>>> graph(Path root, String base) throws IOException {
         Map<String, Map<String, Set<String>>> graph = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -139,7 +140,7 @@ class PackageCyclesTest {
      * Each group of packages that reach one another (a strongly connected component of more than one package), as
      * its edges inside the group with the files that make them; empty when the packages form layers.
      */
-    static List<String> cycles(Map<String, Map<String, Set<String>>> graph) {
+    public static List<String> cycles(Map<String, Map<String, Set<String>>> graph) {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();

@@ -289,7 +289,7 @@ public class RuleSetRegistry {
      * {@code source} when its rule files are this release's; otherwise refused: a version stored with other DRL (an
      * upload from before the upload was removed, or rules of another release) is never compiled by this one.
      */
-    static RuleSetSource releaseRulesOnly(long id, RuleSetSource source) {
+    public static RuleSetSource releaseRulesOnly(long id, RuleSetSource source) {
         if (!source.hasReleaseRules()) {
             throw GovernanceException.of("governance.foreign_rules", id);
         }
@@ -821,7 +821,7 @@ public class RuleSetRegistry {
 
     /**
      * Replaces several rule case files of a draft in one edit (one compile, one new checksum): the new expected
-     * outcomes a board accepts in one step ({@link CaseAcceptance}). {@code seenChecksum}: the content the board saw
+     * outcomes a board accepts in one step ({@code impact/CaseAcceptance}). {@code seenChecksum}: the content the board saw
      * the changes for; refused as a conflict when the draft holds other content now.
      */
     public void replaceCases(long id, String actor, Map<String, String> files, String seenChecksum) {

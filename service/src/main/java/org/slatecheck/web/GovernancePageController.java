@@ -13,7 +13,7 @@ import org.slatecheck.governance.ApiTokens;
 import org.slatecheck.explanation.ExportCsv;
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.impact.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.UserAccounts;
 import org.slatecheck.governance.VersionReview;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.impact.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.TextDiff;
 import org.slatecheck.governance.VersionReview;

@@ -2,7 +2,7 @@ package org.slatecheck.web.boards;
 
 import java.util.Locale;
 
-import org.slatecheck.governance.CaseAcceptance;
+import org.slatecheck.impact.CaseAcceptance;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
