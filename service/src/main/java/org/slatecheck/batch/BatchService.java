@@ -407,7 +407,7 @@ public class BatchService {
 
     /**
      * Per organisation level: lists, nominees by outcome, non-compliant lists (as submitted and without their
-     * INELIGIBLE nominees, RULES.md section 6); the rules that fired most; and the
+     * INELIGIBLE nominees, docs/specification.md section 6); the rules that fired most; and the
      * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
      */
     public Map<String, Object> summary(String id, org.slatecheck.rules.text.Messages messages) {

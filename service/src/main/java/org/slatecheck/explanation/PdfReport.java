@@ -317,7 +317,7 @@ public final class PdfReport {
     }
 
     /**
-     * The viable list (RULES.md section 6): one line when nobody is INELIGIBLE, else its status and findings. A check
+     * The viable list (docs/specification.md section 6): one line when nobody is INELIGIBLE, else its status and findings. A check
      * stored before the viable list existed has none and prints none.
      */
     private void viable(JsonNode r, Messages m) throws IOException {

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Check records in PostgreSQL: the run (who, when, input files and their SHA-256, summary), each congress list
  * (rule set id, version, checksum, summary, and the section 7 JSON exactly as shown in both languages), nominee
- * outcomes and findings with evidence; the viable list (RULES.md section 6) as well: its status, structure panel and
+ * outcomes and findings with evidence; the viable list (docs/specification.md section 6) as well: its status, structure panel and
  * findings ({@code finding.viable}). A check is written in one transaction: all of it or nothing.
  */
 @Repository
@@ -335,7 +335,7 @@ public class CheckRecords {
         return row;
     }
 
-    /** A finding's column values; {@code viable} for a finding of the viable list (RULES.md section 6). */
+    /** A finding's column values; {@code viable} for a finding of the viable list (docs/specification.md section 6). */
     private static Object[] findingValues(int position, Finding f, boolean viable) {
         var evidence = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {

@@ -87,7 +87,7 @@ public class BatchApiController {
 
     /**
      * Per organisation (one list each): counts by outcome, the list's status and its viable list's status (without
-     * its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
+     * its INELIGIBLE nominees, docs/specification.md section 6), as CSV in file order.
      */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id,

@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The checks API (JSON; results are RULES.md section 7 objects). Input errors come back as RFC 9457 problem
+ * The checks API (JSON; results are docs/specification.md section 7 objects). Input errors come back as RFC 9457 problem
  * details with the same line/column errors as the command line (see {@link ApiErrors}).
  */
 @RestController

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Exact share arithmetic (RULES.md section 4): "share ≥ p %" of {@code n} with {@code k} means {@code 100·k ≥ p·n},
+ * Exact share arithmetic (docs/specification.md section 5): "share ≥ p %" of {@code n} with {@code k} means {@code 100·k ≥ p·n},
  * computed in decimals, never floating point.
  */
 public final class Shares {

@@ -5,8 +5,8 @@ import java.util.List;
 import org.slatecheck.rules.text.Messages;
 
 /**
- * Something the intake read but the user should know, because it may change what the result means (RULES.md section
- * 2, version 2): an ignored unknown column, an optional column absent from the file (its rules are not checked), a
+ * Something the intake read but the user should know, because it may change what the result means (docs/specification.md
+ * section 2): an ignored unknown column, an optional column absent from the file (its rules are not checked), a
  * congress without nominee rows (not evaluated). Told in either language from its message key {@code warning.KEY}.
  *
  * @param file   the file it is about

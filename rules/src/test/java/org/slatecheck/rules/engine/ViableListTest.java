@@ -30,7 +30,7 @@ import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The viable list (RULES.md section 6): the list rules evaluated once more on the nominees who are not INELIGIBLE,
+ * The viable list (docs/specification.md section 6): the list rules evaluated once more on the nominees who are not INELIGIBLE,
  * with messages saying which list they judge.
  */
 class ViableListTest {

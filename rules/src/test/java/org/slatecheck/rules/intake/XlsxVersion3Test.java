@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slatecheck.rules.text.Messages;
 
 /**
- * RULES.md 9.5, {@code .xlsx}: the 1904 date system, merged ranges in data columns, hidden sheets, formulas without a
+ * docs/specification.md section 2, {@code .xlsx}: the 1904 date system, merged ranges in data columns, hidden sheets, formulas without a
  * stored value.
  */
 class XlsxVersion3Test {
