@@ -96,10 +96,6 @@ public class CheckRecords {
         return id;
     }
 
-    public void saveList(UUID id, int position, ScreeningResult r) {
-        saveList(id, position, r, null);
-    }
-
     private void saveList(UUID id, int position, ScreeningResult r, Rendered rendered) {
         var vi = ResultJson.of(r, new Explainer(Messages.of(Messages.VI)));
         var en = ResultJson.of(r, new Explainer(Messages.of(Messages.EN)));
@@ -143,12 +139,6 @@ public class CheckRecords {
                 + "search_text) values (?,?,?,?,?,cast(? as jsonb),?)", outcomeRows);
         jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, "
                 + "viable) values (?,?,?,?,?,?,cast(? as jsonb),?)", findingRows);
-    }
-
-    /** Stores one list in its own transaction: all of it or nothing, never half a list. */
-    @Transactional
-    public void storeList(UUID checkId, int position, ScreeningResult r) {
-        saveList(checkId, position, r);
     }
 
     /**

@@ -299,14 +299,6 @@ public record RuleSetSource(String id, Map<String, String> files) {
         return with(VALUES, text);
     }
 
-    /** The same content with {@code files} as its rule case files (those it had are replaced). */
-    public RuleSetSource withCases(Map<String, String> cases) {
-        Map<String, String> copy = new TreeMap<>(files);
-        copy.keySet().removeIf(p -> p.endsWith(".cases.yaml"));
-        copy.putAll(cases);
-        return new RuleSetSource(id, copy);
-    }
-
     /** The rule case files (same as {@link #caseFiles()}). */
     public Map<String, String> cases() {
         return caseFiles();

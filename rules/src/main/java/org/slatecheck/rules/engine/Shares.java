@@ -42,9 +42,4 @@ public final class Shares {
     public static int atLeastFraction(long total, BigDecimal share) {
         return share.multiply(BigDecimal.valueOf(total)).setScale(0, RoundingMode.CEILING).intValueExact();
     }
-
-    /** {@code percent} % written for people: 15, 12.5. */
-    public static String percentText(BigDecimal percent) {
-        return percent.stripTrailingZeros().toPlainString();
-    }
 }

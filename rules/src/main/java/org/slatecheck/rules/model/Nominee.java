@@ -260,11 +260,6 @@ public final class Nominee {
         return ethnicity != null && !Code.sameText(ethnicity, "Kinh");
     }
 
-    /** True when the nominee names {@code other} as close family. */
-    public boolean listsAsRelative(Nominee other) {
-        return relatives.contains(other.nomineeId);
-    }
-
     @Override
     public String toString() {
         // Deliberately no personal data: this may end up in a log line.
