@@ -12,7 +12,7 @@ import java.util.Set;
 import org.slatecheck.cli.CheckCommand;
 import org.slatecheck.config.EmbeddedDatabaseSwitch;
 import org.slatecheck.config.SlateCheckProperties;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.boot.SpringApplication;
 
 /**

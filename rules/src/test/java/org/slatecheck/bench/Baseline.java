@@ -36,7 +36,7 @@ import org.slatecheck.rules.model.Sex;
 import org.slatecheck.rules.params.Parameters;
 
 /**
- * The hand-written baseline of issue 5's benchmark: every rule of RULES.md as plain Java loops, no rule engine, to
+ * The hand-written baseline of issue 5's benchmark: every rule of docs/specification.md as plain Java loops, no rule engine, to
  * measure what Drools costs. It lives only in the benchmark (test) sources. It reuses the small pure helpers the DRL
  * itself calls (working time, standards, shares, lapse day, quality years) and reads each rule's {@code @id},
  * {@code @severity} metadata from the compiled rule set (citations are resolved as the facade does) so that its findings are the same
@@ -84,7 +84,7 @@ public final class Baseline {
             if (n.isMinority()) {
                 minority++;
             }
-            // AGE-001/002/003: remaining working time (RULES.md section 3).
+            // AGE-001/002/003: remaining working time (docs/specification.md section 4).
             WorkingTime w = WorkingTime.of(n, c, p);
             if (w.isRetired()) {
                 f.add(Finding.nominee(rules.get("AGE-003"), n, "birthMonth", w.getBirthMonth(),
@@ -292,7 +292,7 @@ public final class Baseline {
                 notChecked.add("NUM-005");
             }
         }
-        // The viable list (RULES.md section 6): the list rules once more on the nominees not INELIGIBLE.
+        // The viable list (docs/specification.md section 6): the list rules once more on the nominees not INELIGIBLE.
         List<Nominee> viable = new ArrayList<>(total);
         for (NomineeResult r : results) {
             if (r.outcome() != org.slatecheck.rules.model.Outcome.INELIGIBLE) {
@@ -312,7 +312,7 @@ public final class Baseline {
                 notChecked, composition, p, viableList, viableComposition);
     }
 
-    /** The list composition of {@code nominees}, counted as RULES.md section 6 says (ages at the reference month). */
+    /** The list composition of {@code nominees}, counted as docs/specification.md section 6 says (ages at the reference month). */
     private static ListComposition composition(Congress c, Parameters p, List<Nominee> nominees) {
         int women = 0;
         int womenSenior = 0;
@@ -392,7 +392,7 @@ public final class Baseline {
         int small = p.integer("election.small_body_max_seats");
         int smallSurplus = p.integer("election.small_body_surplus");
         if (c.getListKind() == ListKind.ELECTION_LIST && seats <= small) {
-            // NUM-003 for a small body (RULES.md version 3): exactly seats + the small-body surplus; no NUM-004.
+            // NUM-003 for a small body (docs/specification.md): exactly seats + the small-body surplus; no NUM-004.
             if (total != seats + smallSurplus) {
                 list.add(Finding.list(rules.get("NUM-003"), "count", total, "seats", seats, "minCount",
                         seats + smallSurplus, "maxCount", seats + smallSurplus, "max", seats + smallSurplus,
@@ -434,7 +434,7 @@ public final class Baseline {
                 }
                 java.math.BigDecimal max = p.decimal("standing.surplus_max_percent");
                 if (standing <= small) {
-                    // NUM-009 for a small standing committee (RULES.md version 3): exactly one more.
+                    // NUM-009 for a small standing committee (docs/specification.md): exactly one more.
                     if (senior != standing + smallSurplus) {
                         list.add(Finding.list(rules.get("NUM-009"), "count", senior, "seats", standing, "max", max,
                                 "minCount", standing + smallSurplus, "maxCount", standing + smallSurplus, "surplus",
@@ -482,7 +482,7 @@ public final class Baseline {
         }
     }
 
-    /** Which re-election or first-time minimum applies (RULES.md AGE-001/AGE-002), written out by hand. */
+    /** Which re-election or first-time minimum applies (docs/specification.md section 6, AGE-001/AGE-002), written out by hand. */
     private static String required(Congress c, Nominee n) {
         if (c.getListKind() == ListKind.INSPECTION_LIST) {
             return n.isIncumbent() ? "age.inspection.reelection_min_months" : "age.inspection.first_time_min_months";

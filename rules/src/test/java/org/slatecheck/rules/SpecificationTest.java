@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSet;
 import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.ColumnGuide;
 import org.slatecheck.rules.params.Parameter;
 import org.slatecheck.rules.params.ParameterDeclaration;

@@ -252,7 +252,7 @@ public class BatchRunner {
                 }
             }
             if (spill != null && shapes.count() == 0) {
-                // A congress without rows is not evaluated and not an error (RULES.md 2.2, version 2); a batch has no
+                // A congress without rows is not evaluated and not an error (docs/specification.md section 2.2); a batch has no
                 // warnings list of its own yet, so only the number is logged (congress ids carry no personal data).
                 int empty = reader.emptyCongresses(counts::containsKey).size();
                 if (empty > 0) {
@@ -265,7 +265,7 @@ public class BatchRunner {
                     List<Spill.Spilled> rows = Spill.read(dir, p);
                     Map<String, Map<String, Long>> first = new HashMap<>();
                     for (Spill.Spilled s : rows) {
-                        // Ids equal without case and invisible characters are one id (RULES.md 9.5), as in a check.
+                        // Ids equal without case and invisible characters are one id (docs/specification.md section 2), as in a check.
                         first.computeIfAbsent(s.congressId(), k -> new HashMap<>()).merge(
                                 org.slatecheck.rules.intake.Texts.idKey(s.nomineeId()), s.line(), Math::min);
                     }

@@ -299,7 +299,7 @@ public class BatchService {
     }
 
     /** The state of batch {@code id}: live while it runs here, else as stored. */
-    public Optional<Map<String, Object>> state(String id, org.slatecheck.rules.explain.Messages messages) {
+    public Optional<Map<String, Object>> state(String id, org.slatecheck.rules.text.Messages messages) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("name", BatchIds.name(id));
@@ -400,17 +400,17 @@ public class BatchService {
         return "DONE".equals(status) || "CANCELLED".equals(status) || "FAILED".equals(status);
     }
 
-    /** {@link #summary(String, org.slatecheck.rules.explain.Messages)} with messages in Vietnamese. */
+    /** {@link #summary(String, org.slatecheck.rules.text.Messages)} with messages in Vietnamese. */
     public Map<String, Object> summary(String id) {
-        return summary(id, org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.VI));
+        return summary(id, org.slatecheck.rules.text.Messages.of(org.slatecheck.rules.text.Messages.VI));
     }
 
     /**
      * Per organisation level: lists, nominees by outcome, non-compliant lists (as submitted and without their
-     * INELIGIBLE nominees, RULES.md section 6); the rules that fired most; and the
+     * INELIGIBLE nominees, docs/specification.md section 6); the rules that fired most; and the
      * lists that could not be checked (an evaluation guard stopped them), each with its reason in {@code messages}.
      */
-    public Map<String, Object> summary(String id, org.slatecheck.rules.explain.Messages messages) {
+    public Map<String, Object> summary(String id, org.slatecheck.rules.text.Messages messages) {
         Map<String, Object> out = new LinkedHashMap<>(storedSummary(id));
         List<Map<String, Object>> failed = runner.failures(id).stream().map(f -> {
             Map<String, Object> m = new LinkedHashMap<>();

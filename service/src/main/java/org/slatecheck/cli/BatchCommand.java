@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.slatecheck.batch.BatchRunner;
 import org.slatecheck.config.SlateCheckProperties;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -21,7 +21,7 @@ import org.slatecheck.governance.StoredVersions;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
@@ -150,7 +150,7 @@ public final class CheckCommand {
             Explainer explainer = new Explainer(messages);
             String target = options.get("--out");
             // JSON and CSV are written one list at a time: 10,000 lists as one tree and one string did not fit a
-            // 512 MB heap (RULES.md 9.5).
+            // 512 MB heap (docs/specification.md section 2).
             try (java.io.Writer w = target == null
                     ? new java.io.BufferedWriter(new java.io.Writer() {
                         @Override

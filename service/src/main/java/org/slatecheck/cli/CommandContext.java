@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import org.slatecheck.SlateCheckApplication;
 import org.slatecheck.config.DatabaseConfig;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

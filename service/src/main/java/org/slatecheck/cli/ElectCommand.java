@@ -16,7 +16,7 @@ import org.slatecheck.rules.election.ElectionExplainer;
 import org.slatecheck.rules.election.ElectionResult;
 import org.slatecheck.rules.election.TallyFile;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;

@@ -151,7 +151,7 @@ public final class GenerateCommand {
                 LocalDate date = LocalDate.of(c.year(), c.level().equals("PROVINCE") ? 9 : c.level().equals("COMMUNE")
                         ? 7 : c.level().equals("GRASSROOTS") ? 4 : 6, 1 + rnd.nextInt(28));
                 if (ref.isEmpty() && c.term().equals("2025-2030") && date.isBefore(LocalDate.of(2025, 4, 14))) {
-                    // Chỉ thị 45's reference months apply from 14/4/2025 (RULES.md 9.2): an earlier congress gives
+                    // Chỉ thị 45's reference months apply from 14/4/2025 (docs/specification.md section 5): an earlier congress gives
                     // its month — the one the default gave before, so the generated lists screen as they did.
                     ref = "2025-04";
                 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.slatecheck.governance.UserAccounts;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

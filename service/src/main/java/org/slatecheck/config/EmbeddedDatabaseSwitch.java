@@ -2,7 +2,7 @@ package org.slatecheck.config;
 
 import java.util.function.Function;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * Whether the application may start its own embedded PostgreSQL when no {@code SLATECHECK_DB_URL} is given

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.spreadsheets.TableXlsx;
 
 /** The minutes' table as .xlsx: one row per candidate (votes, percentage of the base, outcome, explanation). */

@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.BoardText;
 
 /**
@@ -317,7 +317,7 @@ public final class PdfReport {
     }
 
     /**
-     * The viable list (RULES.md section 6): one line when nobody is INELIGIBLE, else its status and findings. A check
+     * The viable list (docs/specification.md section 6): one line when nobody is INELIGIBLE, else its status and findings. A check
      * stored before the viable list existed has none and prints none.
      */
     private void viable(JsonNode r, Messages m) throws IOException {

@@ -8,14 +8,14 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * The result as CSV, written from the RULES.md section 7 JSON (so a stored check prints exactly what was shown):
+ * The result as CSV, written from the docs/specification.md section 7 JSON (so a stored check prints exactly what was shown):
  * one row per finding (congress, nominee, outcome, rule, severity, title, message, citation, remedy, list); a nominee
  * without findings gets one row with an empty rule so that every nominee's outcome is in the file; list findings follow
  * each congress's nominees with an empty nominee and the list status as outcome, then the viable list's findings
- * (RULES.md section 6) with its status as outcome; the last column, {@code list}, tells them apart: {@code SUBMITTED}
+ * (docs/specification.md section 6) with its status as outcome; the last column, {@code list}, tells them apart: {@code SUBMITTED}
  * or {@code VIABLE} (empty on nominee rows). Every cell goes through
  * {@link ExportCsv} (no cell is read as a formula). In Vietnamese the header names the columns in words and the
  * outcome, list status, severity and list are their labels (a file people open); the English file keeps the column
@@ -27,7 +27,7 @@ public final class ResultCsv {
 
     /** The {@code list} cell of a finding of the list as submitted. */
     public static final String SUBMITTED = "SUBMITTED";
-    /** The {@code list} cell of a finding of the viable list (without the INELIGIBLE nominees, RULES.md section 6). */
+    /** The {@code list} cell of a finding of the viable list (without the INELIGIBLE nominees, docs/specification.md section 6). */
     public static final String VIABLE = "VIABLE";
 
     private ResultCsv() {
@@ -47,7 +47,7 @@ public final class ResultCsv {
 
     /**
      * As {@link #write(JsonNode, Messages)}, the results one at a time (made as they are asked for) to {@code out}: a
-     * check of 10,000 lists never holds all their JSON at once (RULES.md 9.5, a 512 MB heap).
+     * check of 10,000 lists never holds all their JSON at once (docs/specification.md section 2, a 512 MB heap).
      */
     public static void write(Iterable<JsonNode> results, Messages messages, java.io.Writer out) {
         Labels labels = messages.locale().getLanguage().equals("en") ? null : Labels.of(messages);

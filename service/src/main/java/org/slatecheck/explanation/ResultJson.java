@@ -21,7 +21,7 @@ import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Outcome;
 
 /**
- * The result of RULES.md section 7 as JSON: congress, ruleSet, summary (with {@code listStatus} and
+ * The result of docs/specification.md section 7 as JSON: congress, ruleSet, summary (with {@code listStatus} and
  * {@code viableListStatus}), nominees with findings, listFindings, viableListFindings (the list rules' findings on the
  * list without its INELIGIBLE nominees, each message saying how many were taken off; the same findings as
  * listFindings when nobody is INELIGIBLE), and {@code notChecked} (the list checks whose limit neither the rule set nor the congress gives). Months in evidence
@@ -84,12 +84,12 @@ public final class ResultJson {
     }
 
     /**
-     * The intake's warnings as the top-level {@code warnings} array of a response (RULES.md section 7, version 2):
+     * The intake's warnings as the top-level {@code warnings} array of a response (docs/specification.md section 7):
      * one object per warning with the file, line, column, a stable {@code code} and the message in the chosen
      * language.
      */
     public static ArrayNode warnings(List<org.slatecheck.rules.intake.InputWarning> warnings,
-            org.slatecheck.rules.explain.Messages messages) {
+            org.slatecheck.rules.text.Messages messages) {
         ArrayNode array = F.arrayNode();
         for (var w : warnings) {
             ObjectNode node = array.addObject();
@@ -113,7 +113,7 @@ public final class ResultJson {
         node.put("title", explainer.title(f));
         node.put("citation", explainer.citation(f));
         if (f.getCitationConfirmed() != null && !f.getCitationConfirmed()) {
-            // RULES.md version 3 section 9.2: a citation not checked against the text is marked (the text carries
+            // docs/specification.md section 5: a citation not checked against the text is marked (the text carries
             // the marker too, so every page, PDF and export shows it).
             node.put("citationConfirmed", false);
         }
@@ -169,7 +169,7 @@ public final class ResultJson {
 
     /**
      * The results as {@link #of(List, Explainer)} writes them, pretty-printed to {@code out} one at a time (each made
-     * when it is written): a check of 10,000 lists never holds all their JSON at once (RULES.md 9.5, a 512 MB heap).
+     * when it is written): a check of 10,000 lists never holds all their JSON at once (docs/specification.md section 2, a 512 MB heap).
      */
     public static void write(List<ScreeningResult> results, Explainer explainer, java.io.Writer out)
             throws java.io.IOException {

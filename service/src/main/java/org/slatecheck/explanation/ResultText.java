@@ -6,12 +6,12 @@ import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Outcome;
 
 /**
  * A readable report for a terminal: per congress, the summary, list findings, the viable list's status and findings
- * (RULES.md section 6), then every nominee with findings.
+ * (docs/specification.md section 6), then every nominee with findings.
  */
 public final class ResultText {
     private ResultText() {
@@ -48,7 +48,7 @@ public final class ResultText {
             for (Finding f : r.listFindings()) {
                 line(b, "   ", f, explainer);
             }
-            // The viable list (RULES.md section 6): said once when it is the list as submitted, else its own block.
+            // The viable list (docs/specification.md section 6): said once when it is the list as submitted, else its own block.
             if (r.viableExcluded() == 0) {
                 b.append("   ").append(m.raw("viable.same")).append('\n');
             } else {
@@ -58,7 +58,7 @@ public final class ResultText {
                     line(b, "   ", f, explainer.viableMessage(f, r.viableExcluded()), explainer);
                 }
             }
-            // Why each check was not made: a column the file lacks, or a limit nobody gave (RULES.md 9.4).
+            // Why each check was not made: a column the file lacks, or a limit nobody gave (docs/specification.md section 6).
             for (String line : org.slatecheck.rules.explain.Labels.notChecked(m, r.notChecked())) {
                 b.append("   ").append(line).append('\n');
             }

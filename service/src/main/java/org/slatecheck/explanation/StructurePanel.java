@@ -34,7 +34,7 @@ public final class StructurePanel {
     }
 
     /**
-     * The panel of the viable list (RULES.md section 6: the list without its INELIGIBLE nominees), measured against
+     * The panel of the viable list (docs/specification.md section 6: the list without its INELIGIBLE nominees), measured against
      * the same targets and judged by the viable list's findings.
      */
     public static ArrayNode viable(ScreeningResult r) {
@@ -89,7 +89,7 @@ public final class StructurePanel {
             Integer surplus = p.isDeclared("election.small_body_surplus")
                     ? p.optionalInteger("election.small_body_surplus") : null;
             if (small != null && surplus != null && seats <= small) {
-                // RULES.md version 3 (9.3): a small body has exactly its surplus more (NUM-003): one number, never
+                // docs/specification.md (section 6): a small body has exactly its surplus more (NUM-003): one number, never
                 // an inverted range ("từ 2 đến 1").
                 int exact = seats + surplus;
                 size.put("minCount", exact);

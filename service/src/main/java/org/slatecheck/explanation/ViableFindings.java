@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Which findings of the viable list (RULES.md section 6: the list without its INELIGIBLE nominees) a reader has
+ * Which findings of the viable list (docs/specification.md section 6: the list without its INELIGIBLE nominees) a reader has
  * already seen on the list as submitted. A viable finding of the same rule with the same evidence as a list finding
  * did not change by taking nominees off — typically the seat numbers of the congress (NUM-001 committee maximum,
  * NUM-002 standing committee range, NUM-005 deputy secretaries), which no nominee can change — and the page and the

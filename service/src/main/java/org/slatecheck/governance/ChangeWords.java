@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Citations;
 import org.slatecheck.rules.params.Documents;
 import org.slatecheck.rules.params.Parameter;

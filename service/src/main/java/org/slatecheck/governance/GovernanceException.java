@@ -2,7 +2,7 @@ package org.slatecheck.governance;
 
 import java.util.List;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /** A governance action refused, with every reason as a message key and its arguments (shown in vi or en). */
 public class GovernanceException extends RuntimeException {

@@ -48,12 +48,6 @@ public class OrgUnits {
         return found.isEmpty() ? ROOT : found.get(0);
     }
 
-    /** The signed-in user's unit (the root unit outside a request, e.g. the command line). */
-    public String currentUnit() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? ROOT : unitOf(auth.getName());
-    }
-
     /** A unit as people read it: "code — name" (the code alone for an unknown code). */
     public String label(String code) {
         List<String> names = jdbc.queryForList("select name from org_unit where code = ?", String.class, code);

@@ -289,7 +289,7 @@ public class RuleSetRegistry {
      * {@code source} when its rule files are this release's; otherwise refused: a version stored with other DRL (an
      * upload from before the upload was removed, or rules of another release) is never compiled by this one.
      */
-    static RuleSetSource releaseRulesOnly(long id, RuleSetSource source) {
+    public static RuleSetSource releaseRulesOnly(long id, RuleSetSource source) {
         if (!source.hasReleaseRules()) {
             throw GovernanceException.of("governance.foreign_rules", id);
         }
@@ -400,7 +400,7 @@ public class RuleSetRegistry {
     public List<Map<String, String>> guidedView(long id, String language) {
         RuleSetSource source = source(id);
         RuleSetParameters parameters = source.parameterSet();
-        org.slatecheck.rules.explain.Messages m = org.slatecheck.rules.explain.Messages.of(
+        org.slatecheck.rules.text.Messages m = org.slatecheck.rules.text.Messages.of(
                 java.util.Locale.forLanguageTag(language));
         List<Map<String, String>> out = new ArrayList<>();
         source.guidedFiles().forEach((path, yaml) -> {
@@ -411,7 +411,7 @@ public class RuleSetRegistry {
                 org.slatecheck.rules.guided.GuidedRule r = org.slatecheck.rules.guided.GuidedRules.read(yaml, parameters);
                 row.put("id", r.id());
                 row.put("severity", r.severity().name());
-                row.put("sentence", org.slatecheck.rules.guided.GuidedRules.sentence(r, m));
+                row.put("sentence", org.slatecheck.rules.explain.GuidedSentence.of(r, m));
                 row.put("citation", r.citation());
                 row.put("drl", org.slatecheck.rules.guided.GuidedRules.generate(r));
             } catch (org.slatecheck.rules.params.ParameterException e) {
@@ -821,7 +821,7 @@ public class RuleSetRegistry {
 
     /**
      * Replaces several rule case files of a draft in one edit (one compile, one new checksum): the new expected
-     * outcomes a board accepts in one step ({@link CaseAcceptance}). {@code seenChecksum}: the content the board saw
+     * outcomes a board accepts in one step ({@code impact/CaseAcceptance}). {@code seenChecksum}: the content the board saw
      * the changes for; refused as a conflict when the draft holds other content now.
      */
     public void replaceCases(long id, String actor, Map<String, String> files, String seenChecksum) {

@@ -138,7 +138,7 @@ public class SignInGuard {
      * A wait in words in the language of {@code m}: "2 phút 30 giây" / "2 min 30 s", "45 giây" / "45 s", "15 phút" /
      * "15 min".
      */
-    public static String inWords(long seconds, org.slatecheck.rules.explain.Messages m) {
+    public static String inWords(long seconds, org.slatecheck.rules.text.Messages m) {
         long s = Math.max(1, seconds);
         long minutes = s / 60;
         long rest = s % 60;

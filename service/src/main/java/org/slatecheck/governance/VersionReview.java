@@ -76,7 +76,7 @@ public final class VersionReview {
      * citations by rule title and document, switches; never the version row): what the approver reads first.
      */
     public static List<String> inWords(Map<String, RuleSetRegistry.StoredFile> base,
-            Map<String, RuleSetRegistry.StoredFile> now, org.slatecheck.rules.explain.Messages m) {
+            Map<String, RuleSetRegistry.StoredFile> now, org.slatecheck.rules.text.Messages m) {
         return ChangeWords.of(base, now, m);
     }
 }

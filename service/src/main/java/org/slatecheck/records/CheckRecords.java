@@ -25,7 +25,7 @@ import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Outcome;
 import org.slatecheck.rules.model.ListStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Check records in PostgreSQL: the run (who, when, input files and their SHA-256, summary), each congress list
  * (rule set id, version, checksum, summary, and the section 7 JSON exactly as shown in both languages), nominee
- * outcomes and findings with evidence; the viable list (RULES.md section 6) as well: its status, structure panel and
+ * outcomes and findings with evidence; the viable list (docs/specification.md section 6) as well: its status, structure panel and
  * findings ({@code finding.viable}). A check is written in one transaction: all of it or nothing.
  */
 @Repository
@@ -96,10 +96,6 @@ public class CheckRecords {
         return id;
     }
 
-    public void saveList(UUID id, int position, ScreeningResult r) {
-        saveList(id, position, r, null);
-    }
-
     private void saveList(UUID id, int position, ScreeningResult r, Rendered rendered) {
         var vi = ResultJson.of(r, new Explainer(Messages.of(Messages.VI)));
         var en = ResultJson.of(r, new Explainer(Messages.of(Messages.EN)));
@@ -143,12 +139,6 @@ public class CheckRecords {
                 + "search_text) values (?,?,?,?,?,cast(? as jsonb),?)", outcomeRows);
         jdbc.batchUpdate("insert into finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, "
                 + "viable) values (?,?,?,?,?,?,cast(? as jsonb),?)", findingRows);
-    }
-
-    /** Stores one list in its own transaction: all of it or nothing, never half a list. */
-    @Transactional
-    public void storeList(UUID checkId, int position, ScreeningResult r) {
-        saveList(checkId, position, r);
     }
 
     /**
@@ -335,7 +325,7 @@ public class CheckRecords {
         return row;
     }
 
-    /** A finding's column values; {@code viable} for a finding of the viable list (RULES.md section 6). */
+    /** A finding's column values; {@code viable} for a finding of the viable list (docs/specification.md section 6). */
     private static Object[] findingValues(int position, Finding f, boolean viable) {
         var evidence = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, Object> e : f.getEvidence().entrySet()) {

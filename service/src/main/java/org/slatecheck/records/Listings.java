@@ -368,7 +368,7 @@ public class Listings {
     }
 
     /**
-     * The stored section 7 result (in {@code lang}), structure panel and viable list's structure panel (RULES.md
+     * The stored section 7 result (in {@code lang}), structure panel and viable list's structure panel (docs/specification.md
      * section 6; empty for lists stored before it) of the lists at {@code positions}.
      */
     public Map<Integer, String[]> results(UUID checkId, List<Integer> positions, String lang) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.slatecheck.rules.engine.WorkingTime;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Columns;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;

@@ -21,7 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slatecheck.explanation.ExportCsv;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.ColumnGuide;
 import org.slatecheck.rules.intake.ColumnGuide.CodeSet;
 import org.slatecheck.rules.intake.ColumnGuide.Column;

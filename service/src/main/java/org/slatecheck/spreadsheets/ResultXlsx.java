@@ -13,10 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * The result as an {@code .xlsx} workbook, written from the RULES.md section 7 JSON (like the CSV, so a stored
+ * The result as an {@code .xlsx} workbook, written from the docs/specification.md section 7 JSON (like the CSV, so a stored
  * check exports exactly what was shown): a summary sheet (one row per list), one sheet per list (one row per
  * finding of each nominee, a nominee without findings on one row) and a sheet of list findings. Every sheet has a
  * frozen header row and an auto filter; headers and code labels are in the chosen language (Vietnamese: no code

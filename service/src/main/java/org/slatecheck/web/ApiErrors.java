@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.slatecheck.rules.engine.EvaluationLimitException;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

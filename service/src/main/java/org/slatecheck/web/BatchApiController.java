@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.slatecheck.batch.BatchService;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +87,7 @@ public class BatchApiController {
 
     /**
      * Per organisation (one list each): counts by outcome, the list's status and its viable list's status (without
-     * its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
+     * its INELIGIBLE nominees, docs/specification.md section 6), as CSV in file order.
      */
     @GetMapping(value = "/{id}/organisations.csv", produces = "text/csv;charset=UTF-8")
     public ResponseEntity<byte[]> organisationsCsv(@PathVariable String id,

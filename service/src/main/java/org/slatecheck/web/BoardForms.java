@@ -15,7 +15,7 @@ import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.engine.RuleInfo;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Citations;
 import org.slatecheck.rules.params.Documents;
 import org.slatecheck.rules.params.Parameter;

@@ -15,7 +15,7 @@ import org.slatecheck.explanation.ResultJson;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.CheckSummary;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.CheckService;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The checks API (JSON; results are RULES.md section 7 objects). Input errors come back as RFC 9457 problem
+ * The checks API (JSON; results are docs/specification.md section 7 objects). Input errors come back as RFC 9457 problem
  * details with the same line/column errors as the command line (see {@link ApiErrors}).
  */
 @RestController

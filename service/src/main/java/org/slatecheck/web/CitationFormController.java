@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Citations;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;

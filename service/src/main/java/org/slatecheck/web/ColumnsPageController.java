@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.ColumnGuide;
 import org.slatecheck.rules.intake.ColumnGuide.CodeSet;
 import org.slatecheck.rules.intake.ColumnGuide.Column;

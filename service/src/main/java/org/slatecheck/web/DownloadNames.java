@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * File names of downloads people keep: {@code kiem-tra-<congress id>-<yyyy-MM-dd>.pdf} ({@code check-…} in

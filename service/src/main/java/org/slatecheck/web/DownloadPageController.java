@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

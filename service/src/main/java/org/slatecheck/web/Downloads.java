@@ -17,7 +17,7 @@ import org.slatecheck.explanation.ResultCsv;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.CheckSummary;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.spreadsheets.ResultXlsx;
 import org.slatecheck.spreadsheets.TableXlsx;
 import org.springframework.http.HttpStatus;
@@ -138,7 +138,7 @@ public class Downloads {
 
     /**
      * Per organisation (one list each) of batch {@code id}: counts by outcome, the list's status and its viable
-     * list's status (without its INELIGIBLE nominees, RULES.md section 6), as CSV in file order.
+     * list's status (without its INELIGIBLE nominees, docs/specification.md section 6), as CSV in file order.
      */
     ResponseEntity<byte[]> batchOrganisationsCsv(String name, Messages m) throws IOException {
         boolean codes = m.locale().getLanguage().equals("en");

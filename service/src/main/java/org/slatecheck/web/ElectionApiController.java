@@ -15,7 +15,7 @@ import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.records.StoredInputs;
 import org.slatecheck.rules.election.Body;
 import org.slatecheck.rules.election.TallyFile;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;

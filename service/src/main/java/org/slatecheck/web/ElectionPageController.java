@@ -20,7 +20,7 @@ import org.slatecheck.rules.election.DeductionReason;
 import org.slatecheck.rules.election.ElectionExplainer;
 import org.slatecheck.rules.election.TallyFile;
 import org.slatecheck.rules.election.VoterKind;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.model.Nominee;

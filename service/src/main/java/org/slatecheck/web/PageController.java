@@ -22,7 +22,7 @@ import org.slatecheck.explanation.ViableFindings;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.Listings;
 import org.slatecheck.records.NomineeInput;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Columns;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;

@@ -2,7 +2,7 @@ package org.slatecheck.web;
 
 import java.util.Locale;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -42,7 +42,7 @@ public class PageModel {
             model.addAttribute("throttledSeconds", wait);
             // The wait in words of the page's language ("2 phút 30 giây" / "2 min 30 s").
             model.addAttribute("throttledWait", org.slatecheck.governance.SignInGuard.inWords(wait,
-                    org.slatecheck.rules.explain.Messages.of(locale)));
+                    org.slatecheck.rules.text.Messages.of(locale)));
             return "login";
         }
     }

@@ -11,7 +11,7 @@ import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.SourceText;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Documents;
 import org.slatecheck.rules.params.RuleSetParameters;
 import org.springframework.stereotype.Controller;

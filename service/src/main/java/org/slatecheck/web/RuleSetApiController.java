@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.impact.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.TextDiff;
 import org.slatecheck.governance.VersionReview;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -113,7 +113,7 @@ public class RuleSetApiController {
         Map<String, List<String>> words = new LinkedHashMap<>();
         for (String language : List.of("vi", "en")) {
             words.put(language, base == null ? List.of() : VersionReview.inWords(registry.files(base.id()), files,
-                    org.slatecheck.rules.explain.Messages.of(java.util.Locale.forLanguageTag(language))));
+                    org.slatecheck.rules.text.Messages.of(java.util.Locale.forLanguageTag(language))));
         }
         out.put("changesInWords", words);
         List<Map<String, Object>> changes = new ArrayList<>();

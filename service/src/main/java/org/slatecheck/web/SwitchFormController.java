@@ -13,7 +13,7 @@ import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.governance.SourceText;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Documents;
 import org.slatecheck.rules.params.RuleSwitches;
 import org.springframework.stereotype.Controller;

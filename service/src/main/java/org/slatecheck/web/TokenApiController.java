@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.slatecheck.governance.ApiTokens;
 import org.slatecheck.governance.UserAccounts;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -100,7 +100,7 @@ class BatchInputErrorsTest {
     @Test
     void invalidRowsGiveExactlyTheErrorsOfAnInteractiveCheck() throws Exception {
         List<String> interactive = interactive(CONGRESSES, NOMINEES);
-        // C3 has no rows: a warning, not an error, either way (RULES.md 2.2, version 2).
+        // C3 has no rows: a warning, not an error, either way (docs/specification.md section 2.2).
         assertThat(interactive).hasSize(8).noneMatch(x -> x.contains("has no nominees"));
         assertThat(batch(CONGRESSES, NOMINEES)).isEqualTo(interactive);
         // A row of the wrong shape: the file is not read further, either way.
@@ -134,8 +134,8 @@ class BatchInputErrorsTest {
 
     private static List<String> format(InputException e) {
         assertThat(e).isNotNull();
-        return e.getErrors().stream().map(x -> x.format(org.slatecheck.rules.explain.Messages.of(
-                org.slatecheck.rules.explain.Messages.EN))).toList();
+        return e.getErrors().stream().map(x -> x.format(org.slatecheck.rules.text.Messages.of(
+                org.slatecheck.rules.text.Messages.EN))).toList();
     }
 
     @Test

@@ -11,14 +11,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.Intake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * RULES.md 9.5: the batch reports exactly the errors a check reports for the same files, also for a file that is not
+ * docs/specification.md section 2: the batch reports exactly the errors a check reports for the same files, also for a file that is not
  * UTF-8 (a Windows-1258 file stopped the batch with an exception while the check refused it in one line), for nominee
  * ids equal without case and invisible characters, and for relatives with a separator of their own.
  */

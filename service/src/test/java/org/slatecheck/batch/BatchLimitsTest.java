@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.InputError;
 import org.slatecheck.rules.intake.InputException;
 import org.slatecheck.rules.intake.InputLimits;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.ImpactAnalysis;
+import org.slatecheck.impact.ImpactAnalysis;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slatecheck.SlateCheck;
 
 /**
- * RULES.md 9.5: a check of 10,000 congresses of one nominee each, the command line's JSON written to a file, in a JVM
+ * docs/specification.md section 2: a check of 10,000 congresses of one nominee each, the command line's JSON written to a file, in a JVM
  * of 512 MB heap ({@link Child}): it ran out of memory building all the lists' JSON as one tree and one string.
  */
 class CheckCommandMemoryTest {

@@ -98,7 +98,7 @@ class CheckCommandTest {
                 checkFinding(f);
                 fired.add(f.get("ruleId").asText());
             }
-            // The viable list (RULES.md section 6): list findings of the same shape, saying how many were taken off.
+            // The viable list (docs/specification.md section 6): list findings of the same shape, saying how many were taken off.
             for (JsonNode f : result.get("viableListFindings")) {
                 checkFinding(f);
                 assertThat(f.get("severity").asText()).isIn("NON_COMPLIANT", "ADVISORY");
@@ -153,7 +153,7 @@ class CheckCommandTest {
     }
 
     private static void checkFinding(JsonNode f) {
-        // citationConfirmed is there only when a cited document was not checked against its text (RULES.md 9.2),
+        // citationConfirmed is there only when a cited document was not checked against its text (docs/specification.md section 5),
         // and then the citation says so in words too.
         if (f.has("citationConfirmed")) {
             assertThat(f.fieldNames()).toIterable().containsExactly("ruleId", "severity", "title", "citation",

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slatecheck.rules.intake.Sheets;
 
-/** {@code check} reads Vietnamese files and spreadsheets and tells the intake's warnings (RULES.md 2, version 2). */
+/** {@code check} reads Vietnamese files and spreadsheets and tells the intake's warnings (docs/specification.md section 2). */
 class CheckCommandWarningsTest {
     @Test
     void printsTheWarningsOnStderrAndAtTheHeadOfTheTextReport(@TempDir Path dir) throws IOException {

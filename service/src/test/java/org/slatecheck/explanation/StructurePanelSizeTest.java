@@ -16,7 +16,7 @@ import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
@@ -27,7 +27,7 @@ import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The structure panel's size line for a small body (RULES.md version 3, 9.3 and 9.4): a body of at most five seats
+ * The structure panel's size line for a small body (docs/specification.md section 6): a body of at most five seats
  * needs exactly one name more (NUM-003), so the line says one number — never "cần từ 2 đến 1" (seats + 1 to seats
  * plus 30 % rounded down, inverted for 1 to 3 seats) — and agrees with NUM-003 on whether the size is right.
  */

@@ -67,7 +67,7 @@ class StructurePanelTest {
 
     @Test
     void aSmallBodyWithExactlyOneNameMoreIsAsTheRulesSay() {
-        // RULES.md version 3 (9.3): 3 seats, 4 names is lawful (NUM-003 silent); the 30 % rule alone would allow none.
+        // docs/specification.md (section 6): 3 seats, 4 names is lawful (NUM-003 silent); the 30 % rule alone would allow none.
         ScreeningResult r = Screening.screen(RuleSets.shipped("2025-2030"), congress(Level.PROVINCE, 3),
                 nominees(4, 2, 1980));
         assertThat(listRules(r)).doesNotContain("NUM-003");
@@ -92,7 +92,7 @@ class StructurePanelTest {
         assertThat(bar(bars, "band").get("ok").asBoolean()).isFalse();
         assertThat(bar(bars, "band").has("min")).isTrue();
         assertThat(bar(bars, "women").get("ok").asBoolean()).isFalse();
-        // At a commune the band is not a target (RULES.md version 2: provincial and district committees only):
+        // At a commune the band is not a target (docs/specification.md: provincial and district committees only):
         // no finding, no target, not shown as bad.
         ScreeningResult commune = Screening.screen(RuleSets.shipped("2025-2030"), congress(Level.COMMUNE, 10),
                 nominees(12, 0, 1980));

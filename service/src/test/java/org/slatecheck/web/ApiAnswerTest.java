@@ -15,7 +15,7 @@ import org.slatecheck.explanation.ResultJson;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.CheckService;
 import org.slatecheck.screening.Checker;

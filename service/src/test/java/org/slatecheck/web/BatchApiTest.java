@@ -93,7 +93,7 @@ class BatchApiTest {
                 String.class);
         JsonNode state = waitForEnd(id);
         assertThat(state.get("status").asText()).isEqualTo("INPUT_ERRORS");
-        // Congresses without nominee rows are not evaluated and no error (RULES.md 2.2, version 2).
+        // Congresses without nominee rows are not evaluated and no error (docs/specification.md section 2.2).
         assertThat(state.get("errors").toString()).doesNotContain("has no nominees");
         assertThat(state.get("errors").toString()).contains("nominees.csv:2:sex:");
         assertThat(state.has("checkId")).isFalse();

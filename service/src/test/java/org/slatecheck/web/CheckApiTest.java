@@ -111,7 +111,7 @@ class CheckApiTest {
         assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(r.getBody());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        // HUYEN-KS-2020 has no rows: a warning of a successful check, not an error (RULES.md 2.2, version 2).
+        // HUYEN-KS-2020 has no rows: a warning of a successful check, not an error (docs/specification.md section 2.2).
         assertThat(problem.get("errors")).extracting(e -> e.get("text").asText()).containsExactly(
                 "list.csv:2:birth_date: “31/02/1970” is not a valid date (YYYY-MM-DD, DD/MM/YYYY, YYYY-MM, MM/YYYY "
                         + "or YYYY; years 1900 to 2100)",

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /** Download names are safe ASCII, dated in Vietnam's time zone, named after the congress. */
 class DownloadNamesTest {

@@ -241,7 +241,7 @@ class ImpactCountTest {
     }
 
     static String label(JsonNode row, String field) {
-        return org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.VI)
+        return org.slatecheck.rules.text.Messages.of(org.slatecheck.rules.text.Messages.VI)
                 .raw("list." + row.get(field).asText());
     }
 

@@ -543,8 +543,8 @@ class LanguageScanTest {
         assertThat(notChecked).as("the sample leaves some checks undone (no committee maximum given)").isNotEmpty();
         signIn();
         for (String lang : List.of("vi", "en")) {
-            org.slatecheck.rules.explain.Messages m = org.slatecheck.rules.explain.Messages.of(
-                    org.slatecheck.rules.explain.Messages.language(lang));
+            org.slatecheck.rules.text.Messages m = org.slatecheck.rules.text.Messages.of(
+                    org.slatecheck.rules.text.Messages.language(lang));
             String page = render("result", "/checks/" + checkId, lang).replaceAll("\\s+", " ");
             String report = pdf("/api/checks/" + checkId + "/report.pdf?lang=" + lang).replaceAll("\\s+", " ");
             String line = m.text("report.not_checked", "").strip();

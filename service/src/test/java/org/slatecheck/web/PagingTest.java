@@ -120,7 +120,7 @@ class PagingTest {
         assertThat(nomineeRows(byRule).stream().map(s -> s.split(":")[0]).toList()).containsExactlyInAnyOrderElementsOf(
                 dbIds(id, "and exists (select 1 from finding f where f.list_id = o.list_id and f.nominee_id = "
                         + "o.nominee_id and f.rule_id = ?)", rule));
-        String title = org.slatecheck.rules.explain.Messages.of(org.slatecheck.rules.explain.Messages.EN)
+        String title = org.slatecheck.rules.text.Messages.of(org.slatecheck.rules.text.Messages.EN)
                 .raw("title." + rule);
         assertThat(byRule).contains("<span class=\"finding-title\">" + HtmlUtils.htmlEscape(title) + "</span>");
 

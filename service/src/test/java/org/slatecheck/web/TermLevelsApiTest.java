@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Terms and levels as data through the API (RULES.md version 3, 9.1): a check whose congress is at a level that does
+ * Terms and levels as data through the API (docs/specification.md section 5): a check whose congress is at a level that does
  * not exist on its date, or in a term without a rule set, is a 400 problem naming the line, the column and the
  * reason in words, in Vietnamese and in English; nothing is stored. The command line reads through the same intake
  * and prints the same reason.

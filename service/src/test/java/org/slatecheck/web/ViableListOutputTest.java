@@ -13,7 +13,7 @@ import org.slatecheck.explanation.ResultText;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.screening.Checker;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The viable list (RULES.md section 6: the list without its INELIGIBLE nominees, judged again by the list rules) on
+ * The viable list (docs/specification.md section 6: the list without its INELIGIBLE nominees, judged again by the list rules) on
  * every output: JSON, the result page's second panel, CSV, PDF, text, the stored records and the batch summaries. In
  * the provincial sample 6 of 40 are INELIGIBLE: 34 names are left for 34 seats and 2 women of 34.
  */

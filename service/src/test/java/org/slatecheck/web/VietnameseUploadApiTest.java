@@ -18,9 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * {@code POST /api/checks} with files as Vietnamese personnel offices write them (RULES.md section 2, version 2): a
+ * {@code POST /api/checks} with files as Vietnamese personnel offices write them (docs/specification.md section 2): a
  * CSV with Vietnamese headers and values, and an {@code .xlsx} spreadsheet; the response carries the top-level
- * {@code warnings} (RULES.md section 7).
+ * {@code warnings} (docs/specification.md section 7).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VietnameseUploadApiTest {

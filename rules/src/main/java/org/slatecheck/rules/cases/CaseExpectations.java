@@ -20,7 +20,7 @@ import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Outcome;
 import org.slatecheck.rules.model.Severity;
 import org.yaml.snakeyaml.DumperOptions;

@@ -17,7 +17,7 @@ import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressReader;
 import org.slatecheck.rules.intake.NomineeReader;
 import org.slatecheck.rules.intake.Row;

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One rule case from a {@code *.cases.yaml} file: a sentence name, the congress row and nominee rows (CSV column
  * names, merged over clean defaults), optional rule-set parameter overrides, and the expected findings of the rules
- * the file is about; optionally ({@code expectViable}) the expected list findings of the viable list (RULES.md
+ * the file is about; optionally ({@code expectViable}) the expected list findings of the viable list (docs/specification.md
  * section 6: the list without its INELIGIBLE nominees), null when the case does not say; {@code boundary}: the rules
  * whose edge the case sits on (a value exactly at a threshold, the last day before a date — its name says which), so
  * the convention test can require one per rule (empty when it is not a boundary case).

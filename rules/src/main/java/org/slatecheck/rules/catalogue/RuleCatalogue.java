@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -127,11 +126,6 @@ public final class RuleCatalogue {
         return rules.values().stream().filter(r -> r.congressColumns().contains(column)).map(RuleMeta::id).toList();
     }
 
-    /** The rules not checked without limit {@code needs} (their metadata's {@code needs}), in id order. */
-    public List<String> needing(String needs) {
-        return rules.values().stream().filter(r -> r.needs().equals(needs)).map(RuleMeta::id).toList();
-    }
-
     private static List<String> list(Properties p, String key) {
         String v = p.getProperty(key, "").strip();
         return v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).toList();
@@ -193,10 +187,5 @@ public final class RuleCatalogue {
     private static boolean wanted(String rel) {
         Matcher m = FILE.matcher(rel);
         return m.matches() && (m.group(3).equals(META) || m.group(3).matches("messages_(vi|en)\\.properties"));
-    }
-
-    /** The rule folder files found (for the convention test): path under {@value #ROOT} → text. */
-    public static List<String> folderFiles() {
-        return new ArrayList<>(read().keySet());
     }
 }

@@ -34,7 +34,7 @@ public final class Finding {
     /** The English wording of the citation; null or empty: the Vietnamese one is shown. */
     private final String citationEn;
     /**
-     * Whether every document the citation names was checked against its text (RULES.md version 3 section 9.2); null
+     * Whether every document the citation names was checked against its text (docs/specification.md section 5); null
      * when nothing says (a guided rule's citation, or before the citation is resolved).
      */
     private final Boolean citationConfirmed;

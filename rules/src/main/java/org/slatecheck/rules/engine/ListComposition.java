@@ -1,7 +1,7 @@
 package org.slatecheck.rules.engine;
 
 /**
- * Derived fact: the counts the list rules (RULES.md section 6) work on. Shares count all nominees of the congress;
+ * Derived fact: the counts the list rules (docs/specification.md section 6) work on. Shares count all nominees of the congress;
  * ages are whole years at the congress reference month.
  */
 public final class ListComposition {

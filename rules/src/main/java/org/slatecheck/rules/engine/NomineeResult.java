@@ -12,7 +12,7 @@ public record NomineeResult(Nominee nominee, Outcome outcome, List<Finding> find
         findings = List.copyOf(findings);
     }
 
-    /** The outcome RULES.md section 1 gives to a set of findings. */
+    /** The outcome docs/specification.md section 1 gives to a set of findings. */
     public static Outcome outcomeOf(List<Finding> findings) {
         boolean review = false;
         for (Finding f : findings) {

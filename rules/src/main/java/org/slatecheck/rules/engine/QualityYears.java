@@ -8,7 +8,7 @@ import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Rating;
 
 /**
- * Year arithmetic for the quality rules (RULES.md QUA-001, QUA-002). Which years count is decided by the QUA
+ * Year arithmetic for the quality rules (docs/specification.md section 6, QUA-001, QUA-002). Which years count is decided by the QUA
  * classification rules; {@link #failedOutgoingYears} and {@link #shortfall} restate them for the hand-written baseline.
  */
 public final class QualityYears {

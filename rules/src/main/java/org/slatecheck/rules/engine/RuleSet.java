@@ -48,7 +48,7 @@ public final class RuleSet {
     private final org.kie.api.runtime.rule.AgendaFilter agendaFilter;
     /**
      * Lets only the list rules and the derivations they read fire, less any rule a board turned off: the viable-list
-     * pass (RULES.md section 6) evaluates the list rules alone, never the nominee rules.
+     * pass (docs/specification.md section 6) evaluates the list rules alone, never the nominee rules.
      */
     private final org.kie.api.runtime.rule.AgendaFilter listAgendaFilter;
 
@@ -267,7 +267,7 @@ public final class RuleSet {
     }
 
     /**
-     * A session for the viable-list pass (RULES.md section 6), from a KieBase of the list rules and the derivations
+     * A session for the viable-list pass (docs/specification.md section 6), from a KieBase of the list rules and the derivations
      * they read alone ({@link #isListRule}): the nominee rules are not in it, so inserting the viable nominees matches
      * only the list rules' patterns. With every nominee rule in the network (the pass used the full KieBase and an
      * agenda filter until issue 20) Drools evaluated every nominee rule on every viable nominee without firing any:

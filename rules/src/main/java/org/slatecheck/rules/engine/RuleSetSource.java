@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * come only from a release of SlateCheck, and so do the parameter declarations {@value #PARAMETERS} (one per
  * parameter for every term: type, bounds, unit, labels, board or central); the term's data — {@value #TERM} (season
  * and levels by date), {@value #VALUES} (the parameters' dated values with their source documents), {@value #CITATIONS}, {@value #SWITCHES}, the document registry {@value #DOCUMENTS} (one
- * file for every term, RULES.md version 3 section 9.2), {@value #PROVINCES} (optional), guided rules
+ * file for every term, docs/specification.md section 5), {@value #PROVINCES} (optional), guided rules
  * ({@code guided/ID.yaml}) and rule cases ({@code *.cases.yaml}) — is what a board
  * changes. The checksum is SHA-256 over all of it in path order: it is the checksum stored with every check.
  */
@@ -41,7 +41,7 @@ public record RuleSetSource(String id, Map<String, String> files) {
     public static final String SWITCHES = "switches.csv";
     public static final String DOCUMENTS = "documents.csv";
     public static final String GUIDED = "guided/";
-    /** The term's arrangement of provinces (RULES.md version 3, 9.3: LOC-001 across the 2025 merger); optional. */
+    /** The term's arrangement of provinces (docs/specification.md section 6: LOC-001 across the 2025 merger); optional. */
     public static final String PROVINCES = "provinces-2025.csv";
 
     public RuleSetSource {
@@ -297,14 +297,6 @@ public record RuleSetSource(String id, Map<String, String> files) {
     /** The same content with another values file (the term's dated parameter values). */
     public RuleSetSource withValues(String text) {
         return with(VALUES, text);
-    }
-
-    /** The same content with {@code files} as its rule case files (those it had are replaced). */
-    public RuleSetSource withCases(Map<String, String> cases) {
-        Map<String, String> copy = new TreeMap<>(files);
-        copy.keySet().removeIf(p -> p.endsWith(".cases.yaml"));
-        copy.putAll(cases);
-        return new RuleSetSource(id, copy);
     }
 
     /** The rule case files (same as {@link #caseFiles()}). */

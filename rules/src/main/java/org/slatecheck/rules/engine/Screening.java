@@ -20,7 +20,7 @@ import org.slatecheck.rules.params.Parameters;
  * of its own, always disposed. The parameters inserted are those in force on the congress date; rules a board turned
  * off never fire; after the rules fire each finding gets the citation in force on the congress date (its
  * parameter's own, else its rule's) and the severity the board's switch gives it. When a nominee is INELIGIBLE, the
- * list rules are evaluated a second time on the others (the viable list, RULES.md section 6).
+ * list rules are evaluated a second time on the others (the viable list, docs/specification.md section 6).
  */
 public final class Screening {
     private Screening() {
@@ -157,7 +157,7 @@ public final class Screening {
     }
 
     /**
-     * The viable list (RULES.md section 6): the list rules alone evaluated once more, on {@code viable} (the nominees
+     * The viable list (docs/specification.md section 6): the list rules alone evaluated once more, on {@code viable} (the nominees
      * whose outcome is not INELIGIBLE), with the same parameters, rule set, switches and evaluation limits, in a
      * session of its own. The nominee rules do not fire: outcomes are those of the first pass. {@code viable} may be
      * empty (every nominee INELIGIBLE): the list rules then judge a list of no names. The session comes from a
@@ -203,7 +203,7 @@ public final class Screening {
 
     /**
      * The checks not made, from the rules' metadata ({@link RuleCatalogue}): the rules reading {@code planned_posts}
-     * (PLN-001) when the nominees file has no such column (RULES.md version 2), and the number checks whose limit
+     * (PLN-001) when the nominees file has no such column (docs/specification.md), and the number checks whose limit
      * ({@code needs}: the committee maximum, the standing committee range, the deputy secretaries) neither the rule
      * set nor the congress row gives (section 6).
      */

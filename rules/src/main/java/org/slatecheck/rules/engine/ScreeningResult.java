@@ -8,9 +8,9 @@ import org.slatecheck.rules.model.Outcome;
 import org.slatecheck.rules.model.Severity;
 
 /**
- * The result of screening one congress list (RULES.md section 7): nominees in input order, list findings, and the
+ * The result of screening one congress list (docs/specification.md section 7): nominees in input order, list findings, and the
  * list checks that could not be made because neither the rule set nor the congress gives their limit, and the
- * list composition the list rules counted (for displays such as a structure panel). The viable list (RULES.md
+ * list composition the list rules counted (for displays such as a structure panel). The viable list (docs/specification.md
  * section 6) is the list without its INELIGIBLE nominees: {@code viableListFindings} and {@code viableComposition}
  * are the list rules' findings and counts on it, the same objects as those of the list as submitted when nobody is
  * INELIGIBLE.

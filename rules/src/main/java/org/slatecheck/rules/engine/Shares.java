@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Exact share arithmetic (RULES.md section 4): "share ≥ p %" of {@code n} with {@code k} means {@code 100·k ≥ p·n},
+ * Exact share arithmetic (docs/specification.md section 5): "share ≥ p %" of {@code n} with {@code k} means {@code 100·k ≥ p·n},
  * computed in decimals, never floating point.
  */
 public final class Shares {
@@ -41,10 +41,5 @@ public final class Shares {
     /** The smallest count that reaches the fraction {@code share} of {@code total}: 0.15 of 20 → 3. */
     public static int atLeastFraction(long total, BigDecimal share) {
         return share.multiply(BigDecimal.valueOf(total)).setScale(0, RoundingMode.CEILING).intValueExact();
-    }
-
-    /** {@code percent} % written for people: 15, 12.5. */
-    public static String percentText(BigDecimal percent) {
-        return percent.stripTrailingZeros().toPlainString();
     }
 }

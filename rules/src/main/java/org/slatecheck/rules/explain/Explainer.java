@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slatecheck.rules.engine.Finding;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * Turns a finding into words: a title per rule and a message built from the finding's evidence, in Vietnamese or
@@ -82,8 +83,8 @@ public final class Explainer {
 
     /**
      * True when {@code finding}'s evidence bounds a count with its lower end above its upper end, so that no count
-     * fits (3 nominees and an advised 40 %–50 %: at least 2, at most 1). Such a range is never printed (RULES.md
-     * version 3, 9.4: no "từ 2 đến 1 người"); the text {@code KEY.inverted} says so in words where the bundle has it.
+     * fits (3 nominees and an advised 40 %–50 %: at least 2, at most 1). Such a range is never printed (docs/specification.md
+     * section 6: no "từ 2 đến 1 người"); the text {@code KEY.inverted} says so in words where the bundle has it.
      */
     public static boolean inverted(Finding finding) {
         for (String[] b : BOUNDS) {
@@ -125,7 +126,7 @@ public final class Explainer {
     }
 
     /**
-     * The message of a finding of the viable list (RULES.md section 6), saying which list it judges: "Without the 6
+     * The message of a finding of the viable list (docs/specification.md section 6), saying which list it judges: "Without the 6
      * ineligible nominees: the election list has 34 names for 34 seats…". {@code excluded} is how many nominees the
      * viable list leaves out; 0 gives the plain message (the viable list is then the list as submitted).
      */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slatecheck.rules.guided.Catalogue;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * How a code, a time, a number or a piece of evidence reads in the chosen language: the one place pages, the PDF,
@@ -30,7 +31,7 @@ import org.slatecheck.rules.guided.Catalogue;
  * {@code SECRETARY}, {@code RULESET_ACTIVATED}…) into words. The JSON API keeps the codes; this is for people.
  * Times are shown in Asia/Ho_Chi_Minh as {@code dd/MM/yyyy HH:mm}, months {@code MM/yyyy}, dates
  * {@code dd/MM/yyyy}; numbers with a decimal comma in Vietnamese ({@code 7,5%}) and a point in English
- * ({@code 7.5%}), a percentage without a space before its sign in both (RULES.md version 3, 9.4). A code without a label is shown as it is (and the scanning test of the pages fails on it).
+ * ({@code 7.5%}), a percentage without a space before its sign in both (docs/specification.md section 6). A code without a label is shown as it is (and the scanning test of the pages fails on it).
  */
 public final class Labels {
     /** Where the users are: every time shown to a person is in this zone. */
@@ -110,9 +111,7 @@ public final class Labels {
 
     /** As {@link #rules}, for code that holds only the messages. */
     public static String ruleNames(Messages m, Collection<String> ids) {
-        return ids.stream().map(String::strip).filter(id -> !id.isEmpty())
-                .map(id -> m.has("title." + id) ? m.raw("title." + id) + " (" + id + ")" : id)
-                .collect(Collectors.joining("; "));
+        return m.ruleNames(ids);
     }
 
     /** Congress level: {@code PROVINCE} → "tỉnh" / "province". */
@@ -330,7 +329,7 @@ public final class Labels {
         return f.format(d);
     }
 
-    /** A percentage, written without a space in both languages (RULES.md 9.4): {@code 7,5%} / {@code 7.5%}. */
+    /** A percentage, written without a space in both languages (docs/specification.md section 6): {@code 7,5%} / {@code 7.5%}. */
     public String percent(Object n) {
         return number(n) + "%";
     }
@@ -368,7 +367,7 @@ public final class Labels {
     }
 
     /**
-     * The lines saying which checks were not made and why (RULES.md version 3, 9.4): a rule that reads an optional
+     * The lines saying which checks were not made and why (docs/specification.md section 6): a rule that reads an optional
      * nominee column is not checked because the file has no such column ("Chưa kiểm tra vì tệp không có cột “Xếp
      * loại chất lượng”: …", one line per column, the column by its Vietnamese header or, in English, its name); the
      * others because neither the rule set nor the congress file gives their limit (NUM-001, NUM-002, NUM-005).

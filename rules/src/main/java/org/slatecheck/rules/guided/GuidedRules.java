@@ -11,8 +11,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
 import org.slatecheck.rules.model.Code;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Severity;
@@ -450,45 +448,12 @@ public final class GuidedRules {
         };
     }
 
-    // ---- the readable sentence ----------------------------------------------------------------------------------
-
     /**
-     * The rule as a sentence a board member and an approver read: "Nếu nhân sự được đề xuất chức vụ bí thư và trình
-     * độ lý luận chính trị thấp hơn cử nhân thì: Cần xem xét — …".
+     * A literal of {@code f} in its canonical form, as a condition keeps it and the rule's sentence shows it
+     * ({@code explain/GuidedSentence}): {@code "060"} → {@code 60}.
      */
-    public static String sentence(GuidedRule r, Messages m) {
-        String lang = m.locale().getLanguage();
-        List<String> parts = new ArrayList<>();
-        for (GuidedRule.Condition c : r.conditions()) {
-            Catalogue.Field f = Catalogue.FIELDS.get(c.field());
-            String what;
-            if (c.parameter() != null) {
-                what = m.text("guided.parameter", c.parameter());
-            } else {
-                List<String> shown = new ArrayList<>();
-                for (String v : c.values()) {
-                    shown.add(shown(f, literal(f, c.op(), v).canonical(), m));
-                }
-                what = String.join(", ", shown);
-            }
-            String key = "guided.op." + c.op() + (f.key().equals("current_posts") ? ".current" : "");
-            parts.add(m.text(key, f.label(lang), what));
-        }
-        String subject = m.raw(r.isListRule() ? "guided.if.list" : "guided.if.nominee");
-        return m.text("guided.sentence", subject, String.join(" " + m.raw("guided.and") + " ", parts),
-                m.raw("severity." + r.severity().name()), r.text("title", lang));
-    }
-
-    /** A canonical literal as a reader of {@code m}'s language writes it: 60, 7,5, 31/01/2026, có, a code's name. */
-    private static String shown(Catalogue.Field f, String canonical, Messages m) {
-        boolean vi = !m.locale().getLanguage().equals("en");
-        return switch (f.type().startsWith("code:") || f.type().equals("posts") ? "code" : f.type()) {
-            case "decimal" -> vi ? canonical.replace('.', ',') : canonical;
-            case "date" -> Labels.of(m).date(canonical);
-            case "boolean" -> Labels.of(m).yesNo(canonical);
-            case "code" -> Labels.of(m).code(labelGroup(f.codeList()), canonical);
-            default -> canonical;
-        };
+    public static String canonical(Catalogue.Field f, String op, String value) {
+        return literal(f, op, value).canonical();
     }
 
     /**

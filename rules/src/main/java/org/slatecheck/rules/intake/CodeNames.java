@@ -18,7 +18,7 @@ import org.slatecheck.rules.model.Rating;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The Vietnamese names a personnel officer writes for each code (RULES.md section 2, version 2): "Ủy viên Ban Chấp
+ * The Vietnamese names a personnel officer writes for each code (docs/specification.md section 2): "Ủy viên Ban Chấp
  * hành" for COMMITTEE, "Hoàn thành tốt nhiệm vụ" for HTTNV, "Khiển trách" for KHIEN_TRACH. A cell matches a code when
  * it equals the code or one of its names after {@link Columns#normalise} (diacritics, case, spaces, {@code _} and
  * {@code -} removed). Whole cells only, never a part: "Phó Bí thư" is DEPUTY_SECRETARY and not SECRETARY, "Không

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * What a person filling in the two input files needs to know, per column: the Vietnamese header a personnel officer
@@ -141,7 +141,7 @@ public final class ColumnGuide {
      */
     public record Column(File file, String name, String header, Need need, Format format, CodeSet codes,
             String example) {
-        /** The alias RULES.md section 2 gives (or ours for the congresses file). */
+        /** The alias docs/specification.md section 2 gives (or ours for the congresses file). */
         public String alias() {
             return (file == File.CONGRESSES ? Columns.CONGRESS : Columns.NOMINEE).get(name);
         }
@@ -243,7 +243,7 @@ public final class ColumnGuide {
 
     /**
      * The comparison form of a header: no diacritics ({@code đ} → {@code d}), lower case, without spaces, {@code _},
-     * {@code -} and brackets — how RULES.md section 2 says headers match.
+     * {@code -} and brackets — how docs/specification.md section 2 says headers match.
      */
     public static String headerKey(String header) {
         String s = java.text.Normalizer.normalize(header.strip(), java.text.Normalizer.Form.NFD)

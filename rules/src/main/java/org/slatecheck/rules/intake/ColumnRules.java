@@ -10,7 +10,7 @@ import java.util.Set;
 import org.slatecheck.rules.catalogue.RuleCatalogue;
 
 /**
- * Which rules need which optional nominee column (RULES.md section 2, version 2): when a column is absent from the
+ * Which rules need which optional nominee column (docs/specification.md section 2): when a column is absent from the
  * file, as opposed to an empty cell, these rules cannot be checked and are listed in the result's {@code notChecked}
  * with a warning naming the column. Without this, a file without {@code discipline_form} would make everybody
  * silently pass DIS-001 and DIS-002. Each rule's metadata says it ({@code columns} in its folder's
@@ -19,7 +19,7 @@ import org.slatecheck.rules.catalogue.RuleCatalogue;
  *
  * <p>A column whose absence leaves a documented default rather than a gap lists no rule:
  * {@code retirement_month_override} (the retirement schedule applies), {@code current_posts} (an incumbent holds
- * COMMITTEE: DIS-001 still fires, RULES.md 2.2), {@code discipline_date} (a discipline form without its date is an
+ * COMMITTEE: DIS-001 still fires, docs/specification.md section 2.2), {@code discipline_date} (a discipline form without its date is an
  * input error, so no discipline passes unseen) and {@code congress_id} (one congress).
  */
 public final class ColumnRules {
@@ -43,7 +43,7 @@ public final class ColumnRules {
     }
 
     /**
-     * Optional congress column → the rules that read it (RULES.md 9.5), from each rule's metadata
+     * Optional congress column → the rules that read it (docs/specification.md section 2), from each rule's metadata
      * ({@code congress_columns} of its {@code rule.properties}), for a congress the column can matter to
      * ({@link #notChecked(Set, org.slatecheck.rules.model.Congress, org.slatecheck.rules.params.Parameters)}).
      * {@code reference_month} and {@code congress_date} have documented defaults and list none.

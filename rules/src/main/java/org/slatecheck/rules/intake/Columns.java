@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The input columns of RULES.md section 2, each with its Vietnamese alias. */
+/** The input columns of docs/specification.md section 2, each with its Vietnamese alias. */
 public final class Columns {
     private Columns() {
     }
@@ -46,8 +46,9 @@ public final class Columns {
             "membership", "incumbent", "proposed_posts");
 
     /**
-     * Congress columns (section 2.1). RULES.md names them in English only; the Vietnamese aliases are our own, so
-     * that a file exported with Vietnamese headers reads too.
+     * Congress columns (docs/specification.md section 2.1, whose table is written from this one). The rules'
+     * specification names them in English only; the Vietnamese aliases are our own, so that a file exported with
+     * Vietnamese headers reads too.
      */
     public static final Map<String, String> CONGRESS = ordered(
             "congress_id", "ma_dai_hoi",

@@ -5,12 +5,12 @@ import java.time.YearMonth;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
 import org.slatecheck.rules.model.ListKind;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Parameters;
 import org.slatecheck.rules.params.Term;
 import org.slatecheck.rules.params.TermRules;
 
-/** Reads one congress row (RULES.md section 2.1) into a {@link Congress}, or records why it cannot. */
+/** Reads one congress row (docs/specification.md section 2.1) into a {@link Congress}, or records why it cannot. */
 public final class CongressReader {
     private CongressReader() {
     }
@@ -50,7 +50,7 @@ public final class CongressReader {
             if (reference == null && inSeason) {
                 java.time.LocalDate from = firstDefault(params, level);
                 if (from != null && date != null && date.isBefore(from)) {
-                    // Dated defaults (RULES.md 9.2): Chỉ thị 45's months apply only from its date.
+                    // Dated defaults (docs/specification.md section 5): Chỉ thị 45's months apply only from its date.
                     row.error("reference_month", "reference_month_not_yet", term, new Messages.Key(levelKey(level)),
                             day(from), day(date));
                 } else {
@@ -107,7 +107,7 @@ public final class CongressReader {
     }
 
     /**
-     * Records the values of a congresses file's row that no real congress has (RULES.md section 2, version 2, and
+     * Records the values of a congresses file's row that no real congress has (docs/specification.md section 2, and
      * 9.1): more standing seats than committee seats, more deputy secretaries than standing seats, a congress date
      * or reference month outside its term's season, a level that does not exist on the congress date (the term's
      * data says which levels exist when). Checked on files ({@link Intake}), not on rule cases, whose congresses are

@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.rules.model.Code;
 
 /**
- * A CSV file (or a spreadsheet, {@link XlsxReader}) read into rows keyed by canonical column name (RULES.md section
- * 2): UTF-8 with or without a byte-order mark or UTF-16 with one, {@code ,} or {@code ;} as delimiter (whichever the
+ * A CSV file (or a spreadsheet, {@link XlsxReader}) read into rows keyed by canonical column name (docs/specification.md
+ * section 2): UTF-8 with or without a byte-order mark or UTF-16 with one, {@code ,} or {@code ;} as delimiter (whichever the
  * header line uses), LF, CRLF or CR line ends. The first row that is not empty is the header; its names are matched
  * to the columns after {@link Columns#normalise} against the canonical names, aliases and synonyms. A name within two
  * edits of a column is an error naming that column; other unknown columns are ignored with a warning. Rows whose

@@ -2,7 +2,7 @@ package org.slatecheck.rules.intake;
 
 import java.util.List;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * One problem in an input file: the file name, the physical line (1-based; the row number in a spreadsheet), the

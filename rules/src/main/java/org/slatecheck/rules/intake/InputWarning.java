@@ -2,11 +2,11 @@ package org.slatecheck.rules.intake;
 
 import java.util.List;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * Something the intake read but the user should know, because it may change what the result means (RULES.md section
- * 2, version 2): an ignored unknown column, an optional column absent from the file (its rules are not checked), a
+ * Something the intake read but the user should know, because it may change what the result means (docs/specification.md
+ * section 2): an ignored unknown column, an optional column absent from the file (its rules are not checked), a
  * congress without nominee rows (not evaluated). Told in either language from its message key {@code warning.KEY}.
  *
  * @param file   the file it is about
@@ -27,7 +27,7 @@ public record InputWarning(String file, long line, String column, String key, Li
         if (key.equals("column_absent") && args.size() > 2) {
             // The rules the absent column leaves unchecked, by their titles (not only "AGE-003, PLN-001").
             List<String> shown = new java.util.ArrayList<>(args);
-            shown.set(2, org.slatecheck.rules.explain.Labels.ruleNames(messages, List.of(args.get(2).split(","))));
+            shown.set(2, messages.ruleNames(List.of(args.get(2).split(","))));
             return messages.text("warning." + key, shown.toArray());
         }
         return messages.text("warning." + key, args.toArray());

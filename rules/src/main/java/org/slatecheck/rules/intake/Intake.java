@@ -12,7 +12,7 @@ import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.params.TermRules;
 
 /**
- * Reads a congresses file and a nominees file (RULES.md section 2), each CSV or {@code .xlsx}, into congress lists
+ * Reads a congresses file and a nominees file (docs/specification.md section 2), each CSV or {@code .xlsx}, into congress lists
  * and warnings. All-or-nothing: when either file has any error, {@link InputException} carries every error
  * (congresses file first, then by line) and no list is returned, so nothing half-read reaches the rules.
  */
@@ -67,7 +67,7 @@ public final class Intake {
 
         /**
          * The absent columns and their rules for the list of congress {@code congressId}: the nominees file's
-         * ({@link #notCheckedByColumn}) and the congresses file's that matter to this congress (RULES.md 9.5).
+         * ({@link #notCheckedByColumn}) and the congresses file's that matter to this congress (docs/specification.md section 2).
          */
         public Map<String, List<String>> notCheckedFor(String congressId) {
             Map<String, List<String>> own = byCongress.getOrDefault(congressId, Map.of());
@@ -139,7 +139,7 @@ public final class Intake {
             }
             Long first = null;
             if (r.congressId() != null && r.nomineeId() != null) {
-                // Ids equal without case and invisible characters are one id (RULES.md 9.5).
+                // Ids equal without case and invisible characters are one id (docs/specification.md section 2).
                 first = seen.computeIfAbsent(r.congressId(), k -> new HashMap<>())
                         .putIfAbsent(Texts.idKey(r.nomineeId()), row.line());
                 if (first != null) {
@@ -184,7 +184,7 @@ public final class Intake {
     }
 
     /**
-     * The optional congress columns absent from the congresses file (RULES.md 9.5, as for the nominees file): for
+     * The optional congress columns absent from the congresses file (docs/specification.md section 2, as for the nominees file): for
      * each congress, the rules they leave unchecked ({@link ColumnRules#notChecked(java.util.Set, Congress,
      * org.slatecheck.rules.params.Parameters)}), and one warning per column that leaves some rule unchecked.
      */
@@ -228,7 +228,7 @@ public final class Intake {
             List<InputError> errors, java.util.Set<String> columns) {
         /**
          * The rules not checked for congress {@code c} because of the optional congress columns absent from the
-         * file (RULES.md 9.5), column by column, as {@link Result#notCheckedFor} has them for a check.
+         * file (docs/specification.md section 2), column by column, as {@link Result#notCheckedFor} has them for a check.
          */
         public Map<String, List<String>> notChecked(Congress c, TermRules ruleSets) {
             return ColumnRules.notChecked(columns, c, dated(c, ruleSets));
@@ -349,7 +349,7 @@ public final class Intake {
     /**
      * The encoding error a check reports for a CSV file that is not UTF-8 ({@link CsvTable#decode}: the physical line
      * of the first bad byte, or line 1 for UTF-16 without its byte-order mark), found by reading {@code source} as a
-     * stream, so a batch's large file reports exactly what a check of it reports (RULES.md 9.5) instead of failing
+     * stream, so a batch's large file reports exactly what a check of it reports (docs/specification.md section 2) instead of failing
      * in the middle of its rows. Empty when the file is UTF-8 (with or without a byte-order mark).
      */
     public static List<InputError> encodingErrors(String file, java.nio.file.Path source) throws java.io.IOException {

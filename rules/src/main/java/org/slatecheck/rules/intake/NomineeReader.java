@@ -17,8 +17,8 @@ import org.slatecheck.rules.model.Rating;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * Reads one nominee row (RULES.md section 2.2) into a {@link Nominee}, or records why it cannot. Empty optional
- * cells keep their meaning from RULES.md section 1: empty {@code discipline_form} is NONE, empty
+ * Reads one nominee row (docs/specification.md section 2.2) into a {@link Nominee}, or records why it cannot. Empty optional
+ * cells keep their meaning from docs/specification.md section 1: empty {@code discipline_form} is NONE, empty
  * {@code discipline_pending} false, empty {@code unresolved_complaints} 0; other empty optional cells stay unknown.
  */
 public final class NomineeReader {
@@ -54,7 +54,7 @@ public final class NomineeReader {
         PoliticalTheory theory = row.enumCode("political_theory", false, PoliticalTheory.class);
         Education education = row.enumCode("education", false, Education.class);
         DisciplineForm form = row.enumCode("discipline_form", false, DisciplineForm.class);
-        // A month or year alone counts from its last day: the period never ends earlier than it may (RULES.md 3).
+        // A month or year alone counts from its last day: the period never ends earlier than it may (docs/specification.md section 4).
         var disciplineFirstDay = row.date("discipline_date", false);
         var disciplineDate = disciplineFirstDay == null ? null : row.lastDay("discipline_date");
         if (form != null && form != DisciplineForm.NONE && disciplineDate == null
@@ -70,7 +70,7 @@ public final class NomineeReader {
         Boolean health = row.bool("health_ok", false);
         String separator = Texts.foreignSeparator(row.text("relatives"));
         if (separator != null) {
-            // "NS01/NS02" read as one id would silently lose both relations (RULES.md 9.5).
+            // "NS01/NS02" read as one id would silently lose both relations (docs/specification.md section 2).
             row.error("relatives", "relatives_separator", separator);
         }
         var relatives = row.list("relatives");

@@ -88,7 +88,7 @@ public final class NomineeRows {
     }
 
     /**
-     * Values no real list has, against the nominee's congress (RULES.md section 2, version 2): a birth date after the
+     * Values no real list has, against the nominee's congress (docs/specification.md section 2): a birth date after the
      * congress date (the same day is possible, if odd), a quality rating for a year after the congress year.
      */
     private static void impossible(Row row, Nominee n, Congress congress) {
@@ -114,7 +114,7 @@ public final class NomineeRows {
 
     /**
      * The warnings for congresses that no row of the nominees file names, in the order of the congresses file: such
-     * a congress is not evaluated, and not an error (RULES.md section 2.2, version 2).
+     * a congress is not evaluated, and not an error (docs/specification.md section 2.2).
      */
     public List<InputWarning> emptyCongresses(Predicate<String> listed) {
         List<InputWarning> warnings = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.function.ToLongFunction;
 import org.slatecheck.rules.model.Nominee;
 
 /**
- * The {@code relatives} of one congress's nominees resolved against its list (RULES.md 9.5): a relative id names the
+ * The {@code relatives} of one congress's nominees resolved against its list (docs/specification.md section 2): a relative id names the
  * nominee whose id is the same without case and invisible characters ({@link Texts#idKey}), and is replaced by that
  * nominee's id as written, so that FAM-001 joins them; an id that names nobody on the list is left out with a warning
  * naming the line and the value (never silently). Linear in the number of ids (one map of the list's ids).

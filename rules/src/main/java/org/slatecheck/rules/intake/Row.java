@@ -89,7 +89,7 @@ public final class Row {
 
     /**
      * The last day a date cell may denote: the date itself when it is full, the last day of its month or year when
-     * only those are given (RULES.md section 3: partial dates never favour the nominee); null when empty or invalid
+     * only those are given (docs/specification.md section 4: partial dates never favour the nominee); null when empty or invalid
      * (the error is recorded by {@link #date}).
      */
     public LocalDate lastDay(String column) {
@@ -122,7 +122,7 @@ public final class Row {
                         args));
     }
 
-    /** The largest count any cell may give (seats, terms, complaints, rating entries): RULES.md section 2. */
+    /** The largest count any cell may give (seats, terms, complaints, rating entries): docs/specification.md section 2. */
     public static final int MAX_COUNT = 10_000;
 
     /**
@@ -282,7 +282,7 @@ public final class Row {
         }
         String t = v.endsWith("%") ? v.substring(0, v.length() - 1).strip() : null;
         if (t != null && Shape.isDecimal(t)) {
-            // 8% is 0.08: a share written as Excel shows a percentage cell, or as a person writes it (RULES.md 9.5).
+            // 8% is 0.08: a share written as Excel shows a percentage cell, or as a person writes it (docs/specification.md section 2).
             BigDecimal d = new BigDecimal(t.replace(',', '.')).movePointLeft(2);
             if (d.compareTo(BigDecimal.ONE) <= 0) {
                 return d;
@@ -298,7 +298,7 @@ public final class Row {
     }
 
     /**
-     * A date in any of the formats of RULES.md section 2.2: {@code YYYY-MM-DD}, {@code DD/MM/YYYY}, {@code YYYY-MM},
+     * A date in any of the formats of docs/specification.md section 2.2: {@code YYYY-MM-DD}, {@code DD/MM/YYYY}, {@code YYYY-MM},
      * {@code MM/YYYY} or {@code YYYY}; a month or year alone means its first day.
      */
     public LocalDate date(String column, boolean required) {
@@ -384,7 +384,7 @@ public final class Row {
 
     /**
      * A cell as up to three groups of ASCII digits (at most four each) with one character between them: what the
-     * date and month forms of RULES.md 2.2 are made of, read by one pass over the text instead of five regular
+     * date and month forms of docs/specification.md section 2.2 are made of, read by one pass over the text instead of five regular
      * expressions per cell (issue 20). {@code groups} is 0 when the text is anything else. The forms, as the
      * expressions they replace: {@code (\d{4})-(\d{1,2})-(\d{1,2})}, {@code (\d{1,2})([/.-])(\d{1,2})\2(\d{4})},
      * {@code (\d{4})-(\d{1,2})}, {@code (\d{1,2})/(\d{4})}, {@code (\d{4})}.

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Cell texts as people really write them (RULES.md 9.5): ids compared without case and invisible characters,
+ * Cell texts as people really write them (docs/specification.md section 2): ids compared without case and invisible characters,
  * ethnicity with its Kinh variants and placeholders for "none" (docs/decisions.md, "Ethnicity placeholders and
  * relatives separators").
  */

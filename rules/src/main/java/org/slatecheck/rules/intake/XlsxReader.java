@@ -16,7 +16,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
- * An {@code .xlsx} spreadsheet read like a CSV file (RULES.md section 2, version 2): the first sheet, the first
+ * An {@code .xlsx} spreadsheet read like a CSV file (docs/specification.md section 2): the first sheet, the first
  * non-empty row as header, date cells as dates ({@code YYYY-MM-DD}; {@code YYYY-MM} when the cell's format shows no
  * day), numbers as written without a trailing {@code .0}, formulas by their saved value. Errors name their cell
  * ({@code file:Sheet1!B7: reason}). Read with fastexcel-reader, a streaming reader (chosen by measurement:
@@ -92,14 +92,14 @@ public final class XlsxReader {
     }
 
     /**
-     * The sheet read: its name, the hidden sheets before it (skipped: RULES.md 9.5) and its merged cell ranges
+     * The sheet read: its name, the hidden sheets before it (skipped: docs/specification.md section 2) and its merged cell ranges
      * ({@code B5:B7}).
      */
     record SheetRead(String name, List<String> hidden, List<String> merges) {
     }
 
     /**
-     * One error per merged cell range that covers a data column below the header (RULES.md 9.5): a merged range
+     * One error per merged cell range that covers a data column below the header (docs/specification.md section 2): a merged range
      * keeps its value in its first cell only, so the rows under it would read as empty (a congress id merged over
      * three rows names only the first). Ranges in the header row or in columns that are no input column are
      * formatting and pass.
@@ -326,7 +326,7 @@ public final class XlsxReader {
         List<String> hidden = new ArrayList<>();
         List<String> merges;
         try (ReadableWorkbook workbook = content.open(new ReadingOptions(true, false))) {
-            // Hidden sheets are skipped: the first visible sheet is read (RULES.md 9.5); the hidden ones before it
+            // Hidden sheets are skipped: the first visible sheet is read (docs/specification.md section 2); the hidden ones before it
             // are named in a warning. (A hidden sheet after it, as the template's drop-down lists, is not in the way.)
             Sheet sheet = null;
             for (Sheet s : (Iterable<Sheet>) workbook.getSheets()::iterator) {
@@ -370,7 +370,7 @@ public final class XlsxReader {
                         if (cell.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA
                                 && cell.getRawValue() == null && i < MAX_COLUMNS) {
                             // A formula the file keeps without its value (written by a program, never opened in
-                            // Excel): reading it as empty would change the outcome (RULES.md 9.5).
+                            // Excel): reading it as empty would change the outcome (docs/specification.md section 2).
                             String at = column(i) + line;
                             errors.add(InputError.at(file, sheetName + "!" + at, line, "-",
                                     "xlsx_formula_no_value", sheetName + "!" + at));
@@ -421,7 +421,7 @@ public final class XlsxReader {
         return text(cell, false);
     }
 
-    /** A cell as CSV text; {@code date1904}: the workbook counts dates from 1 January 1904 (RULES.md 9.5). */
+    /** A cell as CSV text; {@code date1904}: the workbook counts dates from 1 January 1904 (docs/specification.md section 2). */
     static String text(Cell cell, boolean date1904) {
         if (cell == null) {
             return "";

@@ -1,2 +1,2 @@
-/** Reads congresses and nominees CSV files (RULES.md section 2) into facts, turning every bad cell into a line/column error. */
+/** Reads congresses and nominees CSV files (docs/specification.md section 2) into facts, turning every bad cell into a line/column error. */
 package org.slatecheck.rules.intake;

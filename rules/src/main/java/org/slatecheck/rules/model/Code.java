@@ -3,7 +3,7 @@ package org.slatecheck.rules.model;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Matching of user-written codes: trimmed, NFC-normalised, case-insensitive (RULES.md section 2.2). */
+/** Matching of user-written codes: trimmed, NFC-normalised, case-insensitive (docs/specification.md section 2.2). */
 public final class Code {
     private Code() {
     }

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * One congress and its list (RULES.md section 2.1), with the reference month and congress date already resolved
+ * One congress and its list (docs/specification.md section 2.1), with the reference month and congress date already resolved
  * (given, or defaulted from the rule set). Immutable; built with {@link #builder()}.
  */
 public final class Congress {

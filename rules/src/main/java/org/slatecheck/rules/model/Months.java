@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * Month arithmetic of RULES.md section 3: absolute month numbers {@code m(Y, M) = 12·Y + (M − 1)}, and calendar
+ * Month arithmetic of docs/specification.md section 4: absolute month numbers {@code m(Y, M) = 12·Y + (M − 1)}, and calendar
  * addition of months to dates (same day, clamped to the month's last day).
  */
 public final class Months {

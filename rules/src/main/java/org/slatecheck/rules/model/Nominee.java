@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One nominee row (RULES.md section 2.2), already parsed and validated. Optional fields are null when the cell was
- * empty, except where RULES.md gives a default: empty discipline form is NONE, empty pending is false, empty
+ * One nominee row (docs/specification.md section 2.2), already parsed and validated. Optional fields are null when the cell was
+ * empty, except where docs/specification.md gives a default: empty discipline form is NONE, empty pending is false, empty
  * complaints is 0. Immutable; built with {@link #builder()}.
  */
 public final class Nominee {
@@ -93,7 +93,7 @@ public final class Nominee {
                         ? java.util.EnumSet.noneOf(Post.class) : b.plannedPosts));
         this.lowConfidenceShare = b.lowConfidenceShare;
         this.highestProposedRank = maxRank(proposedPosts);
-        // An incumbent with no current post written holds COMMITTEE (RULES.md section 2.2).
+        // An incumbent with no current post written holds COMMITTEE (docs/specification.md section 2.2).
         this.highestCurrentRank = currentPosts.isEmpty() ? (incumbent ? Post.COMMITTEE.getRank() : 0)
                 : maxRank(currentPosts);
     }
@@ -245,7 +245,7 @@ public final class Nominee {
         return false;
     }
 
-    /** Proposed for the standing committee or above (highest proposed rank 2 or more, RULES.md section 2.2). */
+    /** Proposed for the standing committee or above (highest proposed rank 2 or more, docs/specification.md section 2.2). */
     public boolean isStandingOrAbove() {
         return highestProposedRank >= Post.STANDING_COMMITTEE.getRank();
     }
@@ -258,11 +258,6 @@ public final class Nominee {
     /** Minority when the ethnicity is given and is not Kinh (compared after trimming, NFC and case folding). */
     public boolean isMinority() {
         return ethnicity != null && !Code.sameText(ethnicity, "Kinh");
-    }
-
-    /** True when the nominee names {@code other} as close family. */
-    public boolean listsAsRelative(Nominee other) {
-        return relatives.contains(other.nomineeId);
     }
 
     @Override

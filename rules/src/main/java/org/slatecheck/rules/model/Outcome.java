@@ -1,6 +1,6 @@
 package org.slatecheck.rules.model;
 
-/** The one outcome each nominee gets (RULES.md section 1). */
+/** The one outcome each nominee gets (docs/specification.md section 1). */
 public enum Outcome {
     ELIGIBLE, REVIEW, INELIGIBLE
 }

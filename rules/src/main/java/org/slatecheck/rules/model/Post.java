@@ -1,7 +1,7 @@
 package org.slatecheck.rules.model;
 
 /**
- * Posts and their ranks (RULES.md section 2.2). "Standing committee or above" means rank 2 or more.
+ * Posts and their ranks (docs/specification.md section 2.2). "Standing committee or above" means rank 2 or more.
  */
 public enum Post {
     COMMITTEE(1), INSPECTION_MEMBER(1), STANDING_COMMITTEE(2), ORGANISATION_HEAD(2), INSPECTION_CHAIR(2),

@@ -1,6 +1,6 @@
 package org.slatecheck.rules.params;
 
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * What a board may type as wording (guided-rule titles, messages, remedies and citations; citation, switch reason

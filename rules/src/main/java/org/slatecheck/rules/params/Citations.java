@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * A term's citations, out of the rules (RULES.md version 3 section 9.2): {@code rule,parameter,document,article,
+ * A term's citations, out of the rules (docs/specification.md section 5): {@code rule,parameter,document,article,
  * clause,note_vi,note_en}. A row names a document of the registry ({@link Documents}) by id, optionally its article
  * and clause, and a short qualifier in both languages that never restates a threshold (the message takes the value
  * from the parameter). A rule has several rows for the documents that apply over time; which apply to a congress

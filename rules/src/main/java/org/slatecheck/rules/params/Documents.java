@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * The registry of the texts SlateCheck cites ({@code documents.csv}, one file for every term, RULES.md version 3
- * section 9.2): each document's id, kind, number, issuer, date issued and in force, titles, what replaced it and
+ * The registry of the texts SlateCheck cites ({@code documents.csv}, one file for every term, docs/specification.md
+ * section 5): each document's id, kind, number, issuer, date issued and in force, titles, what replaced it and
  * from when, what amended it and from when, and whether its content was checked against the text
  * ({@code confirmed}) or only against secondary reports ({@code unconfirmed}), with the source of that judgement.
  * Citations name documents by id ({@link Citations}); the text a user reads is built here, never typed twice.

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.rules.model.Code;
 
 /**
- * A term's arrangement of provinces (RULES.md version 3, section 9.3): {@code province,belongs_to,from,source}, one row
+ * A term's arrangement of provinces (docs/specification.md section 6): {@code province,belongs_to,from,source}, one row
  * per province name as it was written before an arrangement, naming the province it belongs to from {@code from} on
  * (2025: 63 provinces → 34, Nghị quyết 202/2025/QH15, in force from 01/07/2025). Names compare as LOC-001 always
  * compared provinces ({@link Code#sameText}: trimmed, NFC, case-insensitive). A term without the file has no

@@ -21,7 +21,7 @@ import org.slatecheck.rules.model.Level;
 /**
  * A term as data (its rule set's {@code term.csv}, part of the version's content and checksum): its id
  * ({@code 2025-2030}), its congress season (first and last congress date) and the levels that exist on each date of
- * it (RULES.md sections 2 and 9.1). Columns {@code entry,value,from,to,earlier_level,source}; one {@code term} row
+ * it (docs/specification.md sections 2 and 5). Columns {@code entry,value,from,to,earlier_level,source}; one {@code term} row
  * (value: the id), one {@code season} row (from, to), one {@code level} row per level that exists in the term
  * (value: the level's code; from and to empty for the whole season; {@code earlier_level}: for a level that exists
  * only from a date, the level such a congress had before it — a commune congress before 01/07/2025 was a grassroots

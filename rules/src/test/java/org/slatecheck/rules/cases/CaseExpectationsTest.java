@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.RuleSetParameters;
 
 /**

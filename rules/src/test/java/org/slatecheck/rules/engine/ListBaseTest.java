@@ -11,7 +11,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Issue 20: the viable-list pass (RULES.md section 6) runs in a session of a KieBase holding the list rules and the
+ * Issue 20: the viable-list pass (docs/specification.md section 6) runs in a session of a KieBase holding the list rules and the
  * derivations they read alone, so the viable nominees are matched against nothing else. That the pass gives the same
  * results as before is checked by {@code ViableListTest}, {@code BaselineAgreementTest} (every viable list against
  * the hand-written baseline) and the benchmark's comparison of every generated list.

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.CongressList;
 import org.slatecheck.rules.intake.Intake;
 import org.slatecheck.rules.model.Conclusion;
@@ -30,7 +30,7 @@ import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * The viable list (RULES.md section 6): the list rules evaluated once more on the nominees who are not INELIGIBLE,
+ * The viable list (docs/specification.md section 6): the list rules evaluated once more on the nominees who are not INELIGIBLE,
  * with messages saying which list they judge.
  */
 class ViableListTest {

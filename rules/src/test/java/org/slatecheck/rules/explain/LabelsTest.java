@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.slatecheck.rules.text.Messages;
+
 class LabelsTest {
     final Labels vi = Labels.of(Messages.of(Messages.VI));
     final Labels en = Labels.of(Messages.of(Messages.EN));
@@ -39,7 +41,7 @@ class LabelsTest {
         assertThat(vi.range(29, 32)).isEqualTo("29–32");
         assertThat(vi.sizeValue(34, 34, 34, 34)).isEqualTo("34 đồng chí cho 34 ủy viên (cần đúng 34)");
         assertThat(vi.sizeValue(40, 34, 35, 44)).isEqualTo("40 đồng chí cho 34 ủy viên (cần từ 35 đến 44)");
-        // Inverted ends are never printed (RULES.md 9.4: no "từ 2 đến 1"): the count needed reads as one number.
+        // Inverted ends are never printed (docs/specification.md section 6: no "từ 2 đến 1"): the count needed reads as one number.
         assertThat(vi.sizeValue(1, 1, 2, 1)).isEqualTo("1 đồng chí cho 1 ủy viên (cần đúng 2)");
         assertThat(en.sizeValue(3, 3, 4, 3)).isEqualTo("3 names for 3 seats (needs exactly 4)");
     }

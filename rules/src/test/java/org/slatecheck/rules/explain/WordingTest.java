@@ -31,9 +31,10 @@ import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Post;
 import org.slatecheck.rules.model.Sex;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * The wording of RULES.md version 3, section 9.4, on real screenings: the register of party documents ("đồng chí",
+ * The wording of docs/specification.md section 6, on real screenings: the register of party documents ("đồng chí",
  * "chưa đạt chỉ tiêu cơ cấu … đề nghị cơ cấu thêm ít nhất N cán bộ nữ" with the right N), HLT-001 as what the data
  * shows, {@code 30%} without a space, no inverted range, and checks not made for an absent column said as such; in
  * Vietnamese and English.

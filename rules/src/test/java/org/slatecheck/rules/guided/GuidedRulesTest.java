@@ -15,7 +15,8 @@ import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
 import org.slatecheck.rules.explain.Explainer;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.explain.GuidedSentence;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.Education;
@@ -171,10 +172,10 @@ public class GuidedRulesTest {
     void readsAsASentenceInBothLanguages() {
         RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         GuidedRule r = GuidedRules.read(secretaryRule("Bí thư chưa có cử nhân chính trị"), p);
-        String vi = GuidedRules.sentence(r, Messages.of(Messages.VI));
+        String vi = GuidedSentence.of(r, Messages.of(Messages.VI));
         assertThat(vi).startsWith("Nếu nhân sự").contains("bí thư").contains("cử nhân").contains(" và ")
                 .contains("Bí thư chưa có cử nhân chính trị");
-        String en = GuidedRules.sentence(r, Messages.of(Messages.EN));
+        String en = GuidedSentence.of(r, Messages.of(Messages.EN));
         assertThat(en).startsWith("If a nominee").contains(" and ");
     }
 
@@ -237,9 +238,9 @@ public class GuidedRulesTest {
             assertThat(findings(r, "C")).as(typed).extracting(Finding::getRuleId).contains("POS-901");
             GuidedRule rule = set.guidedRule("POS-901");
             assertThat(rule.conditions().get(1).values()).containsExactly("60");
-            String vi = GuidedRules.sentence(rule, Messages.of(Messages.VI));
+            String vi = GuidedSentence.of(rule, Messages.of(Messages.VI));
             assertThat(vi).as(typed).contains("số đơn thư chưa giải quyết từ 60 trở lên").doesNotContain("060");
-            assertThat(GuidedRules.sentence(rule, Messages.of(Messages.EN))).contains(" 60").doesNotContain("060");
+            assertThat(GuidedSentence.of(rule, Messages.of(Messages.EN))).contains(" 60").doesNotContain("060");
         }
     }
 
@@ -252,7 +253,7 @@ public class GuidedRulesTest {
                 withComplaints("B", 9)));
         assertThat(findings(r, "A")).extracting(Finding::getRuleId).doesNotContain("POS-901");
         assertThat(findings(r, "B")).extracting(Finding::getRuleId).contains("POS-901");
-        assertThat(GuidedRules.sentence(set.guidedRule("POS-901"), Messages.of(Messages.VI))).contains("từ 9 trở lên");
+        assertThat(GuidedSentence.of(set.guidedRule("POS-901"), Messages.of(Messages.VI))).contains("từ 9 trở lên");
 
         RuleSetParameters p = RuleSetSource.shipped("2025-2030").parameterSet();
         for (String bad : List.of("\"0x3C\"", "\"6 0\"", "\"1e3\"", "\"9999999999\"", "\"٦٠\"")) {
@@ -295,7 +296,7 @@ public class GuidedRulesTest {
                 "- {field: discipline_date, op: ge, value: 2024-06-01}\n  - {field: health_ok, op: eq, value: yes}"), p);
         assertThat(r.conditions().get(1).values()).containsExactly("2024-06-01");
         assertThat(r.conditions().get(2).values()).containsExactly("true");
-        assertThat(GuidedRules.sentence(r, Messages.of(Messages.VI))).contains("01/06/2024").contains("đủ sức khỏe là có");
+        assertThat(GuidedSentence.of(r, Messages.of(Messages.VI))).contains("01/06/2024").contains("đủ sức khỏe là có");
     }
 
     // ---- board wording: no control or text-direction characters ------------------------------------------------

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.intake.ColumnGuide.CodeSet;
 import org.slatecheck.rules.intake.ColumnGuide.Column;
 import org.slatecheck.rules.intake.ColumnGuide.File;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Membership;
 import org.slatecheck.rules.model.Nominee;
 import org.slatecheck.rules.model.Post;
@@ -21,7 +21,7 @@ import org.slatecheck.rules.model.Rating;
 import org.slatecheck.rules.model.Sex;
 import org.slatecheck.rules.params.Parameters;
 
-/** Intake of RULES.md section 2: every accepted format variant, and each kind of bad input as a line/column error. */
+/** Intake of docs/specification.md section 2: every accepted format variant, and each kind of bad input as a line/column error. */
 class IntakeTest {
     static final String CONGRESS = "congress_id,organisation,level,term,list_kind,committee_seats\n"
             + "C1,Đảng bộ tỉnh Mẫu,PROVINCE,2025-2030,ELECTION_LIST,3\n";

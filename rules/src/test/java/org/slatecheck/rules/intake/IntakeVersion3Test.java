@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Nominee;
 
-/** RULES.md 9.5 (version 3), the intake: congress columns, ethnicity, relatives, percentages. */
+/** docs/specification.md section 2 (version 3), the intake: congress columns, ethnicity, relatives, percentages. */
 class IntakeVersion3Test {
     /** Every optional congress column present. */
     static final String FULL_CONGRESS = "congress_id,organisation,level,term,list_kind,committee_seats,congress_date,"

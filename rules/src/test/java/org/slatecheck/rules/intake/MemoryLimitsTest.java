@@ -18,10 +18,10 @@ import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * RULES.md 9.5: every allowed input stays within a 512 MB heap for one check, and beyond a limit it is the limit's
+ * docs/specification.md section 2: every allowed input stays within a 512 MB heap for one check, and beyond a limit it is the limit's
  * error, never an out-of-memory failure. Each case runs in a JVM of its own started with {@code -Xmx512m} and
  * {@code -XX:+ExitOnOutOfMemoryError} ({@link Child}: read and screen as a check does, keeping every list's result),
  * on inputs generated here: the four inputs that failed when tried (issue 19 item 5).

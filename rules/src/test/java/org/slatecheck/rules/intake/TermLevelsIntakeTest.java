@@ -13,14 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSets;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Level;
 import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.Term;
 
 /**
- * Terms and levels as data (RULES.md version 3, section 9.1, and 9.2 on reference months): the season of each term
+ * Terms and levels as data (docs/specification.md section 5, and 9.2 on reference months): the season of each term
  * and the levels that exist on each date come from the term's {@code term.csv}; a congress outside every season, in a
  * term without a rule set, or at a level that does not exist on its date is an input error in words (vi and en), on
  * its line and column, never naming a level by its code. The boundaries: 30/06/2025 and 01/07/2025 (DISTRICT,
@@ -75,7 +75,7 @@ class TermLevelsIntakeTest {
         Term old = RuleSets.term("2020-2025");
         assertThat(old.seasonFrom()).isEqualTo(LocalDate.of(2019, 1, 1));
         assertThat(old.seasonTo()).isEqualTo(LocalDate.of(2021, 12, 31));
-        // 2020-2025 keeps every level for the whole season, COMMUNE included (RULES.md 9.1 concerns 2025-2030).
+        // 2020-2025 keeps every level for the whole season, COMMUNE included (docs/specification.md section 5 concerns 2025-2030).
         assertThat(old.levelsOn(LocalDate.of(2020, 7, 1))).containsExactlyInAnyOrder(Level.values());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slatecheck.rules.engine.RuleSets;
 import org.slatecheck.rules.engine.Screening;
 import org.slatecheck.rules.engine.ScreeningResult;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Conclusion;
 import org.slatecheck.rules.model.DisciplineForm;
 import org.slatecheck.rules.model.Education;
@@ -33,7 +33,7 @@ import org.slatecheck.rules.model.Rating;
 import org.slatecheck.rules.model.Sex;
 
 /**
- * RULES.md section 2, version 2: Vietnamese spreadsheets as people really write them (headers, code names, lists,
+ * docs/specification.md section 2: Vietnamese spreadsheets as people really write them (headers, code names, lists,
  * dates, encodings), and what the intake refuses (near-miss headers, impossible values, control characters, swapped
  * files) or warns about (unknown and absent columns, congresses without nominees), each with its physical line.
  */
@@ -409,7 +409,7 @@ class VietnameseIntakeTest {
             "2025-2030,2027-01-01,false", "2020-2025,2019-01-01,true", "2020-2025,2021-12-31,true",
             "2020-2025,2018-12-31,false", "2020-2025,2022-01-01,false"})
     void refusesACongressDateOutsideItsTermsSeason(String term, String date, boolean ok) {
-        // The congress gives its reference month (a 2025-2030 congress before 14/4/2025 must: RULES.md 9.2), one
+        // The congress gives its reference month (a 2025-2030 congress before 14/4/2025 must: docs/specification.md section 5), one
         // inside the season, so that only the date can be out of season.
         String congresses = "congress_id,organisation,level,term,list_kind,committee_seats,congress_date,"
                 + "reference_month\n" + "C1,Đảng bộ tỉnh Mẫu,PROVINCE," + term + ",ELECTION_LIST,3," + date + ","

@@ -14,11 +14,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.model.Congress;
 import org.slatecheck.rules.model.Nominee;
 
-/** {@code .xlsx} files read like CSV files (RULES.md section 2, version 2), errors addressed by cell, zip bombs refused. */
+/** {@code .xlsx} files read like CSV files (docs/specification.md section 2), errors addressed by cell, zip bombs refused. */
 class XlsxIntakeTest {
     static final List<Object> CONGRESS_HEADER = List.of("Mã đại hội", "Tên đảng bộ", "Cấp", "Nhiệm kỳ",
             "Loại danh sách", "Số ủy viên", "Số ủy viên ban thường vụ", "Ngày đại hội", "Tháng tính tuổi");

@@ -18,10 +18,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
- * RULES.md 9.5, {@code .xlsx}: the 1904 date system, merged ranges in data columns, hidden sheets, formulas without a
+ * docs/specification.md section 2, {@code .xlsx}: the 1904 date system, merged ranges in data columns, hidden sheets, formulas without a
  * stored value.
  */
 class XlsxVersion3Test {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 
 /**
  * Board wording in the data files (citations, switch reasons and sources, parameter values, sources and labels)

@@ -19,7 +19,7 @@ import org.slatecheck.rules.intake.CongressReader;
 import org.slatecheck.rules.model.Level;
 
 /**
- * The law on the congress date (RULES.md version 3 section 9.2): every day of every term's congress season, at every
+ * The law on the congress date (docs/specification.md section 5): every day of every term's congress season, at every
  * level, every rule — and every parameter or level a citation row names — cites only documents of the registry in
  * force that day: issued on or before it, in force by then and not replaced on or before it, with an amendment in
  * force named with the document it amends; the text names no other dated document; a rule with nothing in force says

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slatecheck.rules.engine.RuleSets;
 
 /**
- * The 2025 arrangement of provinces (RULES.md version 3, 9.3; Nghị quyết 202/2025/QH15): the shipped file maps each
+ * The 2025 arrangement of provinces (docs/specification.md section 6; Nghị quyết 202/2025/QH15): the shipped file maps each
  * of the 63 former provinces to one of the 34 in force from 01/07/2025, as written here independently of the file.
  */
 class ProvincesTest {

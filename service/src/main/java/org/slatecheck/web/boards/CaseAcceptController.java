@@ -2,9 +2,9 @@ package org.slatecheck.web.boards;
 
 import java.util.Locale;
 
-import org.slatecheck.governance.CaseAcceptance;
+import org.slatecheck.impact.CaseAcceptance;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

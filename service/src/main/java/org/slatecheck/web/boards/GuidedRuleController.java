@@ -9,8 +9,9 @@ import java.util.Map;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
+import org.slatecheck.rules.explain.GuidedSentence;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.guided.Catalogue;
 import org.slatecheck.rules.guided.GuidedRule;
 import org.slatecheck.rules.guided.GuidedRules;
@@ -184,7 +185,7 @@ public class GuidedRuleController {
         }
         try {
             GuidedRule r = GuidedRules.fromMap(form.toMap(documents(source), true), parameters(source));
-            return GuidedRules.sentence(r, m);
+            return GuidedSentence.of(r, m);
         } catch (ParameterException e) {
             problems.add(problem(e, m));
             return "…";

@@ -1,4 +1,4 @@
-package org.slatecheck.governance;
+package org.slatecheck.impact;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.slatecheck.governance.AuditLog;
+import org.slatecheck.governance.OrgUnits;
+import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;

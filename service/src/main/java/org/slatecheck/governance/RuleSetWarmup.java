@@ -1,6 +1,5 @@
-package org.slatecheck.screening;
+package org.slatecheck.governance;
 
-import org.slatecheck.governance.RuleSetRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

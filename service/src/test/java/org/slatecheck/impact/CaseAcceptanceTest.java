@@ -1,4 +1,4 @@
-package org.slatecheck.governance;
+package org.slatecheck.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.slatecheck.governance.GovernanceException;
+import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.cases.CaseExpectations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package org.slatecheck.governance;
+package org.slatecheck.impact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +10,15 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slatecheck.governance.GovernanceException;
+import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.cases.CaseExpectations;
 import org.slatecheck.rules.cases.CaseFile;
 import org.slatecheck.rules.cases.RuleCase;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.explain.Labels;
-import org.slatecheck.rules.explain.Messages;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.stereotype.Service;
 
 /**

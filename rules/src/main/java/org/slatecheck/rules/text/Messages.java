@@ -1,4 +1,4 @@
-package org.slatecheck.rules.explain;
+package org.slatecheck.rules.text;
 
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +89,16 @@ public final class Messages {
             int i = Integer.parseInt(name);
             return i >= args.length ? null : args[i] instanceof Key k ? raw(k.key()) : String.valueOf(args[i]);
         });
+    }
+
+    /**
+     * Rules named in words, each with its id: "Số ủy viên vượt mức tối đa (NUM-001); Số ủy viên ban thường vụ ngoài
+     * khoảng quy định (NUM-002)". A rule without a title in the bundles (a board's guided rule) keeps its id.
+     */
+    public String ruleNames(java.util.Collection<String> ids) {
+        return ids.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .map(id -> has("title." + id) ? raw("title." + id) + " (" + id + ")" : id)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** {@code key} with {@code {name}} replaced from {@code values}. */

@@ -1,4 +1,4 @@
-package org.slatecheck.governance;
+package org.slatecheck.impact;
 
 import java.util.ArrayList;
 import java.util.List;
