@@ -68,6 +68,35 @@ public class ElectCommandTest {
         assertThat(j.get("electedBody").get("findings").toString()).contains("STR-001");
     }
 
+    /** The tally as the counting software exports it, an .xlsx workbook: the same decision as its CSV. */
+    @Test
+    void aTallyWorkbookIsDecidedAsItsCsv(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("kiem-phieu.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("Kiểm phiếu");
+            int r = 0;
+            for (String line : Files.readAllLines(TALLY)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(cells[0]);
+                if (cells.length > 1 && cells[1].matches("\\d+")) {
+                    row.createCell(1).setCellValue(Integer.parseInt(cells[1]));
+                } else if (cells.length > 1) {
+                    row.createCell(1).setCellValue(cells[1]);
+                }
+            }
+            wb.write(out);
+        }
+        Run fromCsv = run(args(TALLY, "--format", "json", "--lang", "en"));
+        Run fromXlsx = run(args(xlsx, "--format", "json", "--lang", "en"));
+        assertThat(fromXlsx.code()).as(fromXlsx.err()).isZero();
+        assertThat(new ObjectMapper().readTree(fromXlsx.out())).isEqualTo(new ObjectMapper().readTree(fromCsv.out()));
+    }
+
     @Test
     void aTallyThatDoesNotAddUpIsDecidedAsInconsistentAndAnUnknownCandidateIsAnInputError(@TempDir Path dir)
             throws Exception {

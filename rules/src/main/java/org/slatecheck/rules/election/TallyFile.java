@@ -85,6 +85,19 @@ public final class TallyFile {
      */
     public static Read read(byte[] content, Congress congress, List<Nominee> candidates) {
         List<Problem> problems = new ArrayList<>();
+        if (org.slatecheck.rules.intake.XlsxReader.isXlsx(content)) {
+            // A tally as an .xlsx workbook (what vote-counting software exports): its first visible sheet, read as
+            // the CSV tally is; a workbook that cannot be read is refused with the intake's reason.
+            List<org.slatecheck.rules.intake.InputError> errors = new ArrayList<>();
+            byte[] csv = org.slatecheck.rules.intake.XlsxReader.csvOf("tally.xlsx", content, errors);
+            if (csv == null) {
+                for (org.slatecheck.rules.intake.InputError e : errors) {
+                    problems.add(new Problem((int) e.line(), e.key(), List.copyOf(e.args())));
+                }
+                throw new TallyException(problems);
+            }
+            content = csv;
+        }
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

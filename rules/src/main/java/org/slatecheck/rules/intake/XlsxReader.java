@@ -130,6 +130,21 @@ public final class XlsxReader {
     }
 
     /**
+     * A small workbook (a vote tally as counting software exports it) as UTF-8 CSV text of its first visible sheet,
+     * within a check's limits; null after adding the reason to {@code errors} when it cannot be read.
+     */
+    public static byte[] csvOf(String file, byte[] content, List<InputError> errors) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            return toCsv(file, content, out, errors, WorkbookLimits.check(InputLimits.DEFAULTS)) ? out.toByteArray()
+                    : null;
+        } catch (IOException e) {
+            errors.add(InputError.of(file, 0, null, "error.xlsx_unreadable"));
+            return null;
+        }
+    }
+
+    /**
      * Writes the first sheet of {@code content} to {@code out} as UTF-8 CSV text, one line per non-empty row (a batch
      * streams CSV), within {@code limits}; false after adding the reason to {@code errors} when the workbook cannot
      * be read or exceeds them (what was written is then of no use).
