@@ -1,18 +1,14 @@
 package org.slatecheck.web;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
@@ -108,24 +104,26 @@ public class DocumentFormController {
         return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z ]", "");
     }
 
-    /** The registry's text with {@code row} appended (the rows before kept as they are, in their order). */
+    /**
+     * The registry's text with {@code row} appended: the rows before kept byte for byte (so the file diff the
+     * approver sees is the one new line); an empty registry gets its header first.
+     */
     static String withRow(String documents, List<String> row) {
+        StringBuilder text = new StringBuilder(documents == null ? "" : documents);
         StringWriter out = new StringWriter();
-        CSVFormat read = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(documents == null ? "" : documents), read);
-                CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(Documents.HEADER);
-            for (CSVRecord r : parser) {
-                List<String> values = new ArrayList<>();
-                r.forEach(values::add);
-                p.printRecord(values);
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            if (text.toString().isBlank()) {
+                text.setLength(0);
+                p.printRecord(Documents.HEADER);
             }
             p.printRecord(row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+            text.append('\n');
+        }
+        return text.append(out).toString();
     }
 
     private static String first(MultiValueMap<String, String> form, String name) {
