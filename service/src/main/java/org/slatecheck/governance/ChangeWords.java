@@ -17,6 +17,7 @@ import org.slatecheck.rules.params.Parameter;
 import org.slatecheck.rules.params.ParameterDeclaration;
 import org.slatecheck.rules.params.RuleSetParameters;
 import org.slatecheck.rules.params.RuleSwitches;
+import org.slatecheck.rules.params.Term;
 
 /**
  * The differences between a version and its base as sentences an approver reads (issue 17 item 8): a parameter's
@@ -64,6 +65,22 @@ public final class ChangeWords {
         } catch (RuntimeException unreadable) {
             // Said as a changed file below.
         }
+        try {
+            documents(Documents.parse(content(base, RuleSetSource.DOCUMENTS), RuleSetSource.DOCUMENTS),
+                    Documents.parse(content(now, RuleSetSource.DOCUMENTS), RuleSetSource.DOCUMENTS), m, out);
+            paths.remove(RuleSetSource.DOCUMENTS);
+        } catch (RuntimeException unreadable) {
+            // Said as a changed file below.
+        }
+        if (base.containsKey(RuleSetSource.TERM) && now.containsKey(RuleSetSource.TERM)) {
+            try {
+                term(Term.parse(content(base, RuleSetSource.TERM), RuleSetSource.TERM),
+                        Term.parse(content(now, RuleSetSource.TERM), RuleSetSource.TERM), docsNow, lb, m, out);
+                paths.remove(RuleSetSource.TERM);
+            } catch (RuntimeException unreadable) {
+                // Said as a changed file below.
+            }
+        }
         for (String path : paths) {
             RuleSetRegistry.StoredFile b = base.get(path);
             RuleSetRegistry.StoredFile a = now.get(path);
@@ -76,6 +93,54 @@ public final class ChangeWords {
             }
         }
         return out;
+    }
+
+    /** Documents of the registry added, removed or changed, each named as a citation names it. */
+    private static void documents(Documents before, Documents now, Messages m, List<String> out) {
+        String lang = m.locale().getLanguage();
+        for (Documents.Document d : now.all()) {
+            Documents.Document was = before.get(d.id());
+            String state = m.raw(d.confirmed() ? "review.words.document_confirmed"
+                    : "review.words.document_unconfirmed");
+            if (was == null) {
+                out.add(m.text("review.words.document_added", d.reference(lang), d.title(lang), state));
+            } else if (!was.equals(d)) {
+                out.add(m.text("review.words.document_changed", d.reference(lang), d.title(lang), state));
+            }
+        }
+        for (Documents.Document d : before.all()) {
+            if (now.get(d.id()) == null) {
+                out.add(m.text("review.words.document_removed", d.reference(lang)));
+            }
+        }
+    }
+
+    /**
+     * The term: a new term made from the base, its congress season, its directives (as the registry names them), and
+     * the levels when they changed.
+     */
+    private static void term(Term before, Term now, Documents documents, Labels lb, Messages m, List<String> out) {
+        String lang = m.locale().getLanguage();
+        if (!before.id().equals(now.id())) {
+            out.add(m.text("review.words.term_new", now.id(), before.id()));
+        }
+        if (!before.seasonFrom().equals(now.seasonFrom()) || !before.seasonTo().equals(now.seasonTo())) {
+            out.add(m.text("review.words.term_season", lb.date(before.seasonFrom()), lb.date(before.seasonTo()),
+                    lb.date(now.seasonFrom()), lb.date(now.seasonTo())));
+        }
+        if (!before.directives().equals(now.directives())) {
+            List<String> names = new ArrayList<>();
+            for (String id : now.directives()) {
+                Documents.Document d = documents.get(id);
+                names.add(d == null ? id : d.reference(lang) + " " + d.title(lang));
+            }
+            out.add(names.isEmpty() ? m.raw("review.words.term_no_directive")
+                    : m.text("review.words.term_directives", String.join("; ", names)));
+        }
+        if (!before.levels().keySet().equals(now.levels().keySet())) {
+            out.add(m.text("review.words.term_levels", String.join(", ",
+                    now.levels().keySet().stream().map(lb::level).toList())));
+        }
     }
 
     private static String content(Map<String, RuleSetRegistry.StoredFile> files, String path) {

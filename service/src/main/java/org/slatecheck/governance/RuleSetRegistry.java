@@ -756,7 +756,34 @@ public class RuleSetRegistry {
         }
         String action = text == null ? "FILE_REMOVED" : path.endsWith(".cases.yaml") ? "CASES_CHANGED"
                 : "DATA_CHANGED";
-        edit(id, actor, before -> new Edit(before.with(path, text), action, path));
+        edit(id, actor, before -> {
+            RuleSetSource after = before.with(path, text);
+            if (path.equals(RuleSetSource.TERM) || path.equals(RuleSetSource.DOCUMENTS)) {
+                directivesInRegistry(after);
+            }
+            return new Edit(after, action, path);
+        });
+    }
+
+    /**
+     * Refuses a term file whose directives ({@code directive} rows) name a document the version's registry does not
+     * hold — after a new term file, or a registry that lost one.
+     */
+    static void directivesInRegistry(RuleSetSource source) {
+        if (source.term() == null) {
+            return;
+        }
+        try {
+            org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
+                    source.documents(), RuleSetSource.DOCUMENTS);
+            for (String d : source.termData().directives()) {
+                if (documents.get(d) == null) {
+                    throw GovernanceException.of("data.error.document_unknown", d);
+                }
+            }
+        } catch (ParameterException e) {
+            throw new GovernanceException(List.of(GovernanceException.Problem.data(e)));
+        }
     }
 
     /** An edit of a draft: its whole content after the edit, the audit action and detail. */

@@ -92,6 +92,15 @@ public class BoardForms {
         Map<String, RuleInfo> rules = editable ? decisionRules(id) : Map.of();
         model.addAttribute("ruleChoices", ruleChoices(rules, citations, m));
         model.addAttribute("switchRows", switchRows(source, rules, documents, m));
+        model.addAttribute("documentKinds", Documents.KINDS);
+        org.slatecheck.rules.params.Term term;
+        try {
+            term = source.term() == null ? null : source.termData();
+        } catch (RuntimeException unreadable) {
+            term = null;
+        }
+        model.addAttribute("termData", term);
+        model.addAttribute("termDirectives", term == null ? List.of() : term.directives());
         model.addAttribute("changesInWords", base == null ? List.of()
                 : VersionReview.inWords(registry.files(base.id()), registry.files(id), m));
     }

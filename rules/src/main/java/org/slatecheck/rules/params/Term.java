@@ -22,7 +22,9 @@ import org.slatecheck.rules.model.Level;
  * A term as data (its rule set's {@code term.csv}, part of the version's content and checksum): its id
  * ({@code 2025-2030}), its congress season (first and last congress date) and the levels that exist on each date of
  * it (docs/specification.md sections 2 and 5). Columns {@code entry,value,from,to,earlier_level,source}; one {@code term} row
- * (value: the id), one {@code season} row (from, to), one {@code level} row per level that exists in the term
+ * (value: the id), one {@code season} row (from, to), optional {@code directive} rows (value: the id of a
+ * document of the registry, {@code documents.csv}, that opens the term — the Politburo's directive on its
+ * congresses; a board names them with the term form), one {@code level} row per level that exists in the term
  * (value: the level's code; from and to empty for the whole season; {@code earlier_level}: for a level that exists
  * only from a date, the level such a congress had before it — a commune congress before 01/07/2025 was a grassroots
  * one). Read strictly: every problem is a {@link ParameterException} naming the entry, in words in both languages.
@@ -46,9 +48,16 @@ public final class Term {
     private final String termSource;
     private final String seasonSource;
     private final Map<Level, LevelPeriod> levels;
+    private final List<String> directives;
 
     public Term(String id, LocalDate seasonFrom, LocalDate seasonTo, String termSource, String seasonSource,
             List<LevelPeriod> levels) {
+        this(id, seasonFrom, seasonTo, termSource, seasonSource, levels, List.of());
+    }
+
+    /** As above, with the ids of the term's directives (documents of the registry), in order, each once. */
+    public Term(String id, LocalDate seasonFrom, LocalDate seasonTo, String termSource, String seasonSource,
+            List<LevelPeriod> levels, List<String> directives) {
         java.util.regex.Matcher m = id == null ? null : ID.matcher(id);
         if (m == null || !m.matches() || Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1))) {
             throw ParameterException.of("term_id", "term", id == null ? "" : id);
@@ -86,6 +95,15 @@ public final class Term {
         this.termSource = termSource;
         this.seasonSource = seasonSource;
         this.levels = Collections.unmodifiableMap(map);
+        for (String d : directives) {
+            if (!Documents.ID.matcher(d).matches()) {
+                throw ParameterException.of("document_id", "directive", d);
+            }
+        }
+        if (new java.util.HashSet<>(directives).size() != directives.size()) {
+            throw ParameterException.of("term_once", "directive", "directive");
+        }
+        this.directives = List.copyOf(directives);
     }
 
     /** Reads a term file; {@code origin} names it in error messages (with the line). */
@@ -100,6 +118,7 @@ public final class Term {
         String seasonSource = null;
         boolean seasonSeen = false;
         List<LevelPeriod> levels = new ArrayList<>();
+        List<String> directives = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -128,6 +147,7 @@ public final class Term {
                             to = date(r.get("to"), "season.to");
                             seasonSource = source(source, "season");
                         }
+                        case "directive" -> directives.add(value);
                         case "level" -> {
                             Level level = level(value, "level");
                             String field = "level." + level.name();
@@ -147,7 +167,7 @@ public final class Term {
             throw new ParameterException("unreadable", null, origin + ": " + e.getMessage(), List.of(origin));
         }
         try {
-            return new Term(id, from, to, termSource, seasonSource, levels);
+            return new Term(id, from, to, termSource, seasonSource, levels, directives);
         } catch (ParameterException e) {
             throw e.at(origin);
         }
@@ -216,7 +236,25 @@ public final class Term {
         return levels.values().stream().filter(p -> p.existsOn(date)).map(LevelPeriod::level).toList();
     }
 
-    /** This term with another id and season (a new term made from this one: same levels without their dates). */
+    /** The ids of the term's directives (documents of the registry), in file order; empty when none is named. */
+    public List<String> directives() {
+        return directives;
+    }
+
+    /** What the {@code term} row says of the term (its directives in words). */
+    public String termSource() {
+        return termSource;
+    }
+
+    /** This term with other directives and season, and the {@code term} row's text {@code termSource}. */
+    public Term withDirectives(List<String> ids, LocalDate from, LocalDate to, String termSource) {
+        return new Term(id, from, to, termSource, seasonSource, new ArrayList<>(levels.values()), ids);
+    }
+
+    /**
+     * This term with another id and season (a new term made from this one: same levels without their dates, no
+     * directive — the new term's are the board's to name).
+     */
     public Term next(String newId, LocalDate from, LocalDate to) {
         List<LevelPeriod> copy = new ArrayList<>();
         levels.values().forEach(p -> {
@@ -235,6 +273,9 @@ public final class Term {
             p.printRecord((Object[]) HEADER);
             p.printRecord("term", id, "", "", "", termSource);
             p.printRecord("season", "", seasonFrom, seasonTo, "", seasonSource);
+            for (String d : directives) {
+                p.printRecord("directive", d, "", "", "", "");
+            }
             for (LevelPeriod l : levels.values()) {
                 p.printRecord("level", l.level().name(), l.from() == null ? "" : l.from(),
                         l.to() == null ? "" : l.to(), l.earlier() == null ? "" : l.earlier().name(), l.source());
