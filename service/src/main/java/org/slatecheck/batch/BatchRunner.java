@@ -184,7 +184,9 @@ public class BatchRunner {
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
             nomineesCsv = dir.resolve("nominees-utf8.csv");
             try {
-                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv);
+                List<org.slatecheck.rules.intake.InputWarning> sheets = new ArrayList<>();
+                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv, sheets);
+                warnings.addAll(sheets); // the hidden sheets skipped, before the header's warnings, as in a check
             } catch (InputException e) {
                 deleteQuietly(dir);
                 List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());

@@ -141,6 +141,51 @@ class BatchWarningsTest {
         assertThat(viState.get("warnings").toString()).contains("ZZ9").doesNotContain("is not on the");
     }
 
+    @Autowired
+    BatchRunner runner;
+
+    @Test
+    void aWorkbookWithAHiddenSheetAndAnIgnoredColumnGivesTheCheckWarnings(@TempDir Path dir) throws Exception {
+        byte[] workbook;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            wb.createSheet("Cũ").createRow(0).createCell(0).setCellValue("bản cũ");
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("Nhân sự");
+            String[][] rows = {{"congress_id", "nominee_id", "full_name", "sex", "birth_date", "membership",
+                "incumbent", "proposed_posts", "relatives", "Ghi chú"},
+                {"C1", "A", "Nguyễn Văn An", "M", "1970", "OFFICIAL", "true", "COMMITTEE", "Q7", "x"},
+                {"C2", "B", "Trần Thị Bình", "F", "1971", "OFFICIAL", "true", "COMMITTEE", "", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.setActiveSheet(1);
+            wb.setFirstVisibleTab(1);
+            wb.setSheetHidden(0, true);
+            wb.write(bytes);
+            workbook = bytes.toByteArray();
+        }
+        byte[] congresses = CONGRESSES.getBytes(StandardCharsets.UTF_8);
+        org.slatecheck.rules.explain.Messages en = org.slatecheck.rules.explain.Messages.of(
+                org.slatecheck.rules.explain.Messages.EN);
+        List<String> check = org.slatecheck.rules.intake.Intake.read(
+                new org.slatecheck.rules.intake.Intake.Input("c.csv", congresses),
+                new org.slatecheck.rules.intake.Intake.Input("n.xlsx", workbook),
+                org.slatecheck.rules.engine.RuleSetSnapshot.shipped()).warnings().stream()
+                .map(w -> w.format(en)).toList();
+        assertThat(check).anySatisfy(w -> assertThat(w).startsWith("n.xlsx: hidden sheets skipped: Cũ"))
+                .anySatisfy(w -> assertThat(w).contains("Ghi chú"))
+                .anySatisfy(w -> assertThat(w).startsWith("n.xlsx:2: relative “Q7”"));
+
+        Path c = Files.write(dir.resolve("c.csv"), congresses);
+        Path n = Files.write(dir.resolve("n.xlsx"), workbook);
+        String id = "xlsx-warnings-" + System.nanoTime();
+        runner.run(id, c, n, dir.resolve("work"), 2, p -> { });
+        assertThat(runner.warnings(id).stream().map(w -> w.format(en)).toList()).isEqualTo(check);
+    }
+
     JsonNode waitForEnd(String id) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonNode state = JSON.readTree(http.getForObject("/api/batches/" + id + "?lang=en", String.class));

@@ -361,6 +361,15 @@ public final class Intake {
      */
     public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target)
             throws java.io.IOException {
+        return batchCsv(file, source, target, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #batchCsv(String, java.nio.file.Path, java.nio.file.Path)}, telling in {@code warnings} what a check
+     * of the workbook tells about the file as a whole (its hidden sheets skipped, RULES.md 9.5).
+     */
+    public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target,
+            List<InputWarning> warnings) throws java.io.IOException {
         byte[] head;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
             head = in.readNBytes(4);
@@ -370,7 +379,8 @@ public final class Intake {
         }
         List<InputError> errors = new ArrayList<>();
         try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
-            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()))) {
+            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()),
+                    warnings)) {
                 throw new InputException(errors);
             }
         }
