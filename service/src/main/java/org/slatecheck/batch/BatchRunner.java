@@ -158,6 +158,9 @@ public class BatchRunner {
         Intake.Congresses read = Intake.congresses(new Intake.Input(congressesName, Files.readAllBytes(congressesFile)),
                 snapshot);
         errors.addAll(read.errors());
+        // The warnings a check of the same files gives (docs/specification.md section 2), in its order, stored with the batch.
+        BatchWarnings warnings = new BatchWarnings();
+        warnings.addAll(read.warnings());
         Map<String, Congress> congresses = read.byId();
         Map<String, Integer> position = new HashMap<>();
         for (String cid : congresses.keySet()) {
@@ -181,7 +184,9 @@ public class BatchRunner {
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
             nomineesCsv = dir.resolve("nominees-utf8.csv");
             try {
-                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv);
+                List<org.slatecheck.rules.intake.InputWarning> sheets = new ArrayList<>();
+                Intake.batchCsv(nomineesName, nomineesFile, nomineesCsv, sheets);
+                warnings.addAll(sheets); // the hidden sheets skipped, before the header's warnings, as in a check
             } catch (InputException e) {
                 deleteQuietly(dir);
                 List<org.slatecheck.rules.intake.InputError> all = new ArrayList<>(read.errors());
@@ -206,7 +211,8 @@ public class BatchRunner {
         Errors shapes = new Errors(MAX_ERRORS, congressesName);
         Spill spill = null;
         String nomineeIdColumn = "nominee_id";
-        Map<String, List<String>> absent = new java.util.concurrent.ConcurrentHashMap<>();
+        String relativesColumn = "relatives";
+        Map<String, List<String>> absent = new LinkedHashMap<>(); // in column order, as a check tells them
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -214,10 +220,13 @@ public class BatchRunner {
             try (InputStream in = Files.newInputStream(nomineesCsv);
                     CsvStream stream = new CsvStream(nomineesName, in, Columns.NOMINEE, Columns.NOMINEE_REQUIRED)) {
                 errors.addAll(stream.errors());
+                warnings.addAll(stream.warnings());
                 reader = new NomineeRows(read, congressesName, nomineesName, stream.hasColumn("congress_id"));
                 // Absent optional columns: their rules are not checked and give no findings, as in a single check.
                 absent.putAll(org.slatecheck.rules.intake.ColumnRules.notChecked(stream.columns()));
                 nomineeIdColumn = stream.columnName("nominee_id");
+                relativesColumn = stream.columnName("relatives");
+                warnings.relativesIn(nomineesName, relativesColumn);
                 if (stream.errors().isEmpty()) {
                     errors.addAll(reader.headerErrors());
                 }
@@ -252,11 +261,16 @@ public class BatchRunner {
                 }
             }
             if (spill != null && shapes.count() == 0) {
-                // A congress without rows is not evaluated and not an error (docs/specification.md section 2.2); a batch has no
-                // warnings list of its own yet, so only the number is logged (congress ids carry no personal data).
-                int empty = reader.emptyCongresses(counts::containsKey).size();
-                if (empty > 0) {
-                    log.info("batch {}: {} congresses without nominee rows, not evaluated", id, empty);
+                // The warnings of the whole input, in the order a check gives them: the congresses file's absent
+                // columns, the congresses without rows (not evaluated, not an error: docs/specification.md section 2.2), the
+                // nominees file's absent columns; the unknown relatives follow, list by list, from pass 2.
+                if (read.errors().isEmpty()) {
+                    warnings.addAll(read.absentColumns(congressesName, snapshot));
+                }
+                warnings.addAll(reader.emptyCongresses(counts::containsKey));
+                for (Map.Entry<String, List<String>> e : absent.entrySet()) {
+                    warnings.addAll(List.of(Intake.Congresses.nomineeColumnAbsent(nomineesName, 1, e.getKey(),
+                            e.getValue())));
                 }
                 errors.addAll(Intake.tooManyNominees(read, congressesName, counts));
                 // Pass 2: nominee ids used twice within a congress, one partition at a time. Every row with both ids
@@ -269,12 +283,35 @@ public class BatchRunner {
                         first.computeIfAbsent(s.congressId(), k -> new HashMap<>()).merge(
                                 org.slatecheck.rules.intake.Texts.idKey(s.nomineeId()), s.line(), Math::min);
                     }
+                    Map<String, List<Spill.Spilled>> lists = new HashMap<>();
                     for (Spill.Spilled s : rows) {
                         long line = first.get(s.congressId()).get(org.slatecheck.rules.intake.Texts.idKey(
                                 s.nomineeId()));
                         if (line != s.line()) {
                             errors.addAll(List.of(reader.duplicate(s.line(), nomineeIdColumn, s.nomineeId(), line)));
+                        } else if (s.nominee() != null) {
+                            lists.computeIfAbsent(s.congressId(), k -> new ArrayList<>()).add(s);
                         }
+                    }
+                    // Relative ids that name nobody on their list: told as a check tells them, whichever lists a
+                    // resumed run or another instance screens (the screening resolves them again, without telling).
+                    for (Map.Entry<String, List<Spill.Spilled>> e : lists.entrySet()) {
+                        Integer at = position.get(e.getKey());
+                        if (at == null) {
+                            continue;
+                        }
+                        List<Spill.Spilled> list = e.getValue();
+                        list.sort(Comparator.comparingLong(Spill.Spilled::line));
+                        Map<Nominee, Long> lineOf = new java.util.IdentityHashMap<>();
+                        List<Nominee> listed = new ArrayList<>(list.size());
+                        for (Spill.Spilled s : list) {
+                            listed.add(s.nominee());
+                            lineOf.put(s.nominee(), s.line());
+                        }
+                        List<org.slatecheck.rules.intake.InputWarning> told = new ArrayList<>();
+                        new org.slatecheck.rules.intake.Relatives(nomineesName, relativesColumn, told)
+                                .resolve(listed, lineOf::get);
+                        warnings.relatives(at, told);
                     }
                 }
             }
@@ -295,6 +332,7 @@ public class BatchRunner {
             records.createBatchRun(checkId, user, unit, congressesFile.getFileName().toString(), nomineesName,
                     congressesSha, nomineesSha);
             upsertBatch(id, checkId, "RUNNING", congressesSha, nomineesSha, congresses.size(), nomineesTotal);
+            storeWarnings(id, warnings.all());
             Set<String> stored = records.storedCongresses(checkId);
             // Lists that failed in an earlier run of this batch are screened again (and recorded again if they fail).
             // Shared with other instances, that is done once when the batch is started (BatchService), not here.
@@ -342,8 +380,8 @@ public class BatchRunner {
                             rows.sort(Comparator.comparingLong(Spill.Spilled::line));
                             List<Nominee> listed = new ArrayList<>(rows.size());
                             rows.forEach(r -> listed.add(r.nominee()));
-                            // Relatives joined to the list's ids as a check joins them (a batch has no warnings yet:
-                            // an unknown relative is left out, as the check leaves it out after its warning).
+                            // Relatives joined to the list's ids as a check joins them (an unknown relative is left
+                            // out, as the check leaves it out; its warning was collected in pass 2).
                             List<Nominee> nominees = new org.slatecheck.rules.intake.Relatives(nomineesName,
                                     "relatives", new ArrayList<>()).resolve(listed, n -> 0L);
                             Map<String, List<String>> notChecked = new LinkedHashMap<>(absent);
@@ -542,6 +580,45 @@ public class BatchRunner {
                 + "excluded.position, reason_key = excluded.reason_key, detail = excluded.detail, created_at = "
                 + "excluded.created_at", id, f.congressId(), f.position(), f.reasonKey(), f.detail(),
                 Timestamp.from(Instant.now()));
+    }
+
+    /**
+     * Stores the warnings of batch {@code id} (docs/specification.md section 2) in {@code batch_warning}, numbered in order; the same
+     * input gives the same warnings, so a resumed run or another instance reading it writes the same rows.
+     */
+    private void storeWarnings(String id, List<org.slatecheck.rules.intake.InputWarning> warnings) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < warnings.size(); i++) {
+            org.slatecheck.rules.intake.InputWarning w = warnings.get(i);
+            try {
+                rows.add(new Object[] {id, i, w.file(), w.line(), w.column(), w.key(), JSON.writeValueAsString(
+                        w.args())});
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        records.jdbc().batchUpdate("insert into batch_warning (batch_id, seq, file_name, line, column_name, "
+                + "message_key, args) values (?,?,?,?,?,?,?) on conflict (batch_id, seq) do update set file_name = "
+                + "excluded.file_name, line = excluded.line, column_name = excluded.column_name, message_key = "
+                + "excluded.message_key, args = excluded.args", rows);
+        records.jdbc().update("delete from batch_warning where batch_id = ? and seq >= ?", id, warnings.size());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The warnings of batch {@code id}, as a check of its files gives them (docs/specification.md section 2); empty when none. */
+    public List<org.slatecheck.rules.intake.InputWarning> warnings(String id) {
+        return records.jdbc().query("select file_name, line, column_name, message_key, args from batch_warning "
+                + "where batch_id = ? order by seq", (rs, i) -> {
+                    try {
+                        return new org.slatecheck.rules.intake.InputWarning(rs.getString(1), rs.getLong(2),
+                                rs.getString(3), rs.getString(4), List.of(JSON.readValue(rs.getString(5),
+                                        String[].class)));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, id);
     }
 
     /** The lists of batch {@code id} that could not be checked, in file order. */

@@ -340,6 +340,17 @@ public class BatchService {
         if (state != null && !state.errors.isEmpty()) {
             out.put("errors", state.errors.stream().map(e -> e.format(messages)).toList());
         }
+        if (!stored.isEmpty()) {
+            // What a check of the same files tells the user (docs/specification.md section 2), in the request's language.
+            out.put("warnings", runner.warnings(id).stream().map(w -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("file", w.file());
+                one.put("line", w.line());
+                one.put("column", w.column());
+                one.put("text", w.text(messages));
+                return one;
+            }).toList());
+        }
         return Optional.of(out);
     }
 

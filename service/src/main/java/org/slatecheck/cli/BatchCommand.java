@@ -63,6 +63,14 @@ public final class BatchCommand {
             out.println("batch " + r.id() + ": " + r.lists() + " lists, " + r.nominees() + " nominees, "
                     + r.skipped() + " already stored, " + r.millis() + " ms (reading and validating " + r.readMillis()
                     + " ms); check " + r.checkId() + peakRss());
+            // The intake's warnings, printed as check prints them (docs/specification.md section 2): the files as the user named them.
+            Map<String, String> named = Map.of(congresses.getFileName().toString(), congresses.toString(),
+                    nominees.getFileName().toString(), nominees.toString());
+            for (org.slatecheck.rules.intake.InputWarning w : runner.warnings(r.id())) {
+                w = new org.slatecheck.rules.intake.InputWarning(named.getOrDefault(w.file(), w.file()), w.line(),
+                        w.column(), w.key(), w.args().stream().map(a -> named.getOrDefault(a, a)).toList());
+                err.println(messages.raw("report.warnings") + " " + w.format(messages));
+            }
             for (BatchRunner.ListFailure f : r.failures()) {
                 err.println(messages.text(f.reasonKey(), f.congressId(), f.detail()) + " "
                         + messages.text("batch.list_failed", f.congressId()));

@@ -33,6 +33,7 @@ public final class CsvStream implements Closeable, Iterable<Row> {
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final Map<String, String> written = new LinkedHashMap<>();
     private final List<InputError> errors = new ArrayList<>();
+    private final List<InputWarning> warnings = new ArrayList<>();
     private int headerSize;
     private long lastLine;
 
@@ -78,11 +79,22 @@ public final class CsvStream implements Closeable, Iterable<Row> {
         }
         // A near-miss header is an error here too, as in CsvTable: the same file gives the same errors either way.
         Map<String, String> other = columns == Columns.NOMINEE ? Columns.CONGRESS : Columns.NOMINEE;
+        List<String> ignored = new ArrayList<>();
+        List<String> resembling = new ArrayList<>();
         for (String name : unknown) {
             String near = Columns.canonical(name, other) == null ? Columns.nearMiss(name, columns) : null;
             if (near != null && !index.containsKey(near)) {
                 errors.add(InputError.of(file, 1, name, "header_near_miss", name, near, columns.get(near)));
+            } else if (near != null) {
+                resembling.add(name);
+            } else if (!name.isEmpty()) {
+                ignored.add(name);
             }
+        }
+        // The columns ignored, told as CsvTable tells them (a batch shows the warnings a check shows, docs/specification.md section 2).
+        ignored.addAll(resembling);
+        if (!ignored.isEmpty()) {
+            warnings.add(InputWarning.of(file, 1, "-", "unknown_columns", String.join(", ", ignored)));
         }
         for (String column : required) {
             if (!index.containsKey(column)) {
@@ -94,6 +106,11 @@ public final class CsvStream implements Closeable, Iterable<Row> {
     /** Problems with the file itself or its header; rows should not be read when there are any. */
     public List<InputError> errors() {
         return errors;
+    }
+
+    /** The columns the header has that are no column of ours (ignored), as {@link CsvTable#warnings()} tells them. */
+    public List<InputWarning> warnings() {
+        return warnings;
     }
 
     public boolean hasColumn(String column) {

@@ -225,7 +225,37 @@ public final class Intake {
      * nominee rows are read against it by {@link NomineeRows}.
      */
     public record Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
-            List<InputError> errors, java.util.Set<String> columns) {
+            List<InputError> errors, java.util.Set<String> columns, List<InputWarning> warnings, long headerLine) {
+        public Congresses(Map<String, Congress> byId, Map<String, Long> lines, Map<String, String> idColumns,
+                List<InputError> errors, java.util.Set<String> columns) {
+            this(byId, lines, idColumns, errors, columns, List.of(), 1);
+        }
+
+        /**
+         * The warnings a check gives for the congresses file's absent optional columns (docs/specification.md section 2): one per column
+         * that leaves some rule unchecked for some congress, as {@link #read} gives them.
+         */
+        public List<InputWarning> absentColumns(String file, TermRules ruleSets) {
+            List<InputWarning> out = new ArrayList<>();
+            Map<String, java.util.Set<String>> rulesByColumn = new LinkedHashMap<>();
+            for (Congress c : byId.values()) {
+                notChecked(c, ruleSets).forEach((column, rules) -> rulesByColumn
+                        .computeIfAbsent(column, k -> new java.util.LinkedHashSet<>()).addAll(rules));
+            }
+            for (Map.Entry<String, java.util.Set<String>> e : rulesByColumn.entrySet()) {
+                out.add(InputWarning.of(file, headerLine, e.getKey(), "column_absent", e.getKey(),
+                        vietnameseHeader(e.getKey(), ColumnGuide.CONGRESS_COLUMNS, Columns.CONGRESS),
+                        String.join(", ", e.getValue())));
+            }
+            return out;
+        }
+
+        /** The warning a check gives for the nominees file's absent optional column {@code column}. */
+        public static InputWarning nomineeColumnAbsent(String file, long headerLine, String column,
+                List<String> rules) {
+            return InputWarning.of(file, headerLine, column, "column_absent", column, vietnameseHeader(column),
+                    String.join(", ", rules));
+        }
         /**
          * The rules not checked for congress {@code c} because of the optional congress columns absent from the
          * file (docs/specification.md section 2), column by column, as {@link Result#notCheckedFor} has them for a check.
@@ -275,7 +305,8 @@ public final class Intake {
         if (congressTable.errors().isEmpty() && congressTable.rows().isEmpty()) {
             errors.add(InputError.of(name, congressTable.headerLine() + 1, "-", "no_congress"));
         }
-        return new Congresses(byId, congressLines, congressIdColumn, errors, congressTable.columns());
+        return new Congresses(byId, congressLines, congressIdColumn, errors, congressTable.columns(),
+                List.copyOf(congressTable.warnings()), congressTable.headerLine());
     }
 
     /**
@@ -330,6 +361,15 @@ public final class Intake {
      */
     public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target)
             throws java.io.IOException {
+        return batchCsv(file, source, target, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #batchCsv(String, java.nio.file.Path, java.nio.file.Path)}, telling in {@code warnings} what a check
+     * of the workbook tells about the file as a whole (its hidden sheets skipped, docs/specification.md section 2).
+     */
+    public static boolean batchCsv(String file, java.nio.file.Path source, java.nio.file.Path target,
+            List<InputWarning> warnings) throws java.io.IOException {
         byte[] head;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
             head = in.readNBytes(4);
@@ -339,7 +379,8 @@ public final class Intake {
         }
         List<InputError> errors = new ArrayList<>();
         try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
-            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()))) {
+            if (!XlsxReader.toCsv(file, source, out, errors, WorkbookLimits.batch(InputLimits.current()),
+                    warnings)) {
                 throw new InputException(errors);
             }
         }

@@ -157,11 +157,25 @@ public final class XlsxReader {
     /** As {@link #toCsv(String, byte[], java.io.OutputStream, List, WorkbookLimits)}, the workbook in a file. */
     static boolean toCsv(String file, java.nio.file.Path content, java.io.OutputStream out, List<InputError> errors,
             WorkbookLimits limits) throws IOException {
-        return toCsv(file, Source.of(content), out, errors, limits);
+        return toCsv(file, Source.of(content), out, errors, limits, null);
+    }
+
+    /**
+     * As {@link #toCsv(String, java.nio.file.Path, java.io.OutputStream, List, WorkbookLimits)}, telling in
+     * {@code warnings} the hidden sheets skipped, as {@link #read} tells them for a check.
+     */
+    static boolean toCsv(String file, java.nio.file.Path content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits, List<InputWarning> warnings) throws IOException {
+        return toCsv(file, Source.of(content), out, errors, limits, warnings);
     }
 
     private static boolean toCsv(String file, Source content, java.io.OutputStream out, List<InputError> errors,
             WorkbookLimits limits) throws IOException {
+        return toCsv(file, content, out, errors, limits, null);
+    }
+
+    private static boolean toCsv(String file, Source content, java.io.OutputStream out, List<InputError> errors,
+            WorkbookLimits limits, List<InputWarning> warnings) throws IOException {
         java.io.Writer text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
                 java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
         org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(text,
@@ -200,6 +214,10 @@ public final class XlsxReader {
         if (sheet != null && errors.isEmpty()) {
             // The same merged ranges a check refuses (a batch's workbook is its nominees file).
             errors.addAll(mergedErrors(file, sheet, headerLine[0], header, Columns.NOMINEE));
+        }
+        if (sheet != null && warnings != null && !sheet.hidden().isEmpty()) {
+            warnings.add(InputWarning.of(file, 0, "-", "xlsx_hidden_sheets", String.join(", ", sheet.hidden()),
+                    sheet.name()));
         }
         return sheet != null && errors.isEmpty();
     }
