@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slatecheck.explanation.PdfReport;
 import org.slatecheck.rules.text.Messages;
 
 /**
@@ -221,7 +222,7 @@ public final class MinutesPdf {
         y -= size * 1.5f;
         for (int i = 0; i < cells.length; i++) {
             float width = (i + 1 < columns.length ? columns[i + 1] : WIDTH) - columns[i] - 6;
-            at(font, size, MARGIN + columns[i], y, fit(font, size, width, printable(font, cells[i])));
+            at(font, size, MARGIN + columns[i], y, PdfReport.fit(font, size, width, printable(font, cells[i])));
         }
     }
 
@@ -238,17 +239,6 @@ public final class MinutesPdf {
         out.newLineAtOffset(x, atY);
         out.showText(text);
         out.endText();
-    }
-
-    private static String fit(PDType0Font font, float size, float width, String text) throws IOException {
-        if (font.getStringWidth(text) / 1000 * size <= width) {
-            return text;
-        }
-        String t = text;
-        while (!t.isEmpty() && font.getStringWidth(t + "…") / 1000 * size > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "…";
     }
 
     private static List<String> wrap(PDType0Font font, float size, float width, String text) throws IOException {

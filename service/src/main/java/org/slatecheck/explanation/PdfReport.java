@@ -205,7 +205,8 @@ public final class PdfReport {
         }
     }
 
-    private static String fit(PDType0Font font, float size, float width, String text) throws IOException {
+    /** {@code text} as it fits in {@code width} points at {@code size}, cut with "…" when it is wider. */
+    public static String fit(PDType0Font font, float size, float width, String text) throws IOException {
         if (font.getStringWidth(text) / 1000 * size <= width) {
             return text;
         }
