@@ -10,21 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.slatecheck.rules.engine.EvaluationLimits;
-import org.slatecheck.rules.engine.RuleSetException;
+import org.slatecheck.rules.engine.PrecompiledRules;
 
 /**
- * The election rules (family ELE): a KieBase of their own, separate from the screening rules, compiled once from
+ * The election rules (family ELE): a KieBase of their own, separate from the screening rules, made once from
  * {@code org/slatecheck/rules/ELE/ELE-NNN/ELE-NNN.drl} (one folder per rule, found by number: ELE-001, ELE-002, …
  * until the first missing). Each rule carries {@code @id}, {@code @severity} (ERROR, OUTCOME or DECISION) and
  * {@code @citation} (registry ids, optionally {@code :article}; the ones in force on the congress date are cited).
@@ -36,6 +30,8 @@ public final class ElectionRules {
 
     private final Map<String, String> drl;
     private final KieBase kieBase;
+    private final boolean precompiled;
+    private final String checksum;
     private final Map<String, RuleMeta> rules;
 
     /** A rule's metadata: id, severity, the documents it cites ({@code ID} or {@code ID:article}). */
@@ -44,7 +40,12 @@ public final class ElectionRules {
 
     private ElectionRules(Map<String, String> drl) {
         this.drl = Collections.unmodifiableMap(drl);
-        this.kieBase = build(drl);
+        // Compiled when SlateCheck is built (BuildTimeRules): loading the module takes well under a second, compiling
+        // the DRL at the first election took 7-12 s. A text with no module (rules changed since) is compiled as before.
+        PrecompiledRules.Loaded loaded = PrecompiledRules.kieBase("the election rules", drl);
+        this.kieBase = loaded.kieBase();
+        this.precompiled = loaded.precompiled();
+        this.checksum = PrecompiledRules.key(drl);
         Map<String, RuleMeta> meta = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -63,7 +64,12 @@ public final class ElectionRules {
         this.rules = Collections.unmodifiableMap(meta);
     }
 
-    /** The shipped election rules, compiled on first use. */
+    /** The election rules of {@code drl} (path → DRL): from the build-time module of this text if any, else compiled. */
+    static ElectionRules of(Map<String, String> drl) {
+        return new ElectionRules(new LinkedHashMap<>(drl));
+    }
+
+    /** The shipped election rules, loaded on first use (compiled when SlateCheck was built, see {@link #precompiled}). */
     public static ElectionRules shipped() {
         ElectionRules r = shipped;
         if (r == null) {
@@ -100,26 +106,6 @@ public final class ElectionRules {
         return files;
     }
 
-    private static KieBase build(Map<String, String> drl) {
-        KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("org.slatecheck.election", "ele-" + Integer.toHexString(drl.hashCode()),
-                "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        drl.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (Message m : errors) {
-                lines.add(m.getPath() + ":" + m.getLine() + ": " + m.getText());
-            }
-            throw new RuleSetException("the election rules do not compile", lines);
-        }
-        KieBase base = ks.newKieContainer(releaseId).getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
-        return base;
-    }
-
     private static String text(Rule rule, String key) {
         Object v = rule.getMetaData().get(key);
         String s = v == null ? "" : String.valueOf(v).strip();
@@ -130,6 +116,19 @@ public final class ElectionRules {
             throw new IllegalStateException("election rule '" + rule.getName() + "' has no @" + key);
         }
         return s;
+    }
+
+    /** True when the KieBase was loaded from the module compiled at build time, false when compiled at run time. */
+    public boolean precompiled() {
+        return precompiled;
+    }
+
+    /**
+     * The SHA-256 of the rule text (every ELE file, in number order): what a stored decision records, so that
+     * reproducing it can tell whether the election rules are still those it was decided with.
+     */
+    public String checksum() {
+        return checksum;
     }
 
     /** The rules by id (the first rule of each id). */

@@ -35,14 +35,52 @@ import org.slatecheck.rules.params.RuleSetParameters;
  * distinct rule text of the shipped terms, KEY being the SHA-256 of the rule text ({@link RuleSetSource#sha256}) —
  * the same key {@link RuleSet#compile} caches KieBases by. A rule text with no such file (a board's guided rules, a
  * rule set from the database with other rules) is compiled at run time as before, so a precompiled module is used
- * only for exactly the text it was built from.
+ * only for exactly the text it was built from. The election rules (family ELE, a KieBase of their own) are
+ * precompiled the same way, by the same build step ({@code org.slatecheck.rules.election.BuildTimeRules}, which
+ * lies above this package and hands both texts to {@link #write}), and loaded through {@link #kieBase}.
  */
-final class PrecompiledRules {
+public final class PrecompiledRules {
     static final String FOLDER = "org/slatecheck/rules/compiled/";
     private static final String SUFFIX = ".kjar";
     static final String SWITCH = "slatecheck.rules.precompiled";
 
     private PrecompiledRules() {
+    }
+
+    /** A KieBase and whether it came from a module compiled at build time (true) or was compiled now (false). */
+    public record Loaded(KieBase kieBase, boolean precompiled) {
+    }
+
+    /** The key of rule text {@code drl} (path → DRL): the SHA-256 its build-time module is named by. */
+    public static String key(Map<String, String> drl) {
+        return RuleSetSource.sha256(drl);
+    }
+
+    /**
+     * The KieBase of {@code drl}: loaded from its module compiled at build time when there is one for exactly this
+     * text, else compiled now ({@code what} names it when it does not compile). The module is removed from the KIE
+     * repository once the KieBase is made (the KieBase keeps what it needs).
+     */
+    public static Loaded kieBase(String what, Map<String, String> drl) {
+        KieServices ks = KieServices.get();
+        String key = key(drl);
+        ReleaseId releaseId = releaseId(ks, key);
+        org.kie.api.runtime.KieContainer container = loadContainer(ks, releaseId, key);
+        boolean precompiled = container != null;
+        if (container == null) {
+            KieBuilder builder = builder(ks, releaseId, drl).buildAll(ExecutableModelProject.class);
+            List<String> errors = new ArrayList<>();
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                errors.add(m.getPath() + ":" + m.getLine() + ": " + m.getText());
+            }
+            if (!errors.isEmpty()) {
+                throw new RuleSetException(what + " do not compile", errors);
+            }
+            container = ks.newKieContainer(releaseId);
+        }
+        KieBase base = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return new Loaded(base, precompiled);
     }
 
     /** The release id of the module for rule text {@code key} (the same at build time and at run time). */
@@ -106,7 +144,7 @@ final class PrecompiledRules {
     }
 
     /** The rule text of every shipped term: key → path → DRL (the release's DRL and the term's guided rules). */
-    static Map<String, Map<String, String>> shippedTexts() {
+    public static Map<String, Map<String, String>> shippedTexts() {
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (String term : RuleSets.terms()) {
             RuleSetSource source = RuleSetSource.shipped(term);
@@ -119,13 +157,12 @@ final class PrecompiledRules {
     }
 
     /**
-     * Build step: compiles the shipped rule texts into {@code args[0]} (the rules module's classes folder), skipping
-     * a text whose module is already there and deleting modules of texts no longer shipped.
+     * Build step: compiles rule {@code texts} (key → path → DRL) into {@code classes} (the rules module's classes
+     * folder), skipping a text whose module is already there and deleting modules of texts no longer shipped.
      */
-    public static void main(String[] args) throws IOException {
-        Path folder = Path.of(args[0]).resolve(FOLDER);
+    public static void write(Path classes, Map<String, Map<String, String>> texts) throws IOException {
+        Path folder = classes.resolve(FOLDER);
         Files.createDirectories(folder);
-        Map<String, Map<String, String>> texts = shippedTexts();
         try (Stream<Path> old = Files.list(folder)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String name = p.getFileName().toString();
