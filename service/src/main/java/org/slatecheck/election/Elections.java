@@ -15,13 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.records.CheckRecords;
+import org.slatecheck.records.Listings;
 import org.slatecheck.records.StoredInputs;
 import org.slatecheck.rules.election.Body;
 import org.slatecheck.rules.election.CandidateVotes;
 import org.slatecheck.rules.election.Deduction;
+import org.slatecheck.rules.election.ElectionRules;
 import org.slatecheck.rules.election.TallyFile;
 import org.slatecheck.rules.intake.CongressList;
+import org.slatecheck.rules.engine.RuleSet;
+import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.slatecheck.rules.intake.Intake;
+import org.slatecheck.rules.text.Messages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,8 +87,12 @@ public class Elections {
     }
 
     private CongressList list(StoredInputs inputs, String congressId) {
+        return list(inputs, congressId, registry.snapshot());
+    }
+
+    private static CongressList list(StoredInputs inputs, String congressId, RuleSetSnapshot snapshot) {
         List<CongressList> lists = Intake.read(new Intake.Input(inputs.congressesFile(), inputs.congresses()),
-                new Intake.Input(inputs.nomineesFile(), inputs.nominees()), registry.snapshot()).lists();
+                new Intake.Input(inputs.nomineesFile(), inputs.nominees()), snapshot).lists();
         CongressList list = ElectionRun.pick(lists, congressId);
         if (list == null) {
             throw new ElectionRefused("congress", false, List.of(), String.join(", ",
@@ -218,13 +227,19 @@ public class Elections {
         if (!mismatches.isEmpty()) {
             throw new ElectionRefused("mismatch", true, mismatches, mismatches.size());
         }
-        CongressList list = list(row.inputs(), row.congressId());
-        ElectionRun.Decided decided = ElectionRun.decide(registry.snapshot(), list,
+        RuleSetSnapshot snapshot = registry.snapshot();
+        CongressList list = list(row.inputs(), row.congressId(), snapshot);
+        ElectionRun.Decided decided = ElectionRun.decide(snapshot, list,
                 TallyFile.read(entries.get(0).content(), list.congress(), list.nominees()));
+        // What it was decided with, for reproducing it: the term's rule set version and the release's ELE rules.
+        RuleSet used = snapshot.ruleSet(list.congress().getTerm());
         jdbc.update("delete from election_decision where election_id = ?", id);
-        jdbc.update("insert into election_decision (election_id, decided_by, decided_at, status, result_vi, result_en) "
-                + "values (?,?,?,?,?,?)", id, user, Timestamp.from(Instant.now()), decided.result().status().name(),
-                ElectionJson.write(decided.json("vi")), ElectionJson.write(decided.json("en")));
+        jdbc.update("insert into election_decision (election_id, decided_by, decided_at, status, result_vi, result_en, "
+                + "rule_set_version, rule_set_checksum, election_rules_checksum) values (?,?,?,?,?,?,?,?,?)", id, user,
+                Timestamp.from(Instant.now()), decided.result().status().name(),
+                ElectionJson.write(decided.json("vi")), ElectionJson.write(decided.json("en")),
+                used == null ? null : used.getVersion(), used == null ? null : used.getChecksum(),
+                ElectionRules.shipped().checksum());
         audit.append(user, "ELECTION_DECIDE", "election " + id, null, null, decided.result().status().name());
         return decided;
     }
@@ -281,20 +296,99 @@ public class Elections {
                 }, id).stream().findFirst();
     }
 
+    /**
+     * A confirmed election decided again: whether both stored languages are identical to the result decided now, the
+     * differences in words (in the language asked for), notes on what it was decided with (the rule set version, the
+     * election rules), the version used now, and the result decided now.
+     */
+    public record Reproduction(boolean identical, List<String> differences, List<String> notes, String ruleSetVersion,
+            Map<String, Object> result) {
+    }
+
+    /**
+     * Decides confirmed election {@code id} again from what is stored — the list's files, the tally entry, the rule
+     * set version it was decided with (the active one when the decision recorded none, or that version is gone) — and
+     * compares the result with the stored one in both languages. Audited with the checksums of both results; changes
+     * nothing else.
+     */
+    public Reproduction reproduce(String user, UUID id, Messages m) {
+        Row row = row(id).orElseThrow();
+        if (!confirmed(id)) {
+            throw ElectionRefused.conflict("not_confirmed");
+        }
+        Map<String, Object> stored = jdbc.queryForMap("select result_vi, result_en, rule_set_version, "
+                + "election_rules_checksum from election_decision where election_id = ?", id);
+        List<Entry> entries = entries(id);
+        String recorded = (String) stored.get("rule_set_version");
+        RuleSetSnapshot snapshot = registry.snapshot();
+        List<String> notes = new ArrayList<>();
+        Optional<RuleSet> version = recorded == null ? Optional.empty() : registry.compiledByVersion(recorded);
+        if (version.isPresent()) {
+            snapshot = snapshot.withCompiled(List.of(version.get()));
+        }
+        CongressList list = list(row.inputs(), row.congressId(), snapshot);
+        RuleSet now = snapshot.ruleSet(list.congress().getTerm());
+        String nowVersion = now == null ? null : now.getVersion();
+        if (recorded == null) {
+            notes.add(m.text("election.reproduce.version_unknown", nowVersion));
+        } else if (version.isEmpty()) {
+            notes.add(m.text("election.reproduce.version_missing", recorded, nowVersion));
+        } else {
+            notes.add(m.text("election.reproduce.version", recorded));
+        }
+        String rulesChecksum = (String) stored.get("election_rules_checksum");
+        if (rulesChecksum != null && !rulesChecksum.strip().equals(ElectionRules.shipped().checksum())) {
+            notes.add(m.raw("election.reproduce.rules_changed"));
+        }
+        ElectionRun.Decided again = ElectionRun.decide(snapshot, list,
+                TallyFile.read(entries.get(0).content(), list.congress(), list.nominees()));
+        String lang = m.locale().getLanguage();
+        String otherLang = "en".equals(lang) ? "vi" : "en";
+        String againThis = ElectionJson.write(again.json(lang));
+        String againOther = ElectionJson.write(again.json(otherLang));
+        String storedThis = (String) stored.get("en".equals(lang) ? "result_en" : "result_vi");
+        String storedOther = (String) stored.get("en".equals(lang) ? "result_vi" : "result_en");
+        List<String> differences;
+        boolean otherSame;
+        try {
+            differences = ReproductionWords.differences(JSON.readTree(storedThis), JSON.readTree(againThis), m);
+            otherSame = JSON.readTree(storedOther).equals(JSON.readTree(againOther));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored election result does not read", e);
+        }
+        if (!otherSame) {
+            differences = new ArrayList<>(differences);
+            differences.add(m.text("election.reproduce.diff.other_language",
+                    m.raw("election.reproduce.language." + otherLang)));
+        }
+        boolean identical = differences.isEmpty();
+        String storedVi = (String) stored.get("result_vi");
+        String againVi = "vi".equals(lang) ? againThis : againOther;
+        audit.append(user, "ELECTION_REPRODUCE", "election " + id, CheckRecords.sha256(storedVi),
+                CheckRecords.sha256(againVi), identical ? "identical" : "differs " + differences.size());
+        return new Reproduction(identical, differences, notes, nowVersion, again.json(lang));
+    }
+
     /** One line of the elections list. */
     public record Summary(UUID id, String congressId, Body body, int round, Instant createdAt, String createdBy,
             String status, boolean confirmed) {
     }
 
-    /** The newest elections of {@code unit} and the units below it (at most 200). */
-    public List<Summary> recent(String unit) {
-        return jdbc.query("select e.id, e.congress_id, e.body, e.round, e.created_at, e.created_by, d.status, "
-                + "c.election_id is not null from election e left join election_decision d on d.election_id = e.id "
-                + "left join election_confirmation c on c.election_id = e.id where e.unit_code in "
-                + org.slatecheck.governance.OrgUnits.SUBTREE + " order by e.created_at desc limit 200",
+    /**
+     * The elections of {@code unit} and the units below it, newest first, one page of {@code query} (its page and
+     * size; the scope in the same WHERE as the count).
+     */
+    public Listings.Page<Summary> page(String unit, Listings.Query query) {
+        String where = " where e.unit_code in " + org.slatecheck.governance.OrgUnits.SUBTREE;
+        Long total = jdbc.queryForObject("select count(*) from election e" + where, Long.class, unit);
+        List<Summary> rows = jdbc.query("select e.id, e.congress_id, e.body, e.round, e.created_at, e.created_by, "
+                + "d.status, c.election_id is not null from election e left join election_decision d on d.election_id "
+                + "= e.id left join election_confirmation c on c.election_id = e.id" + where
+                + " order by e.created_at desc, e.id limit ? offset ?",
                 (rs, i) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), Body.valueOf(rs.getString(3)),
                         rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                        rs.getBoolean(8)), unit);
+                        rs.getBoolean(8)), unit, query.size(), (long) query.page() * query.size());
+        return new Listings.Page<>(rows, total == null ? 0 : total, query.page(), query.size());
     }
 
     /** The list voted on in election {@code id}: the congress and its candidates. */

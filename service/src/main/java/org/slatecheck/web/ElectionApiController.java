@@ -100,6 +100,37 @@ public class ElectionApiController {
         return ResponseEntity.created(URI.create("/api/elections/" + id)).body(Map.of("id", id.toString()));
     }
 
+    /**
+     * The elections of the user's unit and the units below it, newest first, one page at a time ({@code page} from 1,
+     * {@code size} 20, 50, 100 or 200) with the links of the previous and next pages.
+     */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> list(@RequestParam Map<String, String> params) {
+        var query = ElectionPageController.query(params);
+        var page = Listing.clamp(query, q -> elections.page(scope.unit(), q));
+        var links = Listing.links("/api/elections", query, params);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("page", page.page() + 1);
+        out.put("pages", page.pages());
+        out.put("size", page.size());
+        out.put("total", page.total());
+        out.put("previous", page.hasPrevious() ? links.page(page.page()) : null);
+        out.put("next", page.hasNext() ? links.page(page.page() + 2) : null);
+        out.put("elections", page.rows().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id().toString());
+            m.put("congress", e.congressId());
+            m.put("body", e.body().name());
+            m.put("round", e.round());
+            m.put("createdAt", e.createdAt().toString());
+            m.put("createdBy", e.createdBy());
+            m.put("status", e.status());
+            m.put("confirmed", e.confirmed());
+            return m;
+        }).toList());
+        return out;
+    }
+
     @PostMapping(value = "/{id}/tally", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> tally(@PathVariable UUID id, @RequestPart("tally") MultipartFile tally)
@@ -125,6 +156,28 @@ public class ElectionApiController {
         inScope(id, "confirm");
         elections.confirm(PageController.user(), id);
         return view(id, lang);
+    }
+
+    /**
+     * A confirmed election decided again from what is stored (list, tally, the rule set version it was decided with)
+     * and compared with the stored result: {@code identical}, the {@code differences} in words, {@code notes} on what
+     * it was decided with, and the result decided now. Audited.
+     */
+    @PostMapping(value = "/{id}/reproduction", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> reproduce(@PathVariable UUID id, @RequestParam(defaultValue = "vi") String lang) {
+        Messages m = Messages.of(CheckApiController.language(lang));
+        inScope(id, "reproduce");
+        Elections.Reproduction r = elections.reproduce(PageController.user(), id, m);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id.toString());
+        out.put("identical", r.identical());
+        out.put("summary", r.identical() ? m.raw("election.reproduce.identical")
+                : m.text("election.reproduce.different", r.differences().size()));
+        out.put("differences", r.differences());
+        out.put("notes", r.notes());
+        out.put("ruleSetVersion", r.ruleSetVersion());
+        out.put("result", r.result());
+        return out;
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -14,6 +14,7 @@ import org.slatecheck.election.ElectionRun;
 import org.slatecheck.election.Elections;
 import org.slatecheck.election.MinutesPdf;
 import org.slatecheck.election.MinutesXlsx;
+import org.slatecheck.records.Listings;
 import org.slatecheck.records.StoredInputs;
 import org.slatecheck.rules.election.Body;
 import org.slatecheck.rules.election.DeductionReason;
@@ -62,12 +63,21 @@ public class ElectionPageController {
     }
 
     @GetMapping("/elections")
-    public String list(@RequestParam(required = false) String check, Model model) {
+    public String list(@RequestParam(required = false) String check, @RequestParam Map<String, String> params,
+            Model model) {
         // From a result page's "election from this check": the form starts with that check's id.
         model.addAttribute("check", check == null ? "" : check.strip());
-        model.addAttribute("elections", elections.recent(scope.unit()));
+        // Paged as the other lists: newest first, 50 a page (size 20/50/100/200), the organisation scope in the query.
+        Listings.Query query = query(params);
+        model.addAttribute("page", Listing.clamp(query, q -> elections.page(scope.unit(), q)));
+        model.addAttribute("links", Listing.links("/elections", query, params));
         model.addAttribute("bodies", Body.values());
         return "elections";
+    }
+
+    /** The elections list's query: page and size only (no search, filters or other sort yet). */
+    static Listings.Query query(Map<String, String> params) {
+        return Listing.query(params, List.of(), java.util.Set.of("created"), "created", true);
     }
 
     @PostMapping("/elections")
@@ -253,6 +263,26 @@ public class ElectionPageController {
             elections.confirm(PageController.user(), id);
         } catch (ElectionRefused e) {
             flash.addFlashAttribute("errors", List.of(Messages.of(locale).text(e.key(), e.args().toArray())));
+        }
+        return "redirect:/elections/" + id;
+    }
+
+    /**
+     * "Tái lập kết quả": a confirmed election decided again from what is stored and compared with the stored result;
+     * the answer (identical, or the differences in words) shown on the election's page.
+     */
+    @PostMapping("/elections/{id}/reproduce")
+    public String reproduce(@PathVariable UUID id, RedirectAttributes flash, Locale locale) {
+        scope.record(elections.unitOf(id), "election reproduce", id.toString());
+        Messages m = Messages.of(locale);
+        try {
+            Elections.Reproduction r = elections.reproduce(PageController.user(), id, m);
+            flash.addFlashAttribute("reproduced", Boolean.TRUE);
+            flash.addFlashAttribute("reproductionIdentical", r.identical());
+            flash.addFlashAttribute("reproductionDifferences", new ArrayList<>(r.differences()));
+            flash.addFlashAttribute("reproductionNotes", new ArrayList<>(r.notes()));
+        } catch (ElectionRefused e) {
+            flash.addFlashAttribute("errors", List.of(m.text(e.key(), e.args().toArray())));
         }
         return "redirect:/elections/" + id;
     }

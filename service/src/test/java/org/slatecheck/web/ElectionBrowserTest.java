@@ -170,6 +170,12 @@ class ElectionBrowserTest {
                 "không thay đổi được nữa");
         assertThat(browser.findElements(By.id("election-tally"))).isEmpty();
         assertThat(browser.findElements(By.id("decide"))).isEmpty();
+
+        // Reproducible, like a check: decided again from what is stored, the same result.
+        click("reproduce", ".*/elections/[0-9a-f-]{36}$");
+        assertThat(browser.findElement(By.id("reproduction-identical")).getText())
+                .isEqualTo("Tính lại từ số liệu đã lưu cho kết quả giống hệt kết quả đã xác nhận.");
+        assertThat(browser.findElement(By.id("election-reproduction")).getText()).contains("bộ quy tắc phiên bản");
     }
 
     static Path waitForDownload(String suffix) throws Exception {
