@@ -118,15 +118,36 @@ class ElectionReproductionTest {
                         + "quyết định.",
                 "Số phiếu của " + name + ": đã lưu 999, tính lại " + votes + ".");
         assertThat(vi.get("differences").toString()).doesNotContain("DECIDED", "TIE", "status", "votes");
+        assertThat(LanguageScanTest.notVietnamese(vi.get("summary").asText() + " " + vi.get("differences") + " "
+                + vi.get("notes"))).isEmpty();
 
         // In English the Vietnamese text is what differs (the English one was not touched).
         JsonNode en = reproduce(id, "en");
         assertThat(en.get("identical").asBoolean()).isFalse();
         assertThat(en.get("differences")).extracting(JsonNode::asText).containsExactly(
                 "The Vietnamese text of the stored result differs from the one decided again.");
+        assertThat(LanguageScanTest.notEnglish(en.get("summary").asText() + " " + en.get("differences") + " "
+                + en.get("notes"))).isEmpty();
         assertThat(reproductionsAudited(id)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select detail from audit_log where subject = ? and action = "
                 + "'ELECTION_REPRODUCE' order by id limit 1", String.class, "election " + id)).isEqualTo("differs 2");
+    }
+
+    @Test
+    void aDecisionStoredWithoutItsVersionIsReproducedWithTheActiveOneAndSaysSo() throws Exception {
+        String id = confirmedElection();
+        // as a decision stored before decisions recorded their version (test only: past the immutability trigger)
+        jdbc.execute("alter table election_decision disable trigger election_decision_confirmed");
+        try {
+            jdbc.update("update election_decision set rule_set_version = null, rule_set_checksum = null, "
+                    + "election_rules_checksum = null where election_id = cast(? as uuid)", id);
+        } finally {
+            jdbc.execute("alter table election_decision enable trigger election_decision_confirmed");
+        }
+        JsonNode vi = reproduce(id, "vi");
+        assertThat(vi.get("identical").asBoolean()).isTrue();
+        assertThat(vi.get("notes")).extracting(JsonNode::asText).containsExactly("Khi xác định kết quả chưa ghi phiên "
+                + "bản bộ quy tắc: đã tính lại với phiên bản đang áp dụng " + vi.get("ruleSetVersion").asText() + ".");
     }
 
     @Test
