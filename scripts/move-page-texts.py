@@ -5,14 +5,17 @@ The central bundles rules/src/main/resources/org/slatecheck/rules/messages_{vi,e
 code in rules/src/main uses: the key is written there (outside the bundles), or it matches one of the composed-key
 patterns of rules/src/test/resources/org/slatecheck/rules/text/composed-keys.txt. Every other key is moved, with its
 comment lines, to the end of service/src/main/resources/i18n/pages_{vi,en}.properties, in the order the central
-bundles have it. A comment block that heads both staying and moving keys is kept and copied. Keys the service bundle
-already has are not moved twice: the script stops and names them (a key must live in one bundle).
+bundles have it. A comment block that heads both staying and moving keys is kept and copied. A key the service's
+bundle already has is not added twice (a key lives in one bundle): the script stops and names it, or, with
+--replace, puts the central bundle's text in its place in the service's bundle — the case of a merge where the other
+branch changed a text that this one had moved.
 
 The same rule is checked by rules' TextPlacementTest; run this script after merging a branch that appended page
 texts (ui.*, election.*, audit.*…) to the central bundles:
 
     python3 scripts/move-page-texts.py            # move, and say what moved
     python3 scripts/move-page-texts.py --dry-run  # only say what would move (exit code 1 when something would)
+    python3 scripts/move-page-texts.py --replace  # also take the central text of keys the service already has
 
 Run it from the repository root (or give --root). It only edits the four .properties files.
 """
@@ -125,6 +128,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--root", default=".", help="the repository root (default: the current folder)")
     parser.add_argument("--dry-run", action="store_true", help="only list the keys that would move")
+    parser.add_argument("--replace", action="store_true",
+                        help="a key the service's bundle already has takes the central bundle's text, in its place "
+                             "in the service's bundle (after a merge that changed a moved text on the other side)")
     args = parser.parse_args()
     root = args.root
     tokens = rules_tokens(root)
@@ -137,24 +143,27 @@ def main():
     if not moving:
         print("nothing to move: every key of the central bundles is used in rules/src/main")
         return 0
+    present = {}
     for lang in LANGUAGES:
         path = os.path.join(root, PAGES.format(lang))
-        if os.path.exists(path):
-            present = {i[1] for i in parse(path) if i[0] == "key"}
-            twice = sorted(moving & present)
-            if twice:
-                sys.exit(f"{PAGES.format(lang)} already has {', '.join(twice)}: keep one of the two texts by hand "
-                         f"(remove it from the central bundle or from the service's), then run this again")
+        present[lang] = parse(path) if os.path.exists(path) else []
+        twice = sorted(moving & {i[1] for i in present[lang] if i[0] == "key"})
+        if twice and not args.replace:
+            sys.exit(f"{PAGES.format(lang)} already has {', '.join(twice)}: run again with --replace to keep the "
+                     f"central bundle's text (in the service's bundle), or remove one of the two texts by hand")
     if args.dry_run:
         report(moving, "would move")
         return 1
 
     for lang in LANGUAGES:
         stay, go = [], []
+        texts = {i[1]: i for i in central[lang] if i[0] == "key" and i[1] in moving}
+        replaced = {i[1] for i in present[lang] if i[0] == "key" and i[1] in texts}
+        kept = [texts[i[1]] if i[0] == "key" and i[1] in replaced else i for i in present[lang]]
         for n, section in enumerate(sections(central[lang])):
             keys = [i for i in section if i[0] == "key"]
-            moved = [i for i in keys if i[1] in moving]
-            if not keys or len(moved) < len(keys):
+            moved = [i for i in keys if i[1] in moving and i[1] not in replaced]
+            if not keys or len([i for i in keys if i[1] in moving]) < len(keys):
                 stay.extend(i for i in section if not (i[0] == "key" and i[1] in moving))
             if moved:
                 if n > 0:  # the first comments are the central bundle's own header, not a section's
@@ -166,8 +175,7 @@ def main():
         path = os.path.join(root, PAGES.format(lang))
         existing = ""
         if os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                existing = f.read()
+            existing = "".join(line for item in kept for line in item[-1])
         else:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             existing = HEADER[lang]
