@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * apostrophe in a text is just an apostrophe.
  */
 public final class Messages {
-    /** The bundle's base name on the classpath. */
+    /** The rules module's own (central) bundle's base name on the classpath. */
     public static final String BUNDLE = "org.slatecheck.rules.messages";
     /** Vietnamese, the default language. */
     public static final Locale VI = Locale.forLanguageTag("vi");
