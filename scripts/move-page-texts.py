@@ -160,14 +160,17 @@ def main():
         texts = {i[1]: i for i in central[lang] if i[0] == "key" and i[1] in moving}
         replaced = {i[1] for i in present[lang] if i[0] == "key" and i[1] in texts}
         kept = [texts[i[1]] if i[0] == "key" and i[1] in replaced else i for i in present[lang]]
+        heading = last_comments(kept)  # a section continued by a later run is not headed twice
         for n, section in enumerate(sections(central[lang])):
             keys = [i for i in section if i[0] == "key"]
             moved = [i for i in keys if i[1] in moving and i[1] not in replaced]
             if not keys or len([i for i in keys if i[1] in moving]) < len(keys):
                 stay.extend(i for i in section if not (i[0] == "key" and i[1] in moving))
             if moved:
-                if n > 0:  # the first comments are the central bundle's own header, not a section's
-                    go.extend(i for i in section if i[0] == "comment")
+                comments = [i for i in section if i[0] == "comment"]
+                if n > 0 and not (not go and comments == heading):
+                    # (the first comments are the central bundle's own header, not a section's)
+                    go.extend(comments)
                 go.extend(moved)
                 go.append(("blank", ["\n"]))
         with open(os.path.join(root, CENTRAL.format(lang)), "w", encoding="utf-8") as f:
@@ -185,6 +188,17 @@ def main():
             f.write(render([("blank", [existing, "\n"])] + go).rstrip("\n") + "\n")
     report(moving, "moved")
     return 0
+
+
+def last_comments(items):
+    """The last run of comment lines of items, as items."""
+    run, last = [], []
+    for item in items:
+        if item[0] == "comment":
+            run.append(item)
+        elif run:
+            last, run = run, []
+    return run or last
 
 
 def report(moving, verb):
