@@ -1,21 +1,25 @@
 package org.slatecheck.rules.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The user-facing texts in Vietnamese and English ({@code org/slatecheck/rules/messages_vi.properties} and
- * {@code _en}, and each rule's title, message(s) and remedy from its folder's {@code messages_vi.properties} /
- * {@code _en}: {@link org.slatecheck.rules.catalogue.RuleCatalogue}), read as UTF-8. Placeholders are {@code {0}}, {@code {1}}… or {@code {name}}; no other syntax, so an
+ * {@code _en}: the rule engine's texts; each rule's title, message(s) and remedy from its folder's
+ * {@code messages_vi.properties} / {@code _en}: {@link org.slatecheck.rules.catalogue.RuleCatalogue}; and the bundles
+ * a module on the classpath adds through {@link TextBundles} — the service's pages, PDFs and command line), read as
+ * UTF-8. A caller names a key the same wherever it lives. Placeholders are {@code {0}}, {@code {1}}… or {@code {name}}; no other syntax, so an
  * apostrophe in a text is just an apostrophe.
  */
 public final class Messages {
-    /** The bundle's base name on the classpath. */
+    /** The rules module's own (central) bundle's base name on the classpath. */
     public static final String BUNDLE = "org.slatecheck.rules.messages";
     /** Vietnamese, the default language. */
     public static final Locale VI = Locale.forLanguageTag("vi");
@@ -26,14 +30,21 @@ public final class Messages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    /** The added bundles ({@link TextBundles}), then the central one. */
+    private final List<ResourceBundle> bundles;
     /** The rules' own texts (title, message, remedy), from their folders. */
     private final Map<String, String> rules;
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle.Control control = ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES);
+        List<ResourceBundle> all = new ArrayList<>();
+        for (Added a : Added.ALL) {
+            all.add(ResourceBundle.getBundle(a.baseName(), locale, a.loader(), control));
+        }
+        all.add(ResourceBundle.getBundle(BUNDLE, locale, control));
+        this.bundles = List.copyOf(all);
         this.rules = org.slatecheck.rules.catalogue.RuleCatalogue.shipped().texts(locale);
     }
 
@@ -54,9 +65,32 @@ public final class Messages {
         return locale;
     }
 
-    /** True when the bundle has {@code key}. */
+    /**
+     * The base names of the bundles {@link #of} reads, besides the rules' folders: those added through
+     * {@link TextBundles} on this classpath, then {@link #BUNDLE}.
+     */
+    public static List<String> bundleNames() {
+        List<String> names = new ArrayList<>(Added.ALL.stream().map(Added::baseName).toList());
+        names.add(BUNDLE);
+        return List.copyOf(names);
+    }
+
+    /** A bundle added through {@link TextBundles}, read with its module's class loader. */
+    private record Added(String baseName, ClassLoader loader) {
+        static final List<Added> ALL = find();
+
+        private static List<Added> find() {
+            List<Added> found = new ArrayList<>();
+            for (TextBundles t : ServiceLoader.load(TextBundles.class, Messages.class.getClassLoader())) {
+                t.baseNames().forEach(name -> found.add(new Added(name, t.getClass().getClassLoader())));
+            }
+            return List.copyOf(found);
+        }
+    }
+
+    /** True when a bundle has {@code key}. */
     public boolean has(String key) {
-        return bundle.containsKey(key) || rules.containsKey(key);
+        return rules.containsKey(key) || bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 
     /** The raw text of {@code key}; fails loudly when missing, which the convention test rules out. */
@@ -65,11 +99,12 @@ public final class Messages {
         if (rule != null) {
             return rule;
         }
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("no " + locale.getLanguage() + " text for " + key, e);
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
         }
+        throw new IllegalStateException("no " + locale.getLanguage() + " text for " + key);
     }
 
     /**
