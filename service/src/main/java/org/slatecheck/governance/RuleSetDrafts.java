@@ -86,9 +86,10 @@ public class RuleSetDrafts {
      * no version of it yet), its congress season {@code from}–{@code to}, the base's levels that have not ended (a
      * level that ended in the base term does not come back), and the base's rules, citations and parameters — except
      * the default reference months, which are the new term's directive's to give and start unset (a congress must
-     * give its month until the board sets them). Only a central board member may ({@link #requireGoverns}); it then
-     * goes through the same editing, impact analysis, four eyes and activation as any draft, and once active the
-     * intake, the form, the columns page and the templates know the term without a restart.
+     * give its month until the board sets them). Only a central board member may
+     * ({@link RuleSetApprovals#requireGoverns}); it then goes through the same editing, impact analysis, four eyes
+     * and activation as any draft, and once active the intake, the form, the columns page and the templates know
+     * the term without a restart.
      */
     @Transactional
     public long createTerm(long baseId, String author, String term, LocalDate from, LocalDate to) {

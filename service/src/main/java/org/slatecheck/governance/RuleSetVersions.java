@@ -38,7 +38,6 @@ public class RuleSetVersions {
             String activatedBy, String checksum, Long basedOn, LocalDate effectiveDate) {
     }
 
-
     public RuleSetVersions(JdbcTemplate jdbc, AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
