@@ -2,6 +2,7 @@ package org.slatecheck.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.governance.RuleSetApprovals;
@@ -88,6 +89,13 @@ public class BoardEdits {
     /** Replaces (null: removes) one data file of draft {@code id} as the signed-in user (refusals in words). */
     public void replaceFile(long id, String path, String text) {
         drafts.replaceFile(id, PageController.user(), path, text);
+    }
+
+    /** Sets parameter values with their sources and dates on draft {@code id} as the signed-in user. */
+    public void saveParameters(long id, Map<String, String> values, Map<String, String> notes,
+            Map<String, String> fromDates, Map<String, String> documents, Map<String, String> articles,
+            Map<String, String> clauses) {
+        drafts.saveParameters(id, PageController.user(), values, notes, fromDates, documents, articles, clauses);
     }
 
     /**

@@ -34,11 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class ParameterTableController {
     private final BoardEdits edits;
-    private final RuleSetDrafts drafts;
 
-    public ParameterTableController(BoardEdits edits, RuleSetDrafts drafts) {
+    public ParameterTableController(BoardEdits edits) {
         this.edits = edits;
-        this.drafts = drafts;
     }
 
     /** One value to save: the entry of {@code name} in force from {@code from} ("" = from the start of the term). */
@@ -75,7 +73,7 @@ public class ParameterTableController {
                     articles.put(c.name(), c.source().article());
                     clauses.put(c.name(), c.source().clause());
                 }
-                drafts.saveParameters(id, PageController.user(), values, notes, from, docs, articles, clauses);
+                edits.saveParameters(id, values, notes, from, docs, articles, clauses);
             }
             return BoardEdits.Outcome.saved(m);
         });
