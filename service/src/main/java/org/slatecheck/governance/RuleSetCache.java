@@ -57,10 +57,15 @@ public class RuleSetCache {
         active = Map.copyOf(map);
     }
 
-    /** Makes version {@code id} the active one of {@code term} in the map checks read (after the activation committed). */
-    synchronized void activated(String term, long id) {
+    /** The active map as it is now with version {@code id} active for {@code term}; not applied (see below). */
+    Map<String, Long> activeWith(String term, long id) {
         Map<String, Long> next = new HashMap<>(active);
         next.put(term, id);
+        return next;
+    }
+
+    /** Replaces the map checks read in one write (when an activation has committed). */
+    void replaceActive(Map<String, Long> next) {
         active = Map.copyOf(next);
     }
 
