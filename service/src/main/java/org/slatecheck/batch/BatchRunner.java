@@ -66,9 +66,9 @@ public class BatchRunner {
     private static final int GROUP = 64;
 
     private final CheckRecords records;
-    private final org.slatecheck.governance.RuleSetRegistry ruleSets;
+    private final org.slatecheck.governance.RuleSetCache ruleSets;
 
-    public BatchRunner(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets) {
+    public BatchRunner(CheckRecords records, org.slatecheck.governance.RuleSetCache ruleSets) {
         this.records = records;
         this.ruleSets = ruleSets;
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slatecheck.governance.AuditLog;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
 import org.slatecheck.records.CheckRecords;
 import org.slatecheck.records.Listings;
 import org.slatecheck.records.StoredInputs;
@@ -46,9 +46,9 @@ public class Elections {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final CheckRecords checks;
-    private final RuleSetRegistry registry;
+    private final RuleSetCache registry;
 
-    public Elections(JdbcTemplate jdbc, AuditLog audit, CheckRecords checks, RuleSetRegistry registry) {
+    public Elections(JdbcTemplate jdbc, AuditLog audit, CheckRecords checks, RuleSetCache registry) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.checks = checks;

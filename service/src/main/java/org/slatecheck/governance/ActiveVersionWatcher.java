@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * One active rule set on every instance (issue 22). Every change of a version's status sends
  * {@code NOTIFY slatecheck_rulesets} when its transaction commits (a trigger on {@code rule_set_version},
  * {@code 0.7.0-instances.yaml}); this watcher {@code LISTEN}s on a connection of its own and reloads the registry's
- * active versions ({@link RuleSetRegistry#reloadActive}) at once, then compiles them in the background. As the fallback
+ * active versions ({@link RuleSetCache#reloadActive}) at once, then compiles them in the background. As the fallback
  * for a notification missed (the connection broken and made again, a change made with the trigger disabled) it compares
  * the active versions' ids and checksums in the database with what it last saw every {@link #CHECK_EVERY}, so no
  * instance checks with a version retired more than about a second earlier. The web application only; the command line
@@ -39,12 +39,12 @@ public class ActiveVersionWatcher {
             + "from rule_set_version where status = 'ACTIVE'";
 
     private final DataSource dataSource;
-    private final RuleSetRegistry registry;
+    private final RuleSetCache registry;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile String seen;
 
-    public ActiveVersionWatcher(DataSource dataSource, RuleSetRegistry registry) {
+    public ActiveVersionWatcher(DataSource dataSource, RuleSetCache registry) {
         this.dataSource = dataSource;
         this.registry = registry;
     }

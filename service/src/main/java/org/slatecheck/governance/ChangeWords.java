@@ -30,8 +30,8 @@ public final class ChangeWords {
     }
 
     /** The sentences in {@code m}'s language, parameters first, then citations, switches and other files. */
-    public static List<String> of(Map<String, RuleSetRegistry.StoredFile> base,
-            Map<String, RuleSetRegistry.StoredFile> now, Messages m) {
+    public static List<String> of(Map<String, RuleSetVersions.StoredFile> base,
+            Map<String, RuleSetVersions.StoredFile> now, Messages m) {
         List<String> out = new ArrayList<>();
         Labels lb = Labels.of(m);
         Documents docsBefore = documents(base);
@@ -82,8 +82,8 @@ public final class ChangeWords {
             }
         }
         for (String path : paths) {
-            RuleSetRegistry.StoredFile b = base.get(path);
-            RuleSetRegistry.StoredFile a = now.get(path);
+            RuleSetVersions.StoredFile b = base.get(path);
+            RuleSetVersions.StoredFile a = now.get(path);
             if (b == null) {
                 out.add(m.text("review.words.file_added", lb.fileKind(a.kind()), path));
             } else if (a == null) {
@@ -143,13 +143,13 @@ public final class ChangeWords {
         }
     }
 
-    private static String content(Map<String, RuleSetRegistry.StoredFile> files, String path) {
-        RuleSetRegistry.StoredFile f = files.get(path);
+    private static String content(Map<String, RuleSetVersions.StoredFile> files, String path) {
+        RuleSetVersions.StoredFile f = files.get(path);
         return f == null ? "" : f.content();
     }
 
     /** A version's parameters: the declarations with the term's values (or a version stored in the former format). */
-    private static RuleSetParameters parameterSet(Map<String, RuleSetRegistry.StoredFile> files) {
+    private static RuleSetParameters parameterSet(Map<String, RuleSetVersions.StoredFile> files) {
         if (!files.containsKey(RuleSetSource.VALUES)) {
             return RuleSetParameters.parseLegacy(content(files, RuleSetSource.PARAMETERS), RuleSetSource.PARAMETERS);
         }
@@ -157,7 +157,7 @@ public final class ChangeWords {
                 RuleSetSource.VALUES);
     }
 
-    private static Documents documents(Map<String, RuleSetRegistry.StoredFile> files) {
+    private static Documents documents(Map<String, RuleSetVersions.StoredFile> files) {
         try {
             return Documents.parse(content(files, RuleSetSource.DOCUMENTS), RuleSetSource.DOCUMENTS);
         } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ public class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // Several instances starting at once on one empty database (issue 22): one creates, the others then find.
         tx.executeWithoutResult(status -> {
-            jdbc.execute("select pg_advisory_xact_lock(" + RuleSetRegistry.SEED_LOCK + ")");
+            jdbc.execute("select pg_advisory_xact_lock(" + RuleSetVersions.SEED_LOCK + ")");
             create();
         });
     }

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 /** Compiles the active rule sets once the application is up, so the first upload does not wait for it. */
 @Component
 class RuleSetWarmup {
-    private final RuleSetRegistry registry;
+    private final RuleSetCache registry;
 
-    RuleSetWarmup(RuleSetRegistry registry) {
+    RuleSetWarmup(RuleSetCache registry) {
         this.registry = registry;
     }
 

@@ -43,7 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checks and rule sets; four eyes are enforced on the draft itself (its author cannot approve it). ADMIN manages
  * users and units, reads the audit log and has the SUBCOMMITTEE rights of its scope, but does <em>not</em> include
  * BOARD or APPROVER: an administrator who approves holds APPROVER explicitly. Who governs the national rule sets
- * (the central unit's BOARD and APPROVER users only) is checked by {@link RuleSetRegistry} on top of these roles
+ * (the central unit's BOARD and APPROVER users only) is checked by {@link RuleSetApprovals#governs} on top of these roles
  * (docs/decisions.md, "Who governs the national rule sets").
  *
  * <p>Two filter chains (issue 11):

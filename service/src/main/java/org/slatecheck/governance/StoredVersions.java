@@ -16,7 +16,7 @@ import org.slatecheck.rules.engine.RuleSetSource;
 /**
  * The active rule set versions read from the database with plain JDBC, for the command line, which starts no Spring:
  * the same tables ({@code rule_set_version}, {@code rule_set_file}) and the same content as
- * {@link RuleSetRegistry#source(long)}, read once, so {@code check} uses exactly what the web application would.
+ * {@link RuleSetVersions#source(long)}, read once, so {@code check} uses exactly what the web application would.
  */
 public final class StoredVersions {
     private StoredVersions() {

@@ -28,7 +28,7 @@ public final class VersionReview {
     }
 
     /** One edit of the change history with its line diff. */
-    public record ChangeView(RuleSetRegistry.Change change, List<TextDiff.Hunk> hunks) {
+    public record ChangeView(RuleSetVersions.Change change, List<TextDiff.Hunk> hunks) {
     }
 
     /** One file as the version page shows it: whole, with its number of lines. */
@@ -36,20 +36,20 @@ public final class VersionReview {
     }
 
     /** The files of a version for the page, by path. */
-    public static List<FileView> files(Map<String, RuleSetRegistry.StoredFile> files) {
+    public static List<FileView> files(Map<String, RuleSetVersions.StoredFile> files) {
         return files.values().stream().map(f -> new FileView(f.path(), f.kind(), f.content(),
                 TextDiff.lines(f.content()).size())).toList();
     }
 
     /** Every path of either version whose content differs (by path order); unchanged files are left out. */
-    public static List<FileDiff> compare(Map<String, RuleSetRegistry.StoredFile> base,
-            Map<String, RuleSetRegistry.StoredFile> now) {
+    public static List<FileDiff> compare(Map<String, RuleSetVersions.StoredFile> base,
+            Map<String, RuleSetVersions.StoredFile> now) {
         List<FileDiff> out = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(base.keySet());
         paths.addAll(now.keySet());
         for (String path : paths) {
-            RuleSetRegistry.StoredFile before = base.get(path);
-            RuleSetRegistry.StoredFile after = now.get(path);
+            RuleSetVersions.StoredFile before = base.get(path);
+            RuleSetVersions.StoredFile after = now.get(path);
             if (before == null) {
                 out.add(new FileDiff(path, after.kind(), Status.ADDED, List.of(), TextDiff.lines(after.content())
                         .size(), 0));
@@ -67,7 +67,7 @@ public final class VersionReview {
     }
 
     /** The change history with a line diff for each edit. */
-    public static List<ChangeView> history(List<RuleSetRegistry.Change> changes) {
+    public static List<ChangeView> history(List<RuleSetVersions.Change> changes) {
         return changes.stream().map(c -> new ChangeView(c, TextDiff.hunks(c.before(), c.after(), CONTEXT))).toList();
     }
 
@@ -75,8 +75,8 @@ public final class VersionReview {
      * The differences from the base version as sentences in {@code m}'s language (values with sources and dates,
      * citations by rule title and document, switches; never the version row): what the approver reads first.
      */
-    public static List<String> inWords(Map<String, RuleSetRegistry.StoredFile> base,
-            Map<String, RuleSetRegistry.StoredFile> now, org.slatecheck.rules.text.Messages m) {
+    public static List<String> inWords(Map<String, RuleSetVersions.StoredFile> base,
+            Map<String, RuleSetVersions.StoredFile> now, org.slatecheck.rules.text.Messages m) {
         return ChangeWords.of(base, now, m);
     }
 }

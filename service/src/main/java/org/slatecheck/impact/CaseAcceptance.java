@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetCache;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.cases.CaseExpectations;
 import org.slatecheck.rules.cases.CaseFile;
 import org.slatecheck.rules.cases.RuleCase;
@@ -25,18 +28,25 @@ import org.springframework.stereotype.Service;
  * Rule cases whose expected outcome a board change changes (issue 17 item 8): the impact analysis finds them
  * ({@link DraftCases}, stored in its report as {@code caseChanges}); the board sees them side by side in its language
  * ({@link #pending}) and accepts the new expectations in one step ({@link #accept}: the draft's case files rewritten
- * through {@link RuleSetRegistry#replaceCases(long, String, Map, String)}, then the analysis runs again); the approver
+ * through {@link RuleSetDrafts#replaceCases(long, String, Map, String)}, then the analysis runs again); the approver
  * sees which expectations the version changed against its base ({@link #review}).
  */
 @Service
 public class CaseAcceptance {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RuleSetRegistry registry;
+    private final RuleSetVersions versions;
+    private final RuleSetCache cache;
+    private final RuleSetApprovals approvals;
+    private final RuleSetDrafts drafts;
     private final ImpactAnalysis impact;
 
-    public CaseAcceptance(RuleSetRegistry registry, ImpactAnalysis impact) {
-        this.registry = registry;
+    public CaseAcceptance(RuleSetVersions versions, RuleSetCache cache, RuleSetApprovals approvals,
+            RuleSetDrafts drafts, ImpactAnalysis impact) {
+        this.versions = versions;
+        this.cache = cache;
+        this.approvals = approvals;
+        this.drafts = drafts;
         this.impact = impact;
     }
 
@@ -61,7 +71,7 @@ public class CaseAcceptance {
         if (changes.isEmpty()) {
             return null;
         }
-        String checksum = registry.get(id).map(RuleSetRegistry.Version::checksum).orElse("");
+        String checksum = versions.get(id).map(RuleSetVersions.Version::checksum).orElse("");
         return new Pending(Boolean.TRUE.equals(latest.get("current")), checksum, views(changes, language));
     }
 
@@ -85,9 +95,9 @@ public class CaseAcceptance {
      * again, so the draft shows its cases passing and can go to approval. Returns how many cases were changed.
      */
     public int accept(long id, String actor, String seenChecksum) {
-        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException(
+        RuleSetVersions.Version v = versions.get(id).orElseThrow(() -> new IllegalArgumentException(
                 "no rule set version " + id));
-        registry.requireGoverns(actor, "BOARD", id, "cases");
+        approvals.requireGoverns(actor, "BOARD", id, "cases");
         var latest = impact.latest(id).orElse(null);
         if (latest == null || !Boolean.TRUE.equals(latest.get("current")) || seenChecksum == null
                 || !seenChecksum.strip().equals(v.checksum())) {
@@ -99,8 +109,8 @@ public class CaseAcceptance {
         }
         // Each listed case is run again under the draft (the same content the analysis ran on): what it gets now is
         // what is written, never a value carried in the report.
-        RuleSetSource source = registry.source(id);
-        RuleSetSnapshot withDraft = registry.snapshot().with(List.of(registry.entry(id)));
+        RuleSetSource source = versions.source(id);
+        RuleSetSnapshot withDraft = cache.snapshot().with(List.of(cache.entry(id)));
         Map<String, List<CaseExpectations.Change>> byFile = new TreeMap<>();
         for (CaseExpectations.Change c : listed) {
             String yaml = source.cases().get(c.file());
@@ -126,7 +136,7 @@ public class CaseAcceptance {
         if (files.isEmpty()) {
             return 0;
         }
-        registry.replaceCases(id, actor, files, seenChecksum.strip());
+        drafts.replaceCases(id, actor, files, seenChecksum.strip());
         impact.run(id, actor, 200);
         return count;
     }
@@ -136,12 +146,12 @@ public class CaseAcceptance {
      * based on, in {@code language}; empty without a base.
      */
     public List<CaseView> review(long id, String language) {
-        RuleSetRegistry.Version v = registry.get(id).orElse(null);
+        RuleSetVersions.Version v = versions.get(id).orElse(null);
         if (v == null || v.basedOn() == null) {
             return List.of();
         }
-        Map<String, String> base = registry.cases(v.basedOn());
-        Map<String, String> now = registry.cases(id);
+        Map<String, String> base = versions.cases(v.basedOn());
+        Map<String, String> now = versions.cases(id);
         List<CaseExpectations.Change> changes = new ArrayList<>();
         now.forEach((path, yaml) -> {
             String before = base.get(path);

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.OrgUnits;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetCache;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.engine.Finding;
 import org.slatecheck.rules.engine.NomineeResult;
 import org.slatecheck.rules.engine.RuleSet;
@@ -44,32 +46,37 @@ public class ImpactAnalysis {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
-    private final RuleSetRegistry registry;
+    private final RuleSetVersions versions;
+    private final RuleSetCache cache;
+    private final RuleSetApprovals approvals;
     private final DraftCases cases;
     private final AuditLog audit;
 
-    public ImpactAnalysis(JdbcTemplate jdbc, RuleSetRegistry registry, DraftCases cases, AuditLog audit) {
+    public ImpactAnalysis(JdbcTemplate jdbc, RuleSetVersions versions, RuleSetCache cache, RuleSetApprovals approvals,
+            DraftCases cases, AuditLog audit) {
         this.jdbc = jdbc;
-        this.registry = registry;
+        this.versions = versions;
+        this.cache = cache;
+        this.approvals = approvals;
         this.cases = cases;
         this.audit = audit;
     }
 
     /**
      * Runs the analysis of version {@code id} over the {@code maxChecks} most recent stored checks; returns its id.
-     * Only a central board member may (it is what approval rests on: {@link RuleSetRegistry#requireGoverns}).
+     * Only a central board member may (it is what approval rests on: {@link RuleSetApprovals#requireGoverns}).
      */
     public long run(long id, String actor, int maxChecks) {
-        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
-        registry.requireGoverns(actor, "BOARD", id, "impact");
+        RuleSetVersions.Version v = versions.get(id).orElseThrow(() -> new IllegalArgumentException("no version " + id));
+        approvals.requireGoverns(actor, "BOARD", id, "impact");
         // One snapshot of the active versions for the whole analysis, and the same with the draft in place of its
         // term's active version: "before" and "after" differ in that version only. The report names the checksum of
         // exactly the content it analysed (read once, compiled from what was read), so an edit that lands while it
         // runs can never lend its checksum to results of other content.
-        RuleSetSource source = registry.source(id);
+        RuleSetSource source = versions.source(id);
         String analysed = source.checksum();
-        RuleSet draft = RuleSet.compile(RuleSetRegistry.releaseRulesOnly(id, source));
-        RuleSetSnapshot active = registry.snapshot();
+        RuleSet draft = RuleSet.compile(RuleSetVersions.releaseRulesOnly(id, source));
+        RuleSetSnapshot active = cache.snapshot();
         RuleSetSnapshot withDraft = active.with(List.of(RuleSetSnapshot.Entry.of(draft, () -> source)));
         RuleSet current = active.ruleSet(v.term());
         DraftCases.Outcome caseOutcome = cases.run(withDraft, v.term());

@@ -21,12 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CheckService {
     private final CheckRecords records;
-    private final org.slatecheck.governance.RuleSetRegistry ruleSets;
+    private final org.slatecheck.governance.RuleSetCache ruleSets;
     private final org.slatecheck.governance.AuditLog audit;
     private final TransactionTemplate transaction;
     private final org.slatecheck.governance.OrgUnits units;
 
-    public CheckService(CheckRecords records, org.slatecheck.governance.RuleSetRegistry ruleSets,
+    public CheckService(CheckRecords records, org.slatecheck.governance.RuleSetCache ruleSets,
             org.slatecheck.governance.AuditLog audit, PlatformTransactionManager transactions,
             org.slatecheck.governance.OrgUnits units) {
         this.records = records;

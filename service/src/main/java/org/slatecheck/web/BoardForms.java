@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.SourceText;
 import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.engine.RuleInfo;
@@ -30,17 +31,19 @@ import org.springframework.ui.Model;
  * source document), the citations by document, the switches per rule, and the differences from the base version in
  * words. Built from the rules' Java model ({@link RuleSetParameters}, {@link Citations}, {@link RuleSwitches}), never
  * from the CSV text; the forms post to {@link ParameterTableController}, {@link CitationFormController} and
- * {@link SwitchFormController}.
+ * {@link SwitchFormController}, whose common frame is {@link BoardEdits}.
  */
 @Component
 public class BoardForms {
     /** Blank rows the citation form offers for new citations. */
     static final int NEW_CITATIONS = 3;
 
-    private final RuleSetRegistry registry;
+    private final RuleSetVersions versions;
+    private final RuleSetCache cache;
 
-    public BoardForms(RuleSetRegistry registry) {
-        this.registry = registry;
+    public BoardForms(RuleSetVersions versions, RuleSetCache cache) {
+        this.versions = versions;
+        this.cache = cache;
     }
 
     /** One dated value of a parameter in the table; {@code index} is its place in the parameter's entries. */
@@ -68,9 +71,9 @@ public class BoardForms {
      * Adds the forms' content and the differences in words of version {@code id} to the page's model; the rules'
      * severity bounds (which need the compiled version) only when {@code editable} (a draft of its author).
      */
-    public void addTo(Model model, long id, RuleSetRegistry.Version base, boolean editable, Locale locale) {
+    public void addTo(Model model, long id, RuleSetVersions.Version base, boolean editable, Locale locale) {
         Messages m = Messages.of(locale);
-        RuleSetSource source = registry.source(id);
+        RuleSetSource source = versions.source(id);
         Documents documents = documents(source);
         model.addAttribute("documents", documents.all());
         model.addAttribute("documentLabels", documentLabels(documents, m.locale().getLanguage()));
@@ -102,7 +105,7 @@ public class BoardForms {
         model.addAttribute("termData", term);
         model.addAttribute("termDirectives", term == null ? List.of() : term.directives());
         model.addAttribute("changesInWords", base == null ? List.of()
-                : VersionReview.inWords(registry.files(base.id()), registry.files(id), m));
+                : VersionReview.inWords(versions.files(base.id()), versions.files(id), m));
     }
 
     /** Document id → how the drop-downs and the read-only tables name it: reference and title. */
@@ -188,7 +191,7 @@ public class BoardForms {
     Map<String, RuleInfo> decisionRules(long id) {
         try {
             Map<String, RuleInfo> rules = new TreeMap<>();
-            registry.compiled(id).decisionRules().values().forEach(r -> rules.put(r.id(), r));
+            cache.compiled(id).decisionRules().values().forEach(r -> rules.put(r.id(), r));
             return rules;
         } catch (RuntimeException e) {
             return Map.of();
@@ -236,7 +239,7 @@ public class BoardForms {
     List<String> problems(long id, GovernanceException e, Messages m) {
         Map<String, String> labels;
         try {
-            labels = labels(registry.source(id).parameterSet(),
+            labels = labels(versions.source(id).parameterSet(),
                     m.locale().getLanguage());
         } catch (RuntimeException unreadable) {
             return e.texts(m);

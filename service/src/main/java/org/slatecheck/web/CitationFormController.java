@@ -11,10 +11,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Citations;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -27,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The citations of a draft as a form (issue 17 item 8): per row the rule, what it is the citation of (the rule, one
  * of its parameters, a level), the document from the registry's drop-down (or the board's own parameter, or
  * deliberately nothing), article, clause and the note in both languages; rows removed by their box, new rows added
- * in the blank ones. Saved as {@code citations.csv} through {@link RuleSetRegistry#replaceFile} (read by
+ * in the blank ones. Saved as {@code citations.csv} through {@link BoardEdits#replaceFile} (read by
  * {@link Citations} and compiled as every edit is); nothing is saved when the rows are the same.
  *
  * <p>Fields, row {@code i}: {@code rule.i}, {@code parameter.i}, {@code document.i}, {@code article.i},
@@ -35,41 +32,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 public class CitationFormController {
-    private final RuleSetRegistry registry;
-    private final BoardForms forms;
+    private final BoardEdits edits;
 
-    public CitationFormController(RuleSetRegistry registry, BoardForms forms) {
-        this.registry = registry;
-        this.forms = forms;
+    public CitationFormController(BoardEdits edits) {
+        this.edits = edits;
     }
 
     @PostMapping("/rulesets/{id}/citation-form")
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
-        Messages m = Messages.of(locale);
-        // An unknown version (or a deleted draft): a 404 page, never a stack trace.
-        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
-        RuleSetSource source = registry.source(id);
-        List<Citations.Entry> before;
-        try {
-            before = Citations.parse(source.citations(), RuleSetSource.CITATIONS, BoardForms.documents(source))
-                    .entries();
-        } catch (RuntimeException unreadable) {
-            before = List.of();
-        }
-        List<Citations.Entry> rows = rows(form);
-        if (rows.equals(before)) {
-            flash.addFlashAttribute("ok", m.raw("ui.boards.unchanged"));
-            return "redirect:/rulesets/" + id + "#citation-form";
-        }
-        try {
-            registry.replaceFile(id, PageController.user(), RuleSetSource.CITATIONS, csv(rows));
-            flash.addFlashAttribute("ok", m.raw("ui.rulesets.saved"));
-        } catch (GovernanceException e) {
-            flash.addFlashAttribute("problems", forms.problems(id, e, m));
-        }
-        return "redirect:/rulesets/" + id + "#citation-form";
+        return edits.post(id, "citation-form", flash, locale, (source, m) -> {
+            List<Citations.Entry> before;
+            try {
+                before = Citations.parse(source.citations(), RuleSetSource.CITATIONS, BoardForms.documents(source))
+                        .entries();
+            } catch (RuntimeException unreadable) {
+                before = List.of();
+            }
+            List<Citations.Entry> rows = rows(form);
+            if (rows.equals(before)) {
+                return BoardEdits.Outcome.unchanged(m);
+            }
+            edits.replaceFile(id, RuleSetSource.CITATIONS, csv(rows));
+            return BoardEdits.Outcome.saved(m);
+        });
     }
 
     /** The rows the form keeps, in its order: a row without a rule (a blank new row) or with its box ticked goes. */

@@ -29,9 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 public class ColumnsPageController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final org.slatecheck.governance.RuleSetRegistry registry;
+    private final org.slatecheck.governance.RuleSetCache registry;
 
-    public ColumnsPageController(org.slatecheck.governance.RuleSetRegistry registry) {
+    public ColumnsPageController(org.slatecheck.governance.RuleSetCache registry) {
         this.registry = registry;
     }
 

@@ -9,10 +9,7 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
-import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Documents;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -26,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * CSV): kind (drop-down of the registry's kinds), number and symbol, issuing body, date issued, in force from, title in
  * Vietnamese and English, whether its content was checked against the text and the source of that judgement. The id
  * is the board's or made from kind, number and year ({@code CT-12-2029}). The row is appended to
- * {@code documents.csv} and saved through {@link RuleSetRegistry#replaceFile} — read by {@link Documents} and
+ * {@code documents.csv} and saved through {@link BoardEdits#replaceFile} — read by {@link Documents} and
  * compiled as every edit is, so a refusal (an id twice, a date in the wrong order, a missing title) comes back in
  * words and nothing changes.
  *
@@ -36,42 +33,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 public class DocumentFormController {
-    private final RuleSetRegistry registry;
-    private final BoardForms forms;
+    private final BoardEdits edits;
 
-    public DocumentFormController(RuleSetRegistry registry, BoardForms forms) {
-        this.registry = registry;
-        this.forms = forms;
+    public DocumentFormController(BoardEdits edits) {
+        this.edits = edits;
     }
 
     @PostMapping("/rulesets/{id}/document-form")
     String add(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
-        Messages m = Messages.of(locale);
-        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
-        String kind = first(form, "kind");
-        String number = first(form, "number");
-        String issued = first(form, "issued");
-        String docId = first(form, "docId").toUpperCase(Locale.ROOT);
-        if (docId.isEmpty()) {
-            docId = idFor(kind, number, issued);
-        }
-        String confirmed = "confirmed".equals(first(form, "confirmed")) ? "confirmed" : "unconfirmed";
-        List<String> row = List.of(docId, kind, number, first(form, "issuer"), issued, first(form, "inForceFrom"),
-                first(form, "titleVi"), first(form, "titleEn"), "", "", "", "", confirmed,
-                first(form, "confirmationSource"));
-        try {
-            registry.replaceFile(id, PageController.user(), RuleSetSource.DOCUMENTS,
-                    withRow(registry.source(id).documents(), row));
-            Documents.Document added = Documents.parse(registry.source(id).documents(), RuleSetSource.DOCUMENTS)
+        return edits.post(id, "document-form", flash, locale, (source, m) -> {
+            String kind = first(form, "kind");
+            String number = first(form, "number");
+            String issued = first(form, "issued");
+            String docId = first(form, "docId").toUpperCase(Locale.ROOT);
+            if (docId.isEmpty()) {
+                docId = idFor(kind, number, issued);
+            }
+            String confirmed = "confirmed".equals(first(form, "confirmed")) ? "confirmed" : "unconfirmed";
+            List<String> row = List.of(docId, kind, number, first(form, "issuer"), issued, first(form, "inForceFrom"),
+                    first(form, "titleVi"), first(form, "titleEn"), "", "", "", "", confirmed,
+                    first(form, "confirmationSource"));
+            edits.replaceFile(id, RuleSetSource.DOCUMENTS, withRow(source.documents(), row));
+            Documents.Document added = Documents.parse(edits.source(id).documents(), RuleSetSource.DOCUMENTS)
                     .get(docId);
-            flash.addFlashAttribute("ok", m.text("ui.documents.added", added == null ? docId
+            return BoardEdits.Outcome.ok(m.text("ui.documents.added", added == null ? docId
                     : added.reference(m.locale().getLanguage())));
-        } catch (GovernanceException e) {
-            flash.addFlashAttribute("problems", forms.problems(id, e, m));
-        }
-        return "redirect:/rulesets/" + id + "#document-form";
+        });
     }
 
     /**

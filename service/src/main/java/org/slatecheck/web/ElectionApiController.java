@@ -11,7 +11,7 @@ import org.slatecheck.election.ElectionJson;
 import org.slatecheck.election.ElectionRefused;
 import org.slatecheck.election.ElectionRun;
 import org.slatecheck.election.Elections;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
 import org.slatecheck.records.StoredInputs;
 import org.slatecheck.rules.election.Body;
 import org.slatecheck.rules.election.TallyFile;
@@ -47,10 +47,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/elections")
 public class ElectionApiController {
     private final Elections elections;
-    private final RuleSetRegistry registry;
+    private final RuleSetCache registry;
     private final Scope scope;
 
-    public ElectionApiController(Elections elections, RuleSetRegistry registry, Scope scope) {
+    public ElectionApiController(Elections elections, RuleSetCache registry, Scope scope) {
         this.elections = elections;
         this.registry = registry;
         this.scope = scope;

@@ -51,10 +51,10 @@ public class PageController {
     private final CheckRecords records;
     private final Listings listings;
     private final Scope scope;
-    private final org.slatecheck.governance.RuleSetRegistry registry;
+    private final org.slatecheck.governance.RuleSetCache registry;
 
     public PageController(CheckService checks, CheckRecords records, Listings listings, Scope scope,
-            org.slatecheck.governance.RuleSetRegistry registry) {
+            org.slatecheck.governance.RuleSetCache registry) {
         this.registry = registry;
         this.checks = checks;
         this.records = records;

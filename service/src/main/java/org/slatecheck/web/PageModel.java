@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page needs (the messages of the chosen language), and the login page. The API does not need it. */
-@ControllerAdvice(assignableTypes = {PageController.class, BatchPageController.class, GovernancePageController.class,
-    PageModel.Login.class, ColumnsPageController.class})
+@ControllerAdvice(assignableTypes = {PageController.class, BatchPageController.class, RuleSetPageController.class,
+    PageModel.Login.class, ColumnsPageController.class, AuditPageController.class, AdminPageController.class})
 public class PageModel {
 
     @ModelAttribute

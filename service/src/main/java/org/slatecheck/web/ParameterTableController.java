@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetDrafts;
 import org.slatecheck.governance.SourceText;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.text.Messages;
@@ -25,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The parameter table of a draft (issue 17 item 8): every dated value of every parameter with its value, the date it
  * is in force from and its source — a document of the registry, article, clause and a note — and one more dated
  * value per parameter (in force from a later date, so a term carries two values of one parameter). Only what
- * changed is saved, through {@link RuleSetRegistry#saveParameters} (the path of {@code PUT …/parameters}); the source
+ * changed is saved, through {@link RuleSetDrafts#saveParameters} (the path of {@code PUT …/parameters}); the source
  * is stored in the values file's columns (document id, article, clause, note).
  *
  * <p>Fields, for entry {@code i} of parameter {@code P} ({@code i} = {@code new} for the added dated value):
@@ -34,12 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 public class ParameterTableController {
-    private final RuleSetRegistry registry;
-    private final BoardForms forms;
+    private final BoardEdits edits;
 
-    public ParameterTableController(RuleSetRegistry registry, BoardForms forms) {
-        this.registry = registry;
-        this.forms = forms;
+    public ParameterTableController(BoardEdits edits) {
+        this.edits = edits;
     }
 
     /** One value to save: the entry of {@code name} in force from {@code from} ("" = from the start of the term). */
@@ -49,49 +46,37 @@ public class ParameterTableController {
     @PostMapping("/rulesets/{id}/parameter-table")
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
-        Messages m = Messages.of(locale);
-        // An unknown version (or a deleted draft): a 404 page, never a stack trace.
-        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
-        RuleSetSource source = registry.source(id);
-        Documents documents = BoardForms.documents(source);
-        RuleSetParameters parameters = source.parameterSet();
-        List<String> problems = new ArrayList<>();
-        List<Change> changes = changes(form, parameters, documents, m, problems);
-        if (problems.isEmpty() && changes.isEmpty()) {
-            flash.addFlashAttribute("ok", m.raw("ui.boards.unchanged"));
-            return "redirect:/rulesets/" + id + "#parameter-table";
-        }
-        try {
-            if (problems.isEmpty()) {
-                // saveParameters takes one entry per parameter: two entries of one parameter go in two rounds.
-                for (List<Change> round : rounds(changes)) {
-                    Map<String, String> values = new LinkedHashMap<>();
-                    Map<String, String> notes = new LinkedHashMap<>();
-                    Map<String, String> from = new LinkedHashMap<>();
-                    Map<String, String> docs = new LinkedHashMap<>();
-                    Map<String, String> articles = new LinkedHashMap<>();
-                    Map<String, String> clauses = new LinkedHashMap<>();
-                    for (Change c : round) {
-                        values.put(c.name(), c.value());
-                        notes.put(c.name(), c.source().note());
-                        from.put(c.name(), c.from());
-                        docs.put(c.name(), c.source().document());
-                        articles.put(c.name(), c.source().article());
-                        clauses.put(c.name(), c.source().clause());
-                    }
-                    registry.saveParameters(id, PageController.user(), values, notes, from, docs, articles, clauses);
-                }
+        return edits.post(id, "parameter-table", flash, locale, (source, m) -> {
+            Documents documents = BoardForms.documents(source);
+            RuleSetParameters parameters = source.parameterSet();
+            List<String> problems = new ArrayList<>();
+            List<Change> changes = changes(form, parameters, documents, m, problems);
+            if (!problems.isEmpty()) {
+                return BoardEdits.Outcome.refused(problems);
             }
-        } catch (GovernanceException e) {
-            problems.addAll(forms.problems(id, e, m));
-        }
-        if (problems.isEmpty()) {
-            flash.addFlashAttribute("ok", m.raw("ui.rulesets.saved"));
-        } else {
-            flash.addFlashAttribute("problems", problems);
-        }
-        return "redirect:/rulesets/" + id + "#parameter-table";
+            if (changes.isEmpty()) {
+                return BoardEdits.Outcome.unchanged(m);
+            }
+            // saveParameters takes one entry per parameter: two entries of one parameter go in two rounds.
+            for (List<Change> round : rounds(changes)) {
+                Map<String, String> values = new LinkedHashMap<>();
+                Map<String, String> notes = new LinkedHashMap<>();
+                Map<String, String> from = new LinkedHashMap<>();
+                Map<String, String> docs = new LinkedHashMap<>();
+                Map<String, String> articles = new LinkedHashMap<>();
+                Map<String, String> clauses = new LinkedHashMap<>();
+                for (Change c : round) {
+                    values.put(c.name(), c.value());
+                    notes.put(c.name(), c.source().note());
+                    from.put(c.name(), c.from());
+                    docs.put(c.name(), c.source().document());
+                    articles.put(c.name(), c.source().article());
+                    clauses.put(c.name(), c.source().clause());
+                }
+                edits.saveParameters(id, values, notes, from, docs, articles, clauses);
+            }
+            return BoardEdits.Outcome.saved(m);
+        });
     }
 
     /** The entries whose value or source the form changed, and the new dated values filled in. */

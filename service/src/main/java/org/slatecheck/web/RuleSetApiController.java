@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
 import org.slatecheck.impact.ImpactAnalysis;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.TextDiff;
 import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.text.Messages;
@@ -40,38 +42,43 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 public class RuleSetApiController {
-    private final RuleSetRegistry registry;
+    private final RuleSetVersions versions;
+    private final RuleSetDrafts drafts;
+    private final RuleSetApprovals approvals;
     private final ImpactAnalysis impact;
     private final AuditLog audit;
 
     private final Scope scope;
 
-    public RuleSetApiController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit, Scope scope) {
+    public RuleSetApiController(RuleSetVersions versions, RuleSetDrafts drafts, RuleSetApprovals approvals,
+            ImpactAnalysis impact, AuditLog audit, Scope scope) {
         this.scope = scope;
-        this.registry = registry;
+        this.versions = versions;
+        this.drafts = drafts;
+        this.approvals = approvals;
         this.impact = impact;
         this.audit = audit;
     }
 
     @GetMapping("/api/rulesets")
-    public List<RuleSetRegistry.Version> versions() {
-        return registry.versions();
+    public List<RuleSetVersions.Version> versions() {
+        return versions.versions();
     }
 
     @GetMapping("/api/rulesets/{id}")
     public Map<String, Object> version(@PathVariable long id) {
         Map<String, Object> out = new LinkedHashMap<>();
-        RuleSetRegistry.Version version = registry.get(id).orElseThrow(() -> new ResponseStatusException(
+        RuleSetVersions.Version version = versions.get(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         out.put("version", version);
         // The units of the author, the approver and the activator (the central unit governs the national sets).
         Map<String, String> units = new LinkedHashMap<>();
-        units.put("author", registry.unitOf(version.author()));
-        units.put("approvedBy", version.approvedBy() == null ? null : registry.unitOf(version.approvedBy()));
-        units.put("activatedBy", version.activatedBy() == null ? null : registry.unitOf(version.activatedBy()));
+        units.put("author", versions.unitOf(version.author()));
+        units.put("approvedBy", version.approvedBy() == null ? null : versions.unitOf(version.approvedBy()));
+        units.put("activatedBy", version.activatedBy() == null ? null : versions.unitOf(version.activatedBy()));
         out.put("units", units);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        registry.parameterRows(id).forEach((k, v) -> {
+        drafts.parameterRows(id).forEach((k, v) -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("value", v.get(0));
             p.put("boardParameter", v.get(1).equals("yes"));
@@ -89,15 +96,15 @@ public class RuleSetApiController {
         });
         out.put("parameters", parameters);
         // What a reviewer needs: every file whole, the differences from the base version, every edit.
-        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
+        Map<String, RuleSetVersions.StoredFile> files = versions.files(id);
         out.put("files", files.values());
-        Long basedOn = registry.get(id).orElseThrow().basedOn();
-        RuleSetRegistry.Version base = basedOn == null ? null : registry.get(basedOn).orElse(null);
+        Long basedOn = versions.get(id).orElseThrow().basedOn();
+        RuleSetVersions.Version base = basedOn == null ? null : versions.get(basedOn).orElse(null);
         out.put("basedOn", base == null ? null : Map.of("id", base.id(), "version", base.version(), "checksum",
                 base.checksum()));
         List<Map<String, Object>> diff = new ArrayList<>();
         if (base != null) {
-            for (VersionReview.FileDiff d : VersionReview.compare(registry.files(base.id()), files)) {
+            for (VersionReview.FileDiff d : VersionReview.compare(versions.files(base.id()), files)) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("path", d.path());
                 row.put("kind", d.kind());
@@ -112,12 +119,12 @@ public class RuleSetApiController {
         // The same differences as sentences, in both languages (never the version row): what an approver reads.
         Map<String, List<String>> words = new LinkedHashMap<>();
         for (String language : List.of("vi", "en")) {
-            words.put(language, base == null ? List.of() : VersionReview.inWords(registry.files(base.id()), files,
+            words.put(language, base == null ? List.of() : VersionReview.inWords(versions.files(base.id()), files,
                     org.slatecheck.rules.text.Messages.of(java.util.Locale.forLanguageTag(language))));
         }
         out.put("changesInWords", words);
         List<Map<String, Object>> changes = new ArrayList<>();
-        for (VersionReview.ChangeView c : VersionReview.history(registry.changes(id))) {
+        for (VersionReview.ChangeView c : VersionReview.history(versions.changes(id))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.change().id());
             row.put("at", c.change().at().toString());
@@ -130,7 +137,7 @@ public class RuleSetApiController {
             changes.add(row);
         }
         out.put("changes", changes);
-        out.put("guidedRules", registry.guidedView(id, "vi"));
+        out.put("guidedRules", drafts.guidedView(id, "vi"));
         return out;
     }
 
@@ -153,7 +160,7 @@ public class RuleSetApiController {
 
     @PostMapping("/api/rulesets/{id}/drafts")
     public ResponseEntity<Map<String, Object>> draft(@PathVariable long id) {
-        long draft = registry.createDraft(id, PageController.user());
+        long draft = drafts.createDraft(id, PageController.user());
         return ResponseEntity.status(HttpStatus.CREATED).body(version(draft));
     }
 
@@ -164,7 +171,7 @@ public class RuleSetApiController {
      */
     @PostMapping(value = "/api/rulesets/{id}/terms", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> term(@PathVariable long id, @RequestBody JsonNode body) {
-        long draft = registry.createTerm(id, PageController.user(), body.path("term").asText(null),
+        long draft = drafts.createTerm(id, PageController.user(), body.path("term").asText(null),
                 date(body.path("seasonFrom").asText(null)), date(body.path("seasonTo").asText(null)));
         return ResponseEntity.status(HttpStatus.CREATED).body(version(draft));
     }
@@ -187,7 +194,7 @@ public class RuleSetApiController {
      */
     @DeleteMapping("/api/rulesets/{id}")
     public ResponseEntity<Void> deleteDraft(@PathVariable long id) {
-        registry.deleteDraft(id, PageController.user());
+        drafts.deleteDraft(id, PageController.user());
         return ResponseEntity.noContent().build();
     }
 
@@ -222,7 +229,7 @@ public class RuleSetApiController {
                 sources.put(e.getKey(), e.getValue().get("source").asText());
             }
         });
-        registry.saveParameters(id, PageController.user(), values, sources, from, documents);
+        drafts.saveParameters(id, PageController.user(), values, sources, from, documents);
         return version(id);
     }
 
@@ -236,7 +243,7 @@ public class RuleSetApiController {
     public Map<String, Object> file(@PathVariable long id, @RequestBody JsonNode body) {
         String path = body.path("path").asText();
         String content = body.path("remove").asBoolean(false) ? null : body.path("content").asText();
-        registry.replaceFile(id, PageController.user(), path, content);
+        drafts.replaceFile(id, PageController.user(), path, content);
         return version(id);
     }
 
@@ -267,13 +274,13 @@ public class RuleSetApiController {
         if (seen == null && body != null && body.hasNonNull("checksum")) {
             seen = body.get("checksum").asText();
         }
-        registry.approve(id, PageController.user(), seen);
+        approvals.approve(id, PageController.user(), seen);
         return version(id);
     }
 
     @PostMapping("/api/rulesets/{id}/activate")
     public Map<String, Object> activate(@PathVariable long id) {
-        registry.activate(id, PageController.user());
+        approvals.activate(id, PageController.user());
         return version(id);
     }
 

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.text.Messages;
 import org.slatecheck.rules.params.Documents;
-import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.Term;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -24,29 +21,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * last congress date) and its directives — documents of the draft's registry, ticked in a list (a new directive is
  * first added with the document form, {@link DocumentFormController}). The {@code term} row's words are made from the
  * registry ("Nhiệm kỳ 2030-2035 (Chỉ thị 12-CT/TW ngày 14/6/2029 …)"), never typed twice. Saved as {@code term.csv}
- * through {@link RuleSetRegistry#replaceFile} (read by {@link Term}, its directives checked against the registry, and
+ * through {@link BoardEdits#replaceFile} (read by {@link Term}, its directives checked against the registry, and
  * compiled as every edit is); nothing is saved when nothing changed. The levels stay as they are.
  *
  * <p>Fields: {@code seasonFrom}, {@code seasonTo} (dates), {@code directive} (document ids, repeated).
  */
 @Controller
 public class TermFormController {
-    private final RuleSetRegistry registry;
-    private final BoardForms forms;
+    private final BoardEdits edits;
 
-    public TermFormController(RuleSetRegistry registry, BoardForms forms) {
-        this.registry = registry;
-        this.forms = forms;
+    public TermFormController(BoardEdits edits) {
+        this.edits = edits;
     }
 
     @PostMapping("/rulesets/{id}/term-form")
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash,
             Locale locale) {
-        Messages m = Messages.of(locale);
-        registry.get(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
-        RuleSetSource source = registry.source(id);
-        try {
+        return edits.post(id, "term-form", flash, locale, (source, m) -> {
             Term before = source.termData();
             Documents documents = Documents.parse(source.documents(), RuleSetSource.DOCUMENTS);
             List<String> ids = new ArrayList<>();
@@ -64,23 +55,15 @@ public class TermFormController {
             LocalDate from = date(form.getFirst("seasonFrom"), before.seasonFrom(), problems, m);
             LocalDate to = date(form.getFirst("seasonTo"), before.seasonTo(), problems, m);
             if (!problems.isEmpty()) {
-                flash.addFlashAttribute("problems", problems);
-                return "redirect:/rulesets/" + id + "#term-form";
+                return BoardEdits.Outcome.refused(problems);
             }
             Term after = before.withDirectives(ids, from, to, termWords(before.id(), ids, documents));
             if (after.text().equals(before.text())) {
-                flash.addFlashAttribute("ok", m.raw("ui.boards.unchanged"));
-                return "redirect:/rulesets/" + id + "#term-form";
+                return BoardEdits.Outcome.unchanged(m);
             }
-            registry.replaceFile(id, PageController.user(), RuleSetSource.TERM, after.text());
-            flash.addFlashAttribute("ok", m.raw("ui.rulesets.saved"));
-        } catch (ParameterException e) {
-            flash.addFlashAttribute("problems", forms.problems(id, new GovernanceException(
-                    List.of(GovernanceException.Problem.data(e))), m));
-        } catch (GovernanceException e) {
-            flash.addFlashAttribute("problems", forms.problems(id, e, m));
-        }
-        return "redirect:/rulesets/" + id + "#term-form";
+            edits.replaceFile(id, RuleSetSource.TERM, after.text());
+            return BoardEdits.Outcome.saved(m);
+        });
     }
 
     /**

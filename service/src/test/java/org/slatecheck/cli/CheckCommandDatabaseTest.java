@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.slatecheck.impact.ImpactAnalysis;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.engine.RuleSetSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +44,11 @@ class CheckCommandDatabaseTest {
     static final String TERM = "2025-2030";
 
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetApprovals ruleSetApprovals;
+    @Autowired
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     ImpactAnalysis impact;
     @Autowired
@@ -69,7 +75,7 @@ class CheckCommandDatabaseTest {
     }
 
     long active() {
-        return registry.versions().stream().filter(v -> v.term().equals(TERM) && v.status().equals("ACTIVE"))
+        return ruleSetVersions.versions().stream().filter(v -> v.term().equals(TERM) && v.status().equals("ACTIVE"))
                 .findFirst().orElseThrow().id();
     }
 
@@ -78,14 +84,14 @@ class CheckCommandDatabaseTest {
         long before = active();
         // A changed version: a draft whose only change is a parameter's source text, approved by another user and
         // activated (its version number and checksum differ from the shipped set's; its outcomes do not).
-        long draft = registry.createDraft(before, "board");
-        registry.saveParameters(draft, "board", Map.of(), Map.of("age.reelection_min_months",
+        long draft = ruleSetDrafts.createDraft(before, "board");
+        ruleSetDrafts.saveParameters(draft, "board", Map.of(), Map.of("age.reelection_min_months",
                 "Quy định 365-QĐ/TW, ghi chú của bài kiểm tra dòng lệnh"));
         impact.run(draft, "board", 1);
-        registry.approve(draft, "approver", registry.get(draft).orElseThrow().checksum());
-        registry.activate(draft, "approver");
+        ruleSetApprovals.approve(draft, "approver", ruleSetVersions.get(draft).orElseThrow().checksum());
+        ruleSetApprovals.activate(draft, "approver");
         try {
-            RuleSetRegistry.Version v = registry.get(draft).orElseThrow();
+            RuleSetVersions.Version v = ruleSetVersions.get(draft).orElseThrow();
             RuleSetSnapshot.Version shipped = RuleSetSnapshot.shipped().versions().get(TERM);
             assertThat(v.checksum()).isNotEqualTo(shipped.checksum());
             assertThat(v.version()).isNotEqualTo(shipped.version());
@@ -127,7 +133,7 @@ class CheckCommandDatabaseTest {
             assertThat(plain.err().lines().findFirst()).hasValue("Bộ quy tắc " + shipped.version() + " (mã kiểm tra "
                     + shipped.checksum() + "), bản đi kèm chương trình");
         } finally {
-            registry.activate(before, "approver"); // rollback, so other tests see the version they expect
+            ruleSetApprovals.activate(before, "approver"); // rollback, so other tests see the version they expect
         }
         // An unreadable database is an internal failure that names no server, user or password.
         Run down = cli(new CheckCommand.Database("jdbc:postgresql://127.0.0.1:1/none", "u", "secret"),

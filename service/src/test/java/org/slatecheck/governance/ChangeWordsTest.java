@@ -16,9 +16,9 @@ import org.slatecheck.rules.params.Documents;
  * sources before and after, citations by rule title and document, switches — and never the version row.
  */
 class ChangeWordsTest {
-    static Map<String, RuleSetRegistry.StoredFile> files(RuleSetSource source) {
-        Map<String, RuleSetRegistry.StoredFile> out = new TreeMap<>();
-        source.files().forEach((p, c) -> out.put(p, new RuleSetRegistry.StoredFile(p, RuleSetRegistry.kind(p), c)));
+    static Map<String, RuleSetVersions.StoredFile> files(RuleSetSource source) {
+        Map<String, RuleSetVersions.StoredFile> out = new TreeMap<>();
+        source.files().forEach((p, c) -> out.put(p, new RuleSetVersions.StoredFile(p, RuleSetVersions.kind(p), c)));
         return out;
     }
 
@@ -29,7 +29,7 @@ class ChangeWordsTest {
     void aNewDatedValueCitationsAndSwitchesReadAsSentencesWithoutTheVersionRow() {
         RuleSetSource base = RuleSetSource.shipped("2025-2030");
         Documents docs = Documents.parse(base.documents(), RuleSetSource.DOCUMENTS);
-        String params = RuleSetRegistry.withEntry(base.parameterSet(), DISCIPLINE, "12", "QD-24-2021", "3", "",
+        String params = RuleSetDrafts.withEntry(base.parameterSet(), DISCIPLINE, "12", "QD-24-2021", "3", "",
                 "thời hạn tính từ ngày quyết định", java.time.LocalDate.of(2026, 1, 1), false);
         // The version row moves too, as a draft's does: not a change a person made.
         params = params.replaceFirst(VERSION, "$12025-2030.999,");

@@ -52,7 +52,9 @@ class DraftEditsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     UserAccounts users;
     @Autowired
@@ -60,7 +62,7 @@ class DraftEditsTest {
 
     @AfterEach
     void noHook() {
-        RuleSetRegistry.beforeCompile = s -> {
+        RuleSetDrafts.beforeCompile = s -> {
         };
     }
 
@@ -116,7 +118,7 @@ class DraftEditsTest {
 
     /** Holds every compile for {@code millis}, as a slow compile of a large rule set would take. */
     static void slowCompiles(long millis) {
-        RuleSetRegistry.beforeCompile = s -> {
+        RuleSetDrafts.beforeCompile = s -> {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
@@ -201,7 +203,7 @@ class DraftEditsTest {
                 + "cases_failed, report) values (?, ?, 'test', now(), 1, 0, '{}'::jsonb)", draft, seen);
         CountDownLatch compiling = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        RuleSetRegistry.beforeCompile = s -> {
+        RuleSetDrafts.beforeCompile = s -> {
             compiling.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
@@ -232,7 +234,7 @@ class DraftEditsTest {
         assertThat(r.body()).contains("governance.not_draft");
         assertThat(status(draft)).isEqualTo("APPROVED");
         assertThat(files(draft)).isEqualTo(reviewed);
-        assertThat(checksum(draft)).isEqualTo(seen).isEqualTo(registry.storedChecksum(draft));
+        assertThat(checksum(draft)).isEqualTo(seen).isEqualTo(ruleSetVersions.storedChecksum(draft));
     }
 
     /**
@@ -242,21 +244,21 @@ class DraftEditsTest {
     @Test
     void anEditOfADraftThatChangedWhileItCompiledIsAConflict() throws Exception {
         long draft = draft("board");
-        RuleSetRegistry.beforeCompile = s -> {
-            RuleSetRegistry.beforeCompile = x -> {
+        RuleSetDrafts.beforeCompile = s -> {
+            RuleSetDrafts.beforeCompile = x -> {
             };
             jdbc.update("update rule_set_file set content = content || '\n# meanwhile' where version_id = ? and path "
                     + "= ?", draft, CASES);
-            jdbc.update("update rule_set_version set checksum = ? where id = ?", registry.storedChecksum(draft),
+            jdbc.update("update rule_set_version set checksum = ? where id = ?", ruleSetVersions.storedChecksum(draft),
                     draft);
         };
-        String meanwhile = registry.storedChecksum(draft);
+        String meanwhile = ruleSetVersions.storedChecksum(draft);
         HttpResponse<String> r = saveSource("board", draft, "Chỉ thị (chậm)", "en");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
         assertThat(r.body()).contains("governance.draft_changed", "reload");
-        assertThat(checksum(draft)).isNotEqualTo(meanwhile).isEqualTo(registry.storedChecksum(draft));
-        assertThat(registry.source(draft).files().get(CASES)).endsWith("# meanwhile");
-        assertThat(registry.parameterRows(draft).get("structure.women_min_percent").get(2))
+        assertThat(checksum(draft)).isNotEqualTo(meanwhile).isEqualTo(ruleSetVersions.storedChecksum(draft));
+        assertThat(ruleSetVersions.source(draft).files().get(CASES)).endsWith("# meanwhile");
+        assertThat(ruleSetDrafts.parameterRows(draft).get("structure.women_min_percent").get(2))
                 .isNotEqualTo("Chỉ thị (chậm)");
         HttpResponse<String> vi = saveSource("board", draft, "Chỉ thị (lại)", "vi");
         assertThat(vi.statusCode()).as(vi.body()).isEqualTo(200);
@@ -288,7 +290,7 @@ class DraftEditsTest {
                     user)).isEqualTo(3);
 
             long gone = drafts.get(1);
-            String version = registry.get(gone).orElseThrow().version();
+            String version = ruleSetVersions.get(gone).orElseThrow().version();
             // Another board member cannot delete it; nor can anyone delete a version that is not a draft.
             HttpResponse<String> other = send("board", "DELETE", "/api/rulesets/" + gone + "?lang=en", null);
             assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
@@ -348,8 +350,8 @@ class DraftEditsTest {
     void parametersCsvIsNotReplacedAsAFile() throws Exception {
         long draft = draft("board");
         String before = checksum(draft);
-        String csv = registry.source(draft).declarations();
-        String values = registry.source(draft).values();
+        String csv = ruleSetVersions.source(draft).declarations();
+        String values = ruleSetVersions.source(draft).values();
         // The period after a discipline decision: its bounds widened (0–240 → 0–600) and a value beyond the old ones.
         String edited = csv.replaceFirst("(?m)^discipline\\.period_months,integer,0,240,",
                 "discipline.period_months,integer,0,600,");
@@ -370,10 +372,10 @@ class DraftEditsTest {
                 "{\"path\": \"parameters.csv\", \"remove\": true}");
         assertThat(removed.statusCode()).isEqualTo(400);
         assertThat(checksum(draft)).isEqualTo(before);
-        assertThat(registry.source(draft).declarations()).isEqualTo(csv);
-        assertThat(registry.source(draft).values()).isEqualTo(values);
+        assertThat(ruleSetVersions.source(draft).declarations()).isEqualTo(csv);
+        assertThat(ruleSetVersions.source(draft).values()).isEqualTo(values);
         // Switches still go through the files API.
-        String switches = registry.source(draft).switches() + "\n";
+        String switches = ruleSetVersions.source(draft).switches() + "\n";
         HttpResponse<String> ok = send("board", "PUT", "/api/rulesets/" + draft + "/files?lang=en",
                 JSON.writeValueAsString(Map.of("path", "switches.csv", "content", switches)));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
@@ -404,10 +406,10 @@ class DraftEditsTest {
                 JSON.writeValueAsString(Map.of("discipline.period_months", Map.of("value", "24", "from",
                         "2026-07-01", "document", "QD-264-2025", "note", "thử nghiệm"))));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(registry.source(draft).values()).contains(
+        assertThat(ruleSetVersions.source(draft).values()).contains(
                 "discipline.period_months,,12,QD-69-2022,2,5,",
                 "discipline.period_months,2026-07-01,24,QD-264-2025,,,thử nghiệm");
-        org.slatecheck.rules.params.RuleSetParameters p = registry.source(draft).parameterSet();
+        org.slatecheck.rules.params.RuleSetParameters p = ruleSetVersions.source(draft).parameterSet();
         assertThat(p.at(java.time.LocalDate.of(2026, 6, 30)).integer("discipline.period_months")).isEqualTo(12);
         assertThat(p.at(java.time.LocalDate.of(2026, 7, 1)).integer("discipline.period_months")).isEqualTo(24);
         JsonNode shown = JSON.readTree(saved.body()).get("parameters").get("discipline.period_months");

@@ -32,7 +32,9 @@ class EarlierLayoutVersionTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetCache ruleSetCache;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
 
     /** The release's files in the earlier layout: one DRL per family, case files beside it. */
     static Map<String, String> earlierLayout(RuleSetSource source) {
@@ -73,17 +75,17 @@ class EarlierLayoutVersionTest {
                 "2025-2030.earlier-layout", "RETIRED", "system", Timestamp.from(Instant.now()), earlier.checksum(),
                 null);
         earlier.files().forEach((path, text) -> jdbc.update("insert into rule_set_file (version_id, path, kind, "
-                + "content) values (?,?,?,?)", id, path, RuleSetRegistry.kind(path), text));
+                + "content) values (?,?,?,?)", id, path, RuleSetVersions.kind(path), text));
 
-        RuleSetSource stored = registry.source(id);
+        RuleSetSource stored = ruleSetVersions.source(id);
         assertThat(stored.checksum()).isEqualTo(earlier.checksum()).isNotEqualTo(release.checksum());
-        RuleSet compiled = registry.compiled(id);
+        RuleSet compiled = ruleSetCache.compiled(id);
         assertThat(compiled.getChecksum()).isEqualTo(earlier.checksum());
         assertThat(compiled.ruleInfos()).hasSameSizeAs(RuleSets.shipped("2025-2030").ruleInfos());
-        assertThat(registry.cases(id)).containsKey("org/slatecheck/rules/AGE/AGE-002.cases.yaml");
-        assertThat(RuleSetRegistry.isBoardFile("org/slatecheck/rules/AGE/AGE-002.cases.yaml")).isTrue();
-        assertThat(RuleSetRegistry.isBoardFile("org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml")).isTrue();
-        assertThat(RuleSetRegistry.isBoardFile("org/slatecheck/rules/AGE/DIS-002/DIS-002.cases.yaml")).isFalse();
-        assertThat(RuleSetRegistry.isBoardFile("org/slatecheck/rules/AGE/AGE-002/AGE-002.drl")).isFalse();
+        assertThat(ruleSetVersions.cases(id)).containsKey("org/slatecheck/rules/AGE/AGE-002.cases.yaml");
+        assertThat(RuleSetDrafts.isBoardFile("org/slatecheck/rules/AGE/AGE-002.cases.yaml")).isTrue();
+        assertThat(RuleSetDrafts.isBoardFile("org/slatecheck/rules/AGE/AGE-002/AGE-002.cases.yaml")).isTrue();
+        assertThat(RuleSetDrafts.isBoardFile("org/slatecheck/rules/AGE/DIS-002/DIS-002.cases.yaml")).isFalse();
+        assertThat(RuleSetDrafts.isBoardFile("org/slatecheck/rules/AGE/AGE-002/AGE-002.drl")).isFalse();
     }
 }

@@ -49,33 +49,32 @@ class RuleSetCacheTest {
     AuditLog audit;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
-    @org.springframework.beans.factory.annotation.Autowired
-    DraftLimits limits;
 
     @Test
     void compiledVersionsAndKieBasesStayBounded() throws Exception {
-        // The registry on the real database (already seeded by the application), its versions' content from here.
-        RuleSetRegistry registry = new RuleSetRegistry(jdbc, audit, transactions, limits) {
+        // The cache on the real database (already seeded by the application), its versions' content from here.
+        RuleSetVersions stored = new RuleSetVersions(jdbc, audit, transactions) {
             @Override
             public RuleSetSource source(long id) {
-                return version(id);
+                return RuleSetCacheTest.version(id);
             }
         };
+        RuleSetCache cache = new RuleSetCache(jdbc, stored);
         RuleSets.shipped(TERM);
         int basesBefore = RuleSet.cacheSizes()[0];
-        RuleSet firstOwnDrl = registry.compiled(OFFSET + 101);
+        RuleSet firstOwnDrl = cache.compiled(OFFSET + 101);
         for (long id = 1; id <= 20; id++) {
-            registry.compiled(OFFSET + id);
-            assertThat(registry.compiledCount()).isLessThanOrEqualTo(RuleSetRegistry.RECENT + 1);
+            cache.compiled(OFFSET + id);
+            assertThat(cache.compiledCount()).isLessThanOrEqualTo(RuleSetCache.RECENT + 1);
         }
         for (long id = 101; id <= 105; id++) {
-            registry.compiled(OFFSET + id);
-            assertThat(registry.compiledCount()).isLessThanOrEqualTo(RuleSetRegistry.RECENT + 1);
+            cache.compiled(OFFSET + id);
+            assertThat(cache.compiledCount()).isLessThanOrEqualTo(RuleSetCache.RECENT + 1);
         }
         for (long id = 1; id <= 20; id++) {
-            registry.compiled(OFFSET + id);
+            cache.compiled(OFFSET + id);
         }
-        assertThat(registry.compiledCount()).isEqualTo(RuleSetRegistry.RECENT);
+        assertThat(cache.compiledCount()).isEqualTo(RuleSetCache.RECENT);
         // The drafts with rules of their own were evicted by then: their KieBases went with them.
         assertThat(RuleSet.isBaseCached(firstOwnDrl)).isFalse();
         // At most one base more than before: another test of this JVM may have compiled the other term meanwhile.
@@ -93,6 +92,6 @@ class RuleSetCacheTest {
         assertThat(again.nominees()).extracting(n -> n.outcome() + " " + n.findings())
                 .isEqualTo(expected.nominees().stream().map(n -> n.outcome() + " " + n.findings()).toList());
         // Recompiled on demand.
-        assertThat(registry.compiled(OFFSET + 101).getVersion()).isEqualTo("2025-2030.d101");
+        assertThat(cache.compiled(OFFSET + 101).getVersion()).isEqualTo("2025-2030.d101");
     }
 }

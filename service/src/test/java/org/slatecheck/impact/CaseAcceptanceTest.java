@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.cases.CaseExpectations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +32,11 @@ class CaseAcceptanceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetApprovals ruleSetApprovals;
+    @Autowired
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     ImpactAnalysis impact;
     @Autowired
@@ -47,14 +53,14 @@ class CaseAcceptanceTest {
 
     @Test
     void aBoardAcceptsTheNewExpectationsInOneStepAndTheApproverSeesThem() {
-        long draft = registry.createDraft(activeId(), "board");
-        registry.saveParameters(draft, "board", Map.of("structure.under40_min_percent", "15"),
+        long draft = ruleSetDrafts.createDraft(activeId(), "board");
+        ruleSetDrafts.saveParameters(draft, "board", Map.of("structure.under40_min_percent", "15"),
                 Map.of("structure.under40_min_percent", "Nghị quyết thử nghiệm của ban tổ chức"));
         impact.run(draft, "board", 5);
         assertThat(totals(draft).get("casesFailed").asInt()).isPositive();
         // Before: approval refused because cases fail.
-        String before = registry.get(draft).orElseThrow().checksum();
-        assertThatThrownBy(() -> registry.approve(draft, "approver", before)).isInstanceOf(GovernanceException.class)
+        String before = ruleSetVersions.get(draft).orElseThrow().checksum();
+        assertThatThrownBy(() -> ruleSetApprovals.approve(draft, "approver", before)).isInstanceOf(GovernanceException.class)
                 .satisfies(e -> assertThat(((GovernanceException) e).getProblems().get(0).key())
                         .isEqualTo("governance.cases_failed"));
 
@@ -72,22 +78,22 @@ class CaseAcceptanceTest {
         assertThatThrownBy(() -> cases.accept(draft, "board2", before)).isInstanceOf(GovernanceException.class);
         assertThatThrownBy(() -> cases.accept(draft, "board", "0".repeat(64)))
                 .isInstanceOf(GovernanceException.class);
-        assertThat(registry.get(draft).orElseThrow().checksum()).isEqualTo(before);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().checksum()).isEqualTo(before);
 
         int accepted = cases.accept(draft, "board", before);
         assertThat(accepted).isEqualTo(pending.cases().size());
         assertThat(totals(draft).get("casesFailed").asInt()).isZero();
         assertThat(cases.pending(draft, "vi")).isNull();
         // The change history holds the case files as an edit of their own.
-        assertThat(registry.changes(draft)).anyMatch(c -> c.kind().equals("CASES"));
+        assertThat(ruleSetVersions.changes(draft)).anyMatch(c -> c.kind().equals("CASES"));
 
         // The approver's review names the same cases, side by side, and approval goes through.
         List<CaseAcceptance.CaseView> review = cases.review(draft, "vi");
         assertThat(review).extracting(CaseAcceptance.CaseView::name)
                 .containsExactlyInAnyOrderElementsOf(pending.cases().stream().map(CaseAcceptance.CaseView::name)
                         .toList());
-        String after = registry.get(draft).orElseThrow().checksum();
-        registry.approve(draft, "approver", after);
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("APPROVED");
+        String after = ruleSetVersions.get(draft).orElseThrow().checksum();
+        ruleSetApprovals.approve(draft, "approver", after);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("APPROVED");
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -47,7 +47,7 @@ class ApprovalTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -75,11 +75,11 @@ class ApprovalTest {
     }
 
     String checksum(long id) {
-        return registry.get(id).orElseThrow().checksum();
+        return ruleSetVersions.get(id).orElseThrow().checksum();
     }
 
     String status(long id) {
-        return registry.get(id).orElseThrow().status();
+        return ruleSetVersions.get(id).orElseThrow().status();
     }
 
     /** Every stored file of a version: path, kind and content. */
@@ -160,7 +160,7 @@ class ApprovalTest {
         assertThat(status(draft)).isEqualTo("APPROVED");
         assertThat(files(draft)).isEqualTo(reviewed);
         assertThat(jdbc.queryForObject("select after_checksum from audit_log where action = 'RULESET_APPROVED' and "
-                + "subject = ? order by id desc limit 1", String.class, registry.get(draft).orElseThrow().version()))
+                + "subject = ? order by id desc limit 1", String.class, ruleSetVersions.get(draft).orElseThrow().version()))
                 .isEqualTo(current);
 
         // Nothing lands after the approval: every edit is refused and the content stays as approved.
@@ -170,7 +170,7 @@ class ApprovalTest {
         assertThat(editParameters(draft, "Chỉ thị 45-CT/TW (sau khi duyệt)").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(files(draft)).isEqualTo(reviewed);
-        assertThat(checksum(draft)).isEqualTo(current).isEqualTo(registry.storedChecksum(draft));
+        assertThat(checksum(draft)).isEqualTo(current).isEqualTo(ruleSetVersions.storedChecksum(draft));
     }
 
     @Test
@@ -229,12 +229,12 @@ class ApprovalTest {
                 assertThat(e.getBody()).contains("governance.not_draft");
                 assertThat(files(draft)).isEqualTo(reviewed);
                 assertThat(checksum(draft)).isEqualTo(seen);
-                assertThat(registry.storedChecksum(draft)).isEqualTo(seen);
+                assertThat(ruleSetVersions.storedChecksum(draft)).isEqualTo(seen);
             } else {
                 edits++;
                 assertThat(a.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
                 assertThat(status(draft)).isEqualTo("DRAFT");
-                assertThat(checksum(draft)).isNotEqualTo(seen).isEqualTo(registry.storedChecksum(draft));
+                assertThat(checksum(draft)).isNotEqualTo(seen).isEqualTo(ruleSetVersions.storedChecksum(draft));
             }
         }
         assertThat(approvals + edits).isEqualTo(24);
@@ -294,7 +294,7 @@ class ApprovalTest {
             // While the approval waits: an edit commits (as an edit would, holding the same lock).
             jdbc.update("update rule_set_file set content = content || '\n# edited' where version_id = ? and path = ?",
                     draft, CASES);
-            jdbc.update("update rule_set_version set checksum = ? where id = ?", registry.storedChecksum(draft), draft);
+            jdbc.update("update rule_set_version set checksum = ? where id = ?", ruleSetVersions.storedChecksum(draft), draft);
             return f;
         });
         ResponseEntity<String> r = approval.get();

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,7 +41,11 @@ class BoardDataTest {
     @Autowired
     TestRestTemplate anonymous;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetCache ruleSetCache;
+    @Autowired
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -68,7 +74,7 @@ class BoardDataTest {
     }
 
     String checksum(long id) {
-        return registry.get(id).orElseThrow().checksum();
+        return ruleSetVersions.get(id).orElseThrow().checksum();
     }
 
     @Test
@@ -89,7 +95,7 @@ class BoardDataTest {
         ResponseEntity<String> saved = put("board", "/api/rulesets/" + draft + "/parameters",
                 Map.of("discipline.period_months", Map.of("value", "12", "source", HOSTILE)));
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(registry.parameterRows(draft).get("discipline.period_months").get(2)).isEqualTo(HOSTILE);
+        assertThat(ruleSetDrafts.parameterRows(draft).get("discipline.period_months").get(2)).isEqualTo(HOSTILE);
         JsonNode version = JSON.readTree(as("board").getForObject("/api/rulesets/" + draft, String.class));
         assertThat(version.get("parameters").get("discipline.period_months").get("source").asText())
                 .isEqualTo(HOSTILE);
@@ -111,7 +117,7 @@ class BoardDataTest {
         }
         assertThat(checksum(draft)).isEqualTo(before);
 
-        String citations = registry.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\""
+        String citations = ruleSetVersions.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\""
                 + HOSTILE.replace("\"", "\"\"") + "\",x\n";
         assertThat(put("board", "/api/rulesets/" + draft + "/files", Map.of("path", "citations.csv", "content",
                 citations)).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -156,7 +162,7 @@ class BoardDataTest {
                 "\nrule \"x\" @id(\"DRV-X\") @derives(\"nothing\") when Nominee() then "
                         + "System.setProperty(\"slatecheck.pwned\", \"yes\"); end\n", draft,
                 "org/slatecheck/rules/HLT/HLT-001/HLT-001.drl");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.compiled(draft))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ruleSetCache.compiled(draft))
                 .isInstanceOf(org.slatecheck.governance.GovernanceException.class)
                 .hasMessage("governance.foreign_rules");
         ResponseEntity<String> impact = as("board").postForEntity("/api/rulesets/" + draft + "/impact?lang=en",
@@ -199,7 +205,7 @@ class BoardDataTest {
                     + "character").doesNotContain("Lambda").doesNotContain(".java").doesNotContain("org.slatecheck");
         }
         ResponseEntity<String> citation = put("board", "/api/rulesets/" + draft + "/files", Map.of("path",
-                "citations.csv", "content", registry.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\"Quy định\u0007"
+                "citations.csv", "content", ruleSetVersions.source(draft).citations() + "HLT-001,,QD-365-2025,1,,\"Quy định\u0007"
                         + " 1\",x\n"));
         assertThat(citation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(citation.getBody()).contains("HLT-001").contains("The citation contains a control");

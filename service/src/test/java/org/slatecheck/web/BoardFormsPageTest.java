@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.params.Citations;
 import org.slatecheck.rules.params.Documents;
@@ -41,7 +41,7 @@ class BoardFormsPageTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
 
     long active() {
         return jdbc.queryForObject("select id from rule_set_version where term = '2025-2030' and status = 'ACTIVE'",
@@ -67,19 +67,19 @@ class BoardFormsPageTest {
                 .doesNotContain("id=\"citations\"", "id=\"switches\"", "Tạo bản nháp từ phiên bản này");
 
         // A new value without its date: refused in words, nothing saved.
-        String before = registry.source(draft).values();
+        String before = ruleSetVersions.source(draft).values();
         assertThat(board.post(page + "/parameter-table", Map.of("v." + P + ".new", "12"), page))
                 .contains("Thời hạn không bố trí sau kỷ luật: giá trị mới cần có ngày bắt đầu có hiệu lực.");
-        assertThat(registry.source(draft).values()).isEqualTo(before);
+        assertThat(ruleSetVersions.source(draft).values()).isEqualTo(before);
         // The form sent back unchanged saves nothing.
-        org.slatecheck.governance.SourceText shipped = org.slatecheck.governance.SourceText.of(registry.source(draft)
+        org.slatecheck.governance.SourceText shipped = org.slatecheck.governance.SourceText.of(ruleSetVersions.source(draft)
                 .parameterSet().entries().get(P).get(0));
         assertThat(shipped.document()).isEqualTo("QD-69-2022");
         assertThat(shipped.article() + " " + shipped.clause()).isEqualTo("2 5");
         assertThat(board.post(page + "/parameter-table", Map.of("v." + P + ".0", "12", "d." + P + ".0",
                 "QD-69-2022", "a." + P + ".0", "2", "c." + P + ".0", "5", "n." + P + ".0",
                 shipped.note()), page)).contains("Không có gì thay đổi, không lưu.");
-        assertThat(registry.source(draft).values()).isEqualTo(before);
+        assertThat(ruleSetVersions.source(draft).values()).isEqualTo(before);
 
         // The same 12 months from 01/01/2026 on another document: a second dated value of the parameter.
         Map<String, String> fields = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ class BoardFormsPageTest {
         fields.put("n." + P + ".new", "thời hạn tính từ ngày quyết định");
         assertThat(board.post(page + "/parameter-table", fields, page)).contains("Đã lưu và biên dịch lại bản nháp.")
                 .doesNotContain("id=\"problems\"");
-        List<Parameter> entries = registry.source(draft).parameterSet().entries().get(P);
+        List<Parameter> entries = ruleSetVersions.source(draft).parameterSet().entries().get(P);
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).from()).isNull();
         assertThat(entries.get(1).from()).hasToString("2026-01-01");
@@ -101,7 +101,7 @@ class BoardFormsPageTest {
         assertThat(board.get(page)).contains("name=\"v." + P + ".1\"", "01/01/2026");
 
         // Citations: the first row removed, a row added by document.
-        RuleSetSource source = registry.source(draft);
+        RuleSetSource source = ruleSetVersions.source(draft);
         List<Citations.Entry> rows = Citations.parse(source.citations(), "c", Documents.parse(source.documents(),
                 "d")).entries();
         Map<String, String> citations = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ class BoardFormsPageTest {
         citations.put("noteVi." + n, "tuổi công tác");
         citations.put("noteEn." + n, "working time");
         assertThat(board.post(page + "/citation-form", citations, page)).contains("Đã lưu và biên dịch lại");
-        List<Citations.Entry> after = Citations.parse(registry.source(draft).citations(), "c",
+        List<Citations.Entry> after = Citations.parse(ruleSetVersions.source(draft).citations(), "c",
                 Documents.parse(source.documents(), "d")).entries();
         assertThat(after).hasSize(n).doesNotContain(rows.get(0)).contains(new Citations.Entry("AGE-001", "",
                 "QD-24-2021", "40", "", "tuổi công tác", "working time"));
@@ -143,7 +143,7 @@ class BoardFormsPageTest {
         off.put("reason.NUM-001", "thử nghiệm của ban");
         off.put("d.NUM-001", "QD-24-2021");
         assertThat(board.post(page + "/switch-form", off, page)).contains("Đã lưu và biên dịch lại");
-        RuleSwitches.Switch s = RuleSwitches.parse(registry.source(draft).switches(), "s").all().get("NUM-001");
+        RuleSwitches.Switch s = RuleSwitches.parse(ruleSetVersions.source(draft).switches(), "s").all().get("NUM-001");
         assertThat(s.enabled()).isFalse();
         assertThat(s.source()).isEqualTo("Quy định 24-QĐ/TW ngày 30/7/2021");
 

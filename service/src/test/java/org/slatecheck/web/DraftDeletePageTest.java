@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,7 +33,7 @@ class DraftDeletePageTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
 
     long draft() throws Exception {
         long active = jdbc.queryForObject("select id from rule_set_version where term = '2025-2030' and status = "
@@ -50,7 +50,7 @@ class DraftDeletePageTest {
     @Test
     void theAuthorDeletesADraftAfterConfirmingAndItIsGone() throws Exception {
         long draft = draft();
-        String version = registry.get(draft).orElseThrow().version();
+        String version = ruleSetVersions.get(draft).orElseThrow().version();
         String page = "/rulesets/" + draft;
         WebSession board = new WebSession(port, "board");
         String shown = board.get(page);
@@ -62,11 +62,11 @@ class DraftDeletePageTest {
         // Without the box ticked: nothing is deleted, the page says why.
         String unconfirmed = board.post(page + "/delete", Map.of(), page);
         assertThat(unconfirmed).contains("Hãy đánh dấu ô xác nhận xóa bản nháp");
-        assertThat(registry.get(draft)).isPresent();
+        assertThat(ruleSetVersions.get(draft)).isPresent();
         // Another board member cannot delete it, box ticked or not.
         String other = new WebSession(port, "board2").post(page + "/delete", Map.of("confirm", "yes"), page);
         assertThat(other).contains("Chỉ người soạn bản nháp mới được xóa nó");
-        assertThat(registry.get(draft)).isPresent();
+        assertThat(ruleSetVersions.get(draft)).isPresent();
 
         String list = board.post(page + "/delete", Map.of("confirm", "yes"), page);
         assertThat(board.lastLocation).endsWith("/rulesets");
@@ -83,15 +83,15 @@ class DraftDeletePageTest {
     void thePageRefusesTheParameterFileAsAFile() throws Exception {
         long draft = draft();
         String page = "/rulesets/" + draft;
-        String before = registry.get(draft).orElseThrow().checksum();
-        String csv = registry.source(draft).declarations();
+        String before = ruleSetVersions.get(draft).orElseThrow().checksum();
+        String csv = ruleSetVersions.source(draft).declarations();
         String edited = csv.replace(",tháng,central,congress,Thời hạn không bố trí sau kỷ luật,",
                 ",tháng,board,congress,Thời hạn không bố trí sau kỷ luật,");
         assertThat(edited).isNotEqualTo(csv);
         String shown = new WebSession(port, "board").post(page + "/data", Map.of("path", "parameters.csv",
                 "content", edited), page);
         assertThat(shown).contains("Không thay được cả tệp tham số", "bảng tham số");
-        assertThat(registry.get(draft).orElseThrow().checksum()).isEqualTo(before);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().checksum()).isEqualTo(before);
         JsonNode p = JSON.readTree(anonymous.withBasicAuth("board", "board").getForObject("/api/rulesets/" + draft,
                 String.class)).get("parameters").get("discipline.period_months");
         assertThat(p.get("boardParameter").asBoolean()).isFalse();

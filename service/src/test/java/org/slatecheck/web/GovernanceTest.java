@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,7 +65,9 @@ class GovernanceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
 
     TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);
@@ -119,7 +122,7 @@ class GovernanceTest {
                 "n.age.reelection_min_months.1", "Hướng dẫn giả định số 99-HD/BTCTW: tái cử còn ít nhất 42 tháng"),
                 "/rulesets/" + draft);
         assertThat(saved).contains("Đã lưu");
-        assertThat(registry.parameterRows(draft).get("age.reelection_min_months").get(0)).isEqualTo("42");
+        assertThat(ruleSetDrafts.parameterRows(draft).get("age.reelection_min_months").get(0)).isEqualTo("42");
 
         // Impact: exactly nominee A changes, INELIGIBLE → ELIGIBLE, because AGE-002 no longer fires; the shipped
         // AGE cases still expect 48 months, so they fail and block approval.
@@ -191,7 +194,7 @@ class GovernanceTest {
         JsonNode after = check(as("subcommittee"));
         assertThat(outcomeOf(after, "A")).isEqualTo("ELIGIBLE");
         assertThat(after.get("results").get(0).get("ruleSet").get("version").asText())
-                .isEqualTo(registry.get(draft).orElseThrow().version());
+                .isEqualTo(ruleSetVersions.get(draft).orElseThrow().version());
         // The old check still reproduces identically with the (now retired) version it used.
         JsonNode reproduced = JSON.readTree(as("subcommittee").postForEntity("/api/checks/" + ourCheck + "/reproduce",
                 null, String.class).getBody());
@@ -200,7 +203,7 @@ class GovernanceTest {
         // Audit rows for every step, with the checksum before and after the parameter change.
         List<Map<String, Object>> audit = jdbc.queryForList("select actor, action, subject, before_checksum, "
                 + "after_checksum from audit_log where subject like ? order by id",
-                registry.get(draft).orElseThrow().version() + "%");
+                ruleSetVersions.get(draft).orElseThrow().version() + "%");
         assertThat(audit).extracting(r -> r.get("actor") + " " + r.get("action")).containsSubsequence(
                 "board DRAFT_CREATED", "board PARAMETERS_CHANGED", "board IMPACT_ANALYSED", "board CASES_CHANGED",
                 "board IMPACT_ANALYSED", "approver RULESET_APPROVED", "approver RULESET_ACTIVATED");
@@ -221,14 +224,14 @@ class GovernanceTest {
         long base = activeVersionId();
         long draft = JSON.readTree(as("approver").postForEntity("/api/rulesets/" + base + "/drafts",
                 null, String.class).getBody()).get("version").get("id").asLong();
-        assertThat(registry.get(draft).orElseThrow().basedOn()).isEqualTo(base);
-        assertThat(registry.get(draft).orElseThrow().author()).isEqualTo("approver");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().basedOn()).isEqualTo(base);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().author()).isEqualTo("approver");
         as("approver").postForEntity("/api/rulesets/" + draft + "/impact", null, String.class);
         ResponseEntity<String> own = as("approver").postForEntity("/api/rulesets/" + draft + "/approve?lang=en", null,
                 String.class);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(own.getBody()).contains("governance.own_draft", "four eyes");
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
     }
 
     @Test
@@ -278,9 +281,9 @@ class GovernanceTest {
                         json), String.class);
         as("board").postForEntity("/api/rulesets/" + draft + "/impact", null, String.class);
         assertThat(as("approver").postForEntity("/api/rulesets/" + draft + "/approve?checksum="
-                + registry.get(draft).orElseThrow().checksum(), null, String.class).getStatusCode())
+                + ruleSetVersions.get(draft).orElseThrow().checksum(), null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        String newVersion = registry.get(draft).orElseThrow().version();
+        String newVersion = ruleSetVersions.get(draft).orElseThrow().version();
 
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<JsonNode>> checks = new ArrayList<>();

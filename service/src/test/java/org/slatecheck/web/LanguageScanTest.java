@@ -145,7 +145,9 @@ class LanguageScanTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.slatecheck.governance.RuleSetRegistry registry;
+    org.slatecheck.governance.RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    org.slatecheck.governance.RuleSetVersions ruleSetVersions;
 
     TestRestTemplate admin() {
         return anonymous.withBasicAuth("admin", "admin");
@@ -235,12 +237,12 @@ class LanguageScanTest {
                 .forEach(DATA::add);
         // Sources typed into the versions shown (other test classes may have activated a version of their own).
         for (long version : List.of(activeId, draftId)) {
-            registry.parameterRows(version).values().forEach(row -> {
+            ruleSetDrafts.parameterRows(version).values().forEach(row -> {
                 DATA.add(row.get(2));
                 DATA.addAll(List.of(row.get(2).split("[;:] ?")));
             });
             // The parameter table shows each source as its document and the rest of the text, the note.
-            org.slatecheck.rules.engine.RuleSetSource source = registry.source(version);
+            org.slatecheck.rules.engine.RuleSetSource source = ruleSetVersions.source(version);
             org.slatecheck.rules.params.Documents documents = org.slatecheck.rules.params.Documents.parse(
                     source.documents(), "documents.csv");
             source.parameterSet().entries()

@@ -283,7 +283,7 @@ class LimitsExportsFilesTest {
                 .writeValueAsString(SUM) + ", \"nomineeId\": " + JSON.writeValueAsString(HYPERLINK)
                 + ", \"before\": \"ELIGIBLE\", \"after\": \"REVIEW\", \"rulesAdded\": " + JSON.writeValueAsString(CMD)
                 + ", \"rulesRemoved\": " + JSON.writeValueAsString(MINUS) + "}], \"lists\": []}");
-        assertNeutral(GovernancePageController.impactCsv(report), "'" + SUM, "'" + HYPERLINK, "'" + CMD,
+        assertNeutral(RuleSetPageController.impactCsv(report), "'" + SUM, "'" + HYPERLINK, "'" + CMD,
                 "'" + MINUS);
     }
 

@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +41,7 @@ class NewTermBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetCache ruleSetCache;
 
     /** As in {@link NewTermTest}: the test database outlives a run, a term is made once, so 2030 the first time. */
     int year;
@@ -70,7 +70,7 @@ class NewTermBrowserTest {
     void removeTheNewTerm() {
         jdbc.update("update rule_set_version set status = 'RETIRED' where term not in ('2020-2025', '2025-2030') "
                 + "and status <> 'DELETED'");
-        registry.reloadActive();
+        ruleSetCache.reloadActive();
     }
 
     String url(String path) {

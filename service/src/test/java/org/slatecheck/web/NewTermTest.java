@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetCache;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,7 +50,9 @@ class NewTermTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetCache ruleSetCache;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
 
     TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);
@@ -87,7 +90,7 @@ class NewTermTest {
     void removeTheNewTerm() {
         jdbc.update("update rule_set_version set status = 'RETIRED' where term not in ('2020-2025', '2025-2030') "
                 + "and status <> 'DELETED'");
-        registry.reloadActive();
+        ruleSetCache.reloadActive();
     }
 
     @Test
@@ -127,8 +130,8 @@ class NewTermTest {
                 json(body), String.class);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         long draft = JSON.readTree(created.getBody()).get("version").get("id").asLong();
-        assertThat(registry.get(draft).orElseThrow().term()).isEqualTo(newTerm);
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().term()).isEqualTo(newTerm);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
         // A term that exists cannot be made again; said in words.
         ResponseEntity<String> twice = as("board").postForEntity("/api/rulesets/" + base + "/terms?lang=en",
                 json(body), String.class);
@@ -136,7 +139,7 @@ class NewTermTest {
         assertThat(twice.getBody()).contains("Term " + newTerm + " already has a rule set");
 
         // The board edits the season (its first directive's date) and the province reference month.
-        String term = registry.source(draft).term();
+        String term = ruleSetVersions.source(draft).term();
         assertThat(term).contains((year - 1) + "-06-01," + (year + 1) + "-12-31").doesNotContain("DISTRICT");
         ResponseEntity<String> dates = as("board").exchange("/api/rulesets/" + draft + "/files", HttpMethod.PUT,
                 json(JSON.writeValueAsString(java.util.Map.of("path", "term.csv", "content",
@@ -157,7 +160,7 @@ class NewTermTest {
         // Four eyes and activation, as for any version.
         assertThat(as("board").postForEntity("/api/rulesets/" + draft + "/impact", null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-        String checksum = registry.get(draft).orElseThrow().checksum();
+        String checksum = ruleSetVersions.get(draft).orElseThrow().checksum();
         assertThat(as("board").postForEntity("/api/rulesets/" + draft + "/approve?checksum=" + checksum, null,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("approver").postForEntity("/api/rulesets/" + draft + "/approve?checksum=" + checksum, null,

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +34,9 @@ class ParameterChoicesTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
 
     /** Posts {@code fields} (a name may come several times, as check boxes do) with the CSRF token of the page. */
     HttpResponse<String> post(WebSession web, String path, List<String[]> fields, String page) throws Exception {
@@ -67,8 +70,8 @@ class ParameterChoicesTest {
         assertThat(page).contains("title=\"theory.min.PROVINCE\"").doesNotContain("<code>theory.min.PROVINCE</code>");
         assertThat(board.get("/rulesets/" + draft + "?lang=en")).contains("<code>theory.min.PROVINCE</code>");
 
-        String stored = registry.parameterRows(draft).get("structure.under40_levels").get(0);
-        String source = registry.parameterRows(draft).get("structure.under40_levels").get(2);
+        String stored = ruleSetDrafts.parameterRows(draft).get("structure.under40_levels").get(0);
+        String source = ruleSetDrafts.parameterRows(draft).get("structure.under40_levels").get(2);
         // The same levels ticked, in another order: nothing to save, nothing changes.
         HttpResponse<String> same = post(board, "/rulesets/" + draft + "/parameters", List.of(
                 new String[] {"value.structure.under40_levels", ""},
@@ -77,7 +80,7 @@ class ParameterChoicesTest {
                 new String[] {"value.structure.under40_levels", "PROVINCE"},
                 new String[] {"source.structure.under40_levels", source}), "/rulesets/" + draft);
         assertThat(same.statusCode()).isEqualTo(302);
-        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo(stored);
+        assertThat(ruleSetDrafts.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo(stored);
         // Other levels ticked, and the schedule chosen from the drop-down: saved as codes.
         HttpResponse<String> changed = post(board, "/rulesets/" + draft + "/parameters", List.of(
                 new String[] {"value.structure.under40_levels", ""},
@@ -87,9 +90,9 @@ class ParameterChoicesTest {
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(board.get(URI.create(changed.headers().firstValue("Location").orElseThrow()).getPath()))
                 .doesNotContain("class=\"error\" id=\"problems\"");
-        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE;COMMUNE");
+        assertThat(ruleSetDrafts.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE;COMMUNE");
         // The parameter table: the same levels ticked in another order save nothing; others are saved.
-        String table = registry.source(draft).values();
+        String table = ruleSetVersions.source(draft).values();
         String shown = board.get("/rulesets/" + draft);
         List<String[]> source4 = sourceFields(shown, "structure.under40_levels.0");
         List<String[]> same2 = new java.util.ArrayList<>(List.of(
@@ -100,13 +103,13 @@ class ParameterChoicesTest {
         HttpResponse<String> unchanged = post(board, "/rulesets/" + draft + "/parameter-table", same2,
                 "/rulesets/" + draft);
         assertThat(unchanged.statusCode()).isEqualTo(302);
-        assertThat(registry.source(draft).values()).isEqualTo(table);
+        assertThat(ruleSetVersions.source(draft).values()).isEqualTo(table);
         List<String[]> other = new java.util.ArrayList<>(List.of(
                 new String[] {"v.structure.under40_levels.0", ""},
                 new String[] {"v.structure.under40_levels.0", "PROVINCE"}));
         other.addAll(source4);
         post(board, "/rulesets/" + draft + "/parameter-table", other, "/rulesets/" + draft);
-        assertThat(registry.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE");
+        assertThat(ruleSetDrafts.parameterRows(draft).get("structure.under40_levels").get(0)).isEqualTo("PROVINCE");
         // The draft is deleted again (drafts per user and term are limited).
         board.post("/rulesets/" + draft + "/delete", Map.of("confirm", "yes"), "/rulesets/" + draft);
     }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +42,7 @@ class ProvinceAdminTest {
     @Autowired
     UserAccounts users;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -179,13 +179,13 @@ class ProvinceAdminTest {
         assertThat(draftA.statusCode()).as(draftA.body()).isEqualTo(403);
         assertThat(draftA.body()).contains("Only a board member of the central level");
         assertThat(jdbc.queryForObject("select count(*) from rule_set_version", Long.class)).isEqualTo(drafts);
-        assertThat(refusals("board-a", registry.get(active).orElseThrow().version(), "ruleset draft")).isPositive();
+        assertThat(refusals("board-a", ruleSetVersions.get(active).orElseThrow().version(), "ruleset draft")).isPositive();
 
         // The central board member drafts, edits and analyses.
         HttpResponse<String> created = post("board", "/api/rulesets/" + active + "/drafts", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long draft = JSON.readTree(created.body()).get("version").get("id").asLong();
-        String version = registry.get(draft).orElseThrow().version();
+        String version = ruleSetVersions.get(draft).orElseThrow().version();
         assertThat(JSON.readTree(created.body()).get("units").get("author").asText()).isEqualTo("TW");
         HttpResponse<String> edit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/rulesets/" + draft + "/files")).header("Authorization", "Basic " + Base64.getEncoder()
@@ -198,7 +198,7 @@ class ProvinceAdminTest {
                 .isEqualTo(403);
         HttpResponse<String> impact = post("board", "/api/rulesets/" + draft + "/impact?checks=1", null);
         assertThat(impact.statusCode()).as(impact.body()).isEqualTo(200);
-        String checksum = registry.get(draft).orElseThrow().checksum();
+        String checksum = ruleSetVersions.get(draft).orElseThrow().checksum();
 
         // Neither the province administrator, nor a province approver, nor a central ADMIN without APPROVER approves.
         users.create("admin", "pa-approver" + n, PASSWORD, List.of("APPROVER"), "PA");
@@ -214,7 +214,7 @@ class ProvinceAdminTest {
         WebSession adminPage = new WebSession(port, "admin-a");
         assertThat(adminPage.postRaw("/rulesets/" + draft + "/approve", Map.of("checksum", checksum), "/checks")
                 .statusCode()).isEqualTo(403);
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
 
         // The central approver (not the author) approves; the province ones cannot activate what was approved.
         HttpResponse<String> approved = post("approver", approve, null);
@@ -222,7 +222,7 @@ class ProvinceAdminTest {
         assertThat(post("admin-a", "/api/rulesets/" + draft + "/activate", null).statusCode()).isEqualTo(403);
         assertThat(post("pa-approver" + n, PASSWORD, "/api/rulesets/" + draft + "/activate", null).statusCode())
                 .isEqualTo(403);
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("APPROVED");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("APPROVED");
 
         // The version page and the audit log say from which unit the author and the approver act.
         WebSession approver = new WebSession(port, "approver");

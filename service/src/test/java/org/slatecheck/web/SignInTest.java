@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.SignInGuard;
 import org.slatecheck.governance.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ class SignInTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
     @Autowired
     SignInGuard guard;
     @Autowired
@@ -96,14 +96,14 @@ class SignInTest {
     /** (a) The cross-site POST of the issue: signed in through the form, only the session cookie goes along. */
     @Test
     void aBrowserSessionCookieAuthorisesNoApiCall() throws Exception {
-        long active = registry.versions().stream().filter(v -> v.status().equals("ACTIVE")).findFirst().orElseThrow()
+        long active = ruleSetVersions.versions().stream().filter(v -> v.status().equals("ACTIVE")).findFirst().orElseThrow()
                 .id();
         HttpResponse<String> created = plain.send(HttpRequest.newBuilder(uri("/api/rulesets/" + active + "/drafts"))
                 .header("Authorization", basic("board", "board")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
         long draft = JSON.readTree(created.body()).get("version").get("id").asLong();
-        String checksum = registry.get(draft).orElseThrow().checksum();
+        String checksum = ruleSetVersions.get(draft).orElseThrow().checksum();
 
         WebSession approver = new WebSession(port, "approver");
         assertThat(approver.get("/rulesets/" + draft)).contains(checksum); // the session is signed in for pages
@@ -115,7 +115,7 @@ class SignInTest {
                 + "/activate")).header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(activate.statusCode()).isIn(401, 403);
-        assertThat(registry.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(ruleSetVersions.get(draft).orElseThrow().status()).isEqualTo("DRAFT");
 
         WebSession sub = new WebSession(port, "subcommittee");
         int before = jdbc.queryForObject("select count(*) from check_run", Integer.class);

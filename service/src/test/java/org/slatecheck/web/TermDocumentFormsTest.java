@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.VersionReview;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.text.Messages;
@@ -35,7 +36,9 @@ class TermDocumentFormsTest {
     @LocalServerPort
     int port;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -49,13 +52,13 @@ class TermDocumentFormsTest {
     void draft() throws Exception {
         base = jdbc.queryForObject("select id from rule_set_version where term = '2025-2030' and status = 'ACTIVE'",
                 Long.class);
-        draft = registry.createDraft(base, "board");
+        draft = ruleSetDrafts.createDraft(base, "board");
         board = new WebSession(port, "board");
     }
 
     @AfterEach
     void deleteDraft() {
-        registry.deleteDraft(draft, "board");
+        ruleSetDrafts.deleteDraft(draft, "board");
     }
 
     Map<String, String> document(String number, String issued) {
@@ -67,21 +70,21 @@ class TermDocumentFormsTest {
     @Test
     void aDocumentIsAddedAsARowOfTheDraftsRegistryAndATakenIdOrAMissingTitleIsRefusedInWords() throws Exception {
         String page = "/rulesets/" + draft;
-        String before = registry.source(draft).documents();
+        String before = ruleSetVersions.source(draft).documents();
         // Chỉ thị 35-CT/TW of 2024 is in the registry already: the id made from it (CT-35-2024) is taken.
         String taken = board.post(page + "/document-form", document("35-CT/TW", "2024-06-14"), page);
         assertThat(taken).contains("Văn bản CT-35-2024 đã có ở một dòng trước.");
         Map<String, String> untitled = new java.util.HashMap<>(document("7-CT/TW", "2029-06-14"));
         untitled.put("titleVi", "");
         board.post(page + "/document-form", untitled, page);
-        assertThat(registry.source(draft).documents()).isEqualTo(before);
+        assertThat(ruleSetVersions.source(draft).documents()).isEqualTo(before);
 
         String added = board.post(page + "/document-form", document("7-CT/TW", "2029-06-14"), page);
         assertThat(added).contains("Đã thêm Chỉ thị 7-CT/TW ngày 14/6/2029 vào danh mục và biên dịch lại bản nháp.");
-        String after = registry.source(draft).documents();
+        String after = ruleSetVersions.source(draft).documents();
         assertThat(after).startsWith(before.strip()).endsWith("CT-7-2029,Chỉ thị,7-CT/TW,Bộ Chính trị,2029-06-14,,"
                 + "về đại hội đảng bộ các cấp (thử nghiệm),on party congresses (test),,,,,unconfirmed,thử nghiệm\n");
-        assertThat(VersionReview.inWords(registry.files(base), registry.files(draft), Messages.of(java.util.Locale.forLanguageTag("vi"))))
+        assertThat(VersionReview.inWords(ruleSetVersions.files(base), ruleSetVersions.files(draft), Messages.of(java.util.Locale.forLanguageTag("vi"))))
                 .contains("Thêm vào danh mục văn bản: Chỉ thị 7-CT/TW ngày 14/6/2029 về đại hội đảng bộ các cấp "
                         + "(thử nghiệm) (chưa đối chiếu văn bản gốc)");
     }
@@ -92,15 +95,15 @@ class TermDocumentFormsTest {
         assertThat(board.get(page)).contains("id=\"term-form\"", "Chưa chọn chỉ thị nào của nhiệm kỳ.");
         String unknown = board.post(page + "/term-form", Map.of("directive", "CT-99-2099"), page);
         assertThat(unknown).contains("Không có văn bản “CT-99-2099” trong danh mục văn bản.");
-        assertThat(registry.source(draft).termData().directives()).isEmpty();
+        assertThat(ruleSetVersions.source(draft).termData().directives()).isEmpty();
 
         String saved = board.post(page + "/term-form", Map.of("directive", "CT-45-2025",
                 "seasonFrom", "2024-06-14", "seasonTo", "2026-12-31"), page);
         assertThat(saved).contains("Đã lưu và biên dịch lại bản nháp.", "id=\"term-directives\"");
-        assertThat(registry.source(draft).termData().directives()).containsExactly("CT-45-2025");
-        assertThat(registry.source(draft).term()).contains("\ndirective,CT-45-2025,,,,\n",
+        assertThat(ruleSetVersions.source(draft).termData().directives()).containsExactly("CT-45-2025");
+        assertThat(ruleSetVersions.source(draft).term()).contains("\ndirective,CT-45-2025,,,,\n",
                 "Nhiệm kỳ 2025-2030 (Chỉ thị 45-CT/TW ngày 14/4/2025 ");
-        assertThat(VersionReview.inWords(registry.files(base), registry.files(draft), Messages.of(java.util.Locale.ENGLISH)))
+        assertThat(VersionReview.inWords(ruleSetVersions.files(base), ruleSetVersions.files(draft), Messages.of(java.util.Locale.ENGLISH)))
                 .anyMatch(s -> s.startsWith("The term's directives: Directive 45-CT/TW of 14/4/2025 "));
         // The same again changes nothing.
         assertThat(board.post(page + "/term-form", Map.of("directive", "CT-45-2025"), page))
@@ -109,12 +112,12 @@ class TermDocumentFormsTest {
         // A term file naming a document the registry does not hold is refused by the registry too (the API).
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.APPLICATION_JSON);
-        String term = registry.source(draft).term().replace("directive,CT-45-2025", "directive,CT-98-2098");
+        String term = ruleSetVersions.source(draft).term().replace("directive,CT-45-2025", "directive,CT-98-2098");
         ResponseEntity<String> put = anonymous.withBasicAuth("board", "board").exchange("/api/rulesets/" + draft
                 + "/files?lang=en", HttpMethod.PUT, new HttpEntity<>(new com.fasterxml.jackson.databind.ObjectMapper()
                         .writeValueAsString(Map.of("path", RuleSetSource.TERM, "content", term)), h), String.class);
         assertThat(put.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(put.getBody()).contains("CT-98-2098");
-        assertThat(registry.source(draft).termData().directives()).containsExactly("CT-45-2025");
+        assertThat(ruleSetVersions.source(draft).termData().directives()).containsExactly("CT-45-2025");
     }
 }

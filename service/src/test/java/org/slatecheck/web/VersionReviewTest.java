@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,7 +43,7 @@ class VersionReviewTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetVersions ruleSetVersions;
 
     TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);
@@ -78,29 +78,29 @@ class VersionReviewTest {
         }
         long draft = JSON.readTree(as("board").postForEntity("/api/rulesets/" + base + "/drafts", null, String.class)
                 .getBody()).get("version").get("id").asLong();
-        String baseVersion = registry.get(base).orElseThrow().version();
-        String draftVersion = registry.get(draft).orElseThrow().version();
-        String paramsBefore = registry.files(draft).get("values.csv").content();
+        String baseVersion = ruleSetVersions.get(base).orElseThrow().version();
+        String draftVersion = ruleSetVersions.get(draft).orElseThrow().version();
+        String paramsBefore = ruleSetVersions.files(draft).get("values.csv").content();
 
         // A parameter change, a changed case file and a new one (with markup in it, which must stay text).
         assertThat(put("/api/rulesets/" + draft + "/parameters", Map.of("age.reelection_min_months", Map.of(
                 "value", "42", "source", "Hướng dẫn giả định 99-HD/BTCTW: tái cử còn ít nhất 42 tháng")))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-        String ageBefore = registry.files(draft).get(AGE).content();
+        String ageBefore = ruleSetVersions.files(draft).get(AGE).content();
         String ageAfter = GovernanceTest.pinned(ageBefore);
         assertThat(put("/api/rulesets/" + draft + "/files", Map.of("path", AGE, "content", ageAfter))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         String added = "# <script>alert('x')</script> & \"quoted\"\nrules: [HLT-777]\ncases: []\n";
         assertThat(put("/api/rulesets/" + draft + "/files", Map.of("path", NEW_CASES, "content", added))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-        Map<String, RuleSetRegistry.StoredFile> stored = registry.files(draft);
+        Map<String, RuleSetVersions.StoredFile> stored = ruleSetVersions.files(draft);
 
         // The API: every file whole, the diff against the base, the history with whole contents.
         JsonNode v = JSON.readTree(as("board").getForObject("/api/rulesets/" + draft, String.class));
         assertThat(v.get("basedOn").get("version").asText()).isEqualTo(baseVersion);
         assertThat(v.get("files")).hasSize(stored.size());
         for (JsonNode f : v.get("files")) {
-            RuleSetRegistry.StoredFile s = stored.get(f.get("path").asText());
+            RuleSetVersions.StoredFile s = stored.get(f.get("path").asText());
             assertThat(f.get("content").asText()).isEqualTo(s.content());
             assertThat(f.get("kind").asText()).isEqualTo(s.kind());
         }
@@ -133,7 +133,7 @@ class VersionReviewTest {
         // The page: the same, every content escaped as text.
         WebSession approver = new WebSession(port, "approver");
         String page = approver.get("/rulesets/" + draft);
-        for (RuleSetRegistry.StoredFile f : stored.values()) {
+        for (RuleSetVersions.StoredFile f : stored.values()) {
             assertThat(page).as(f.path()).contains(HtmlUtils.htmlEscape(f.content(), "UTF-8"));
         }
         assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");

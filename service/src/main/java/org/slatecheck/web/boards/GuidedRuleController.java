@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.engine.RuleSetSource;
 import org.slatecheck.rules.explain.GuidedSentence;
 import org.slatecheck.rules.explain.Labels;
@@ -20,6 +20,7 @@ import org.slatecheck.rules.params.Documents;
 import org.slatecheck.rules.params.ParameterException;
 import org.slatecheck.rules.params.ParameterType;
 import org.slatecheck.rules.params.RuleSetParameters;
+import org.slatecheck.web.BoardEdits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,15 +38,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The guided-rule builder (issue 17 item 8): a board picks each condition's field, comparison and value from lists in
  * its language, the severity, the wording and the citation (a document of the rule set's registry), and reads the
  * rule as a sentence while it chooses — the page's small script asks {@code /guided/preview}; without script the
- * "Xem câu" button shows it. Saving generates the rule's YAML here and stores it through the registry's
- * {@code replaceFile} (the same validation as the YAML route, which stays for the API).
+ * "Xem câu" button shows it. Saving generates the rule's YAML here and stores it through
+ * {@link BoardEdits#replaceFile} (the same validation as the YAML route, which stays for the API).
  */
 @Controller
 public class GuidedRuleController {
-    private final RuleSetRegistry registry;
+    private final BoardEdits edits;
 
-    public GuidedRuleController(RuleSetRegistry registry) {
-        this.registry = registry;
+    public GuidedRuleController(BoardEdits edits) {
+        this.edits = edits;
     }
 
     /** One choice of a list: its value, its label, whether it is chosen. */
@@ -66,7 +67,7 @@ public class GuidedRuleController {
 
     @GetMapping("/rulesets/{id}/guided/new")
     String create(@PathVariable long id, Model model, Locale locale) {
-        RuleSetRegistry.Version v = editable(id);
+        RuleSetVersions.Version v = editable(id);
         GuidedRuleForm form = new GuidedRuleForm();
         form.id = nextId(id);
         form.conditions.add(new GuidedRuleForm.Condition());
@@ -75,8 +76,8 @@ public class GuidedRuleController {
 
     @GetMapping("/rulesets/{id}/guided/{rule:[A-Z]{3}-9\\d{2}}")
     String edit(@PathVariable long id, @PathVariable String rule, Model model, Locale locale) {
-        RuleSetRegistry.Version v = editable(id);
-        RuleSetSource source = registry.source(id);
+        RuleSetVersions.Version v = editable(id);
+        RuleSetSource source = edits.source(id);
         String yaml = source.guidedFiles().get(RuleSetSource.GUIDED + rule + ".yaml");
         if (yaml == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -97,7 +98,7 @@ public class GuidedRuleController {
     @PostMapping("/rulesets/{id}/guided")
     String submit(@PathVariable long id, @RequestParam MultiValueMap<String, String> all, Model model,
             RedirectAttributes flash, Locale locale) {
-        RuleSetRegistry.Version v = editable(id);
+        RuleSetVersions.Version v = editable(id);
         Messages m = Messages.of(locale);
         GuidedRuleForm form = GuidedRuleForm.from(all);
         String action = all.getFirst("action") == null ? "preview" : all.getFirst("action");
@@ -128,7 +129,7 @@ public class GuidedRuleController {
         editable(id);
         Messages m = Messages.of(locale);
         GuidedRuleForm form = GuidedRuleForm.from(all);
-        RuleSetSource source = registry.source(id);
+        RuleSetSource source = edits.source(id);
         List<String> problems = new ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sentence", sentence(form, source, m, problems));
@@ -138,7 +139,7 @@ public class GuidedRuleController {
     }
 
     private List<String> save(long id, GuidedRuleForm form, Messages m) {
-        RuleSetSource source = registry.source(id);
+        RuleSetSource source = edits.source(id);
         Documents documents = documents(source);
         try {
             if (!form.editing.isEmpty() && !form.editing.equals(form.id)) {
@@ -150,7 +151,7 @@ public class GuidedRuleController {
             String yaml = GuidedRuleForm.yaml(GuidedRules.fromMap(form.toMap(documents, false), parameters(source)));
             // The stored text is read back by the reader every file goes through before it is saved.
             GuidedRules.read(yaml, parameters(source));
-            registry.replaceFile(id, BoardPages.user(), RuleSetSource.GUIDED + form.id + ".yaml", yaml);
+            edits.replaceFile(id, RuleSetSource.GUIDED + form.id + ".yaml", yaml);
             return List.of();
         } catch (ParameterException e) {
             return List.of(problem(e, m));
@@ -160,9 +161,9 @@ public class GuidedRuleController {
         }
     }
 
-    private String page(RuleSetRegistry.Version v, GuidedRuleForm form, Model model, Messages m, boolean editing,
+    private String page(RuleSetVersions.Version v, GuidedRuleForm form, Model model, Messages m, boolean editing,
             List<String> problems) {
-        RuleSetSource source = registry.source(v.id());
+        RuleSetSource source = edits.source(v.id());
         List<String> sentenceProblems = new ArrayList<>();
         model.addAttribute("v", v);
         model.addAttribute("form", form);
@@ -284,7 +285,7 @@ public class GuidedRuleController {
 
     /** The next free id of the board's guided rules: BTC-901, BTC-902… */
     private String nextId(long id) {
-        var taken = registry.source(id).guidedFiles().keySet();
+        var taken = edits.source(id).guidedFiles().keySet();
         for (int n = 901; n <= 999; n++) {
             if (!taken.contains(RuleSetSource.GUIDED + "BTC-" + n + ".yaml")) {
                 return "BTC-" + n;
@@ -294,14 +295,8 @@ public class GuidedRuleController {
     }
 
     /** Version {@code id}, when the signed-in user may edit it (a central board member, its author, a draft). */
-    private RuleSetRegistry.Version editable(long id) {
-        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND));
-        String me = BoardPages.user();
-        if (!registry.governs(me, "BOARD") || !v.status().equals("DRAFT") || !v.author().equals(me)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return v;
+    private RuleSetVersions.Version editable(long id) {
+        return edits.editable(id);
     }
 
     private static RuleSetParameters parameters(RuleSetSource source) {

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slatecheck.governance.RuleSetRegistry;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.rules.text.Messages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,9 @@ class GuidedRuleBuilderTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RuleSetRegistry registry;
+    RuleSetDrafts ruleSetDrafts;
+    @Autowired
+    RuleSetVersions ruleSetVersions;
     @Autowired
     GuidedRuleController controller;
 
@@ -47,12 +50,12 @@ class GuidedRuleBuilderTest {
                 List.of(new SimpleGrantedAuthority("ROLE_BOARD"))));
         long active = jdbc.queryForObject("select id from rule_set_version where term = '2025-2030' and status = "
                 + "'ACTIVE'", Long.class);
-        draft = registry.createDraft(active, "board");
+        draft = ruleSetDrafts.createDraft(active, "board");
     }
 
     @AfterEach
     void deleteDraft() {
-        registry.deleteDraft(draft, "board");
+        ruleSetDrafts.deleteDraft(draft, "board");
         SecurityContextHolder.clearContext();
     }
 
@@ -111,7 +114,7 @@ class GuidedRuleBuilderTest {
                 .isEqualTo("redirect:/rulesets/" + draft);
         assertThat(flash.getFlashAttributes().get("ok")).isEqualTo("Đã lưu quy tắc hướng dẫn BTC-901; bản nháp đã "
                 + "được biên dịch lại.");
-        Map<String, String> stored = registry.guidedView(draft, "vi").stream()
+        Map<String, String> stored = ruleSetDrafts.guidedView(draft, "vi").stream()
                 .filter(g -> "BTC-901".equals(g.get("id"))).findFirst().orElseThrow();
         assertThat(stored.get("sentence")).isEqualTo(sentence);
         assertThat(stored.get("citation")).isEqualTo("Quy định 214-QĐ/TW ngày 2/1/2020 (Điều 3)");
@@ -132,11 +135,11 @@ class GuidedRuleBuilderTest {
     void wordingWithAControlCharacterIsRefusedInWordsAndNothingIsStored() {
         MultiValueMap<String, String> f = secretaryRule("save");
         f.set("titleVi", "Bí thư\u0000 chưa có cử nhân");
-        String checksum = registry.get(draft).orElseThrow().checksum();
+        String checksum = ruleSetVersions.get(draft).orElseThrow().checksum();
         ExtendedModelMap model = new ExtendedModelMap();
         assertThat(controller.submit(draft, f, model, new RedirectAttributesModelMap(), VI)).isEqualTo("guided-rule");
         assertThat((List<?>) model.get("problems")).singleElement().asString().startsWith("Tiêu đề: ")
                 .doesNotContain("title.vi");
-        assertThat(registry.get(draft).orElseThrow().checksum()).isEqualTo(checksum);
+        assertThat(ruleSetVersions.get(draft).orElseThrow().checksum()).isEqualTo(checksum);
     }
 }

@@ -3,20 +3,19 @@ package org.slatecheck.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.slatecheck.governance.ApiTokens;
 import org.slatecheck.explanation.ExportCsv;
-import org.slatecheck.governance.AuditLog;
 import org.slatecheck.governance.GovernanceException;
-import org.slatecheck.impact.ImpactAnalysis;
-import org.slatecheck.governance.RuleSetRegistry;
-import org.slatecheck.governance.UserAccounts;
+import org.slatecheck.governance.OrgUnits;
+import org.slatecheck.governance.RuleSetApprovals;
+import org.slatecheck.governance.RuleSetDrafts;
+import org.slatecheck.governance.RuleSetVersions;
 import org.slatecheck.governance.VersionReview;
+import org.slatecheck.impact.ImpactAnalysis;
 import org.slatecheck.rules.text.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,82 +30,80 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The governance pages: rule set versions (every file whole, the differences from the base version and the change
- * history), a draft's parameter form and rule case uploads, impact analysis, approval and activation; the audit
- * log; users. Every action redirects back with what happened (or every reason it was refused)
- * in the user's language.
+ * The rule set pages: the versions, one version (every file whole, the differences from the base version and the
+ * change history, the boards' forms), a new draft or term, deleting a draft, a draft's parameter form, data and rule
+ * case uploads, impact analysis (run, page, CSV), approval and activation. Every action redirects back with what
+ * happened (or every reason it was refused) in the user's language. The audit page is {@link AuditPageController}'s,
+ * the administration of users, tokens and units {@link AdminPageController}'s.
  */
 @Controller
-public class GovernancePageController {
-    private final RuleSetRegistry registry;
+public class RuleSetPageController {
+    private final RuleSetVersions versions;
+    private final RuleSetDrafts drafts;
+    private final RuleSetApprovals approvals;
     private final ImpactAnalysis impact;
-    private final AuditLog audit;
-    private final UserAccounts users;
-    private final ApiTokens tokens;
-    private final org.slatecheck.governance.OrgUnits units;
+    private final OrgUnits units;
     private final Scope scope;
     private final BoardForms boardForms;
 
-    public GovernancePageController(RuleSetRegistry registry, ImpactAnalysis impact, AuditLog audit,
-            UserAccounts users, ApiTokens tokens, org.slatecheck.governance.OrgUnits units, Scope scope,
-            BoardForms boardForms) {
-        this.boardForms = boardForms;
-        this.tokens = tokens;
+    public RuleSetPageController(RuleSetVersions versions, RuleSetDrafts drafts, RuleSetApprovals approvals,
+            ImpactAnalysis impact, OrgUnits units, Scope scope, BoardForms boardForms) {
+        this.versions = versions;
+        this.drafts = drafts;
+        this.approvals = approvals;
+        this.impact = impact;
         this.units = units;
         this.scope = scope;
-        this.registry = registry;
-        this.impact = impact;
-        this.audit = audit;
-        this.users = users;
+        this.boardForms = boardForms;
     }
 
     @GetMapping("/rulesets")
     String list(Model model) {
-        model.addAttribute("versions", registry.versions());
-        model.addAttribute("mayDraft", registry.governs(PageController.user(), "BOARD"));
+        model.addAttribute("versions", versions.versions());
+        model.addAttribute("mayDraft", approvals.governs(PageController.user(), "BOARD"));
         return "rulesets";
     }
 
     @GetMapping("/rulesets/{id}")
     String show(@PathVariable long id, Model model, Locale locale) {
-        RuleSetRegistry.Version v = registry.get(id).orElseThrow(() -> new ResponseStatusException(
+        RuleSetVersions.Version v = versions.get(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         model.addAttribute("v", v);
-        Map<String, List<String>> parameterRows = registry.parameterRows(id);
+        Map<String, List<String>> parameterRows = drafts.parameterRows(id);
         model.addAttribute("parameters", parameterRows);
         model.addAttribute("choices", choices(parameterRows));
-        model.addAttribute("documentChoices", registry.documentChoices(id, locale.getLanguage()));
-        org.slatecheck.rules.engine.RuleSetSource source = registry.source(id);
+        model.addAttribute("documentChoices", drafts.documentChoices(id, locale.getLanguage()));
+        org.slatecheck.rules.engine.RuleSetSource source = versions.source(id);
         model.addAttribute("drlFiles", source.drlFiles().keySet());
         model.addAttribute("caseFiles", source.caseFiles().keySet());
         model.addAttribute("citations", source.citations());
         model.addAttribute("switches", source.switches());
-        model.addAttribute("guided", registry.guidedView(id, locale.getLanguage()));
+        model.addAttribute("guided", drafts.guidedView(id, locale.getLanguage()));
         model.addAttribute("catalogue", org.slatecheck.rules.guided.Catalogue.FIELDS.values());
         String me = PageController.user();
-        boolean board = registry.governs(me, "BOARD");
+        boolean board = approvals.governs(me, "BOARD");
         model.addAttribute("mayDraft", board);
-        model.addAttribute("mayApprove", registry.governs(me, "APPROVER"));
+        model.addAttribute("mayApprove", approvals.governs(me, "APPROVER"));
         model.addAttribute("editable", board && v.status().equals("DRAFT") && v.author().equals(me));
         // Whose work it is: the author's, approver's and activator's units beside their names.
         Map<String, String> unitOf = new HashMap<>();
         for (String who : java.util.Arrays.asList(v.author(), v.approvedBy(), v.activatedBy())) {
             if (who != null) {
-                unitOf.put(who, units.label(registry.unitOf(who)));
+                unitOf.put(who, units.label(versions.unitOf(who)));
             }
         }
         model.addAttribute("unitOf", unitOf);
         model.addAttribute("impact", impact.latest(id, scope.unit()).orElse(null));
         // What the reviewer sees: every file whole, the differences from the base version, every edit.
-        Map<String, RuleSetRegistry.StoredFile> files = registry.files(id);
-        RuleSetRegistry.Version base = v.basedOn() == null ? null : registry.get(v.basedOn()).orElse(null);
+        Map<String, RuleSetVersions.StoredFile> files = versions.files(id);
+        RuleSetVersions.Version base = v.basedOn() == null ? null : versions.get(v.basedOn()).orElse(null);
         List<VersionReview.FileDiff> diff = base == null ? List.of()
-                : VersionReview.compare(registry.files(base.id()), files);
+                : VersionReview.compare(versions.files(base.id()), files);
         model.addAttribute("files", VersionReview.files(files));
         model.addAttribute("base", base);
         model.addAttribute("diff", diff);
         model.addAttribute("differing", diff.stream().map(VersionReview.FileDiff::path).toList());
-        model.addAttribute("history", VersionReview.history(registry.changes(id)));
+        model.addAttribute("history", VersionReview.history(versions.changes(id)));
         // The boards' forms (parameter table, citations, switches) and the differences in words.
         boardForms.addTo(model, id, base, board && v.status().equals("DRAFT") && v.author().equals(me), locale);
         return "ruleset";
@@ -134,7 +131,7 @@ public class GovernancePageController {
      */
     private String ticked(long id, String name, List<String> submitted) {
         List<String> codes = submitted.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
-        List<String> row = registry.parameterRows(id).get(name);
+        List<String> row = drafts.parameterRows(id).get(name);
         if (row != null) {
             java.util.Set<String> stored = new java.util.HashSet<>();
             for (String c : row.get(0).split(";")) {
@@ -151,7 +148,7 @@ public class GovernancePageController {
 
     @PostMapping("/rulesets/{id}/drafts")
     String draft(@PathVariable long id) {
-        return "redirect:/rulesets/" + registry.createDraft(id, PageController.user());
+        return "redirect:/rulesets/" + drafts.createDraft(id, PageController.user());
     }
 
     /**
@@ -163,7 +160,7 @@ public class GovernancePageController {
             @RequestParam(required = false) String seasonFrom, @RequestParam(required = false) String seasonTo,
             RedirectAttributes flash, Locale locale) {
         try {
-            return "redirect:/rulesets/" + registry.createTerm(id, PageController.user(), term,
+            return "redirect:/rulesets/" + drafts.createTerm(id, PageController.user(), term,
                     RuleSetApiController.date(seasonFrom), RuleSetApiController.date(seasonTo));
         } catch (GovernanceException e) {
             flash.addFlashAttribute("problems", problems(id, e, Messages.of(locale)));
@@ -185,7 +182,7 @@ public class GovernancePageController {
             return "redirect:/rulesets/" + id;
         }
         try {
-            RuleSetRegistry.Version v = registry.deleteDraft(id, PageController.user());
+            RuleSetVersions.Version v = drafts.deleteDraft(id, PageController.user());
             flash.addFlashAttribute("ok", m.text("ui.rulesets.deleted", v.version()));
             return "redirect:/rulesets";
         } catch (GovernanceException e) {
@@ -216,14 +213,14 @@ public class GovernancePageController {
             }
         });
         return act(id, flash, locale, "ui.rulesets.saved",
-                () -> registry.saveParameters(id, PageController.user(), values, sources, from, documents));
+                () -> drafts.saveParameters(id, PageController.user(), values, sources, from, documents));
     }
 
     /** Citations, switches or a guided rule, edited as text and read by their strict readers (never compiled). */
     @PostMapping("/rulesets/{id}/data")
     String data(@PathVariable long id, @RequestParam String path, @RequestParam(required = false) String content,
             @RequestParam(required = false) String remove, RedirectAttributes flash, Locale locale) {
-        return act(id, flash, locale, "ui.rulesets.saved", () -> registry.replaceFile(id, PageController.user(),
+        return act(id, flash, locale, "ui.rulesets.saved", () -> drafts.replaceFile(id, PageController.user(),
                 path, remove != null ? null : content == null ? "" : content.replace("\r\n", "\n")));
     }
 
@@ -232,7 +229,7 @@ public class GovernancePageController {
             RedirectAttributes flash, Locale locale) throws IOException {
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
         return act(id, flash, locale, "ui.rulesets.cases_saved",
-                () -> registry.replaceFile(id, PageController.user(), path, text));
+                () -> drafts.replaceFile(id, PageController.user(), path, text));
     }
 
     @PostMapping("/rulesets/{id}/impact")
@@ -245,7 +242,7 @@ public class GovernancePageController {
     String approve(@PathVariable long id, @RequestParam(required = false) String checksum, RedirectAttributes flash,
             Locale locale) {
         return act(id, flash, locale, "ui.rulesets.approved",
-                () -> registry.approve(id, PageController.user(), checksum));
+                () -> approvals.approve(id, PageController.user(), checksum));
     }
 
     /** Activation needs the confirmation box ticked (the pages run no script: the box is checked here). */
@@ -256,7 +253,7 @@ public class GovernancePageController {
             flash.addFlashAttribute("problems", List.of(Messages.of(locale).raw("governance.activate_unconfirmed")));
             return "redirect:/rulesets/" + id;
         }
-        return act(id, flash, locale, "ui.rulesets.activated", () -> registry.activate(id, PageController.user()));
+        return act(id, flash, locale, "ui.rulesets.activated", () -> approvals.activate(id, PageController.user()));
     }
 
     private String act(long id, RedirectAttributes flash, Locale locale, String ok, Runnable action) {
@@ -277,7 +274,7 @@ public class GovernancePageController {
     private List<String> problems(long id, GovernanceException e, Messages m) {
         Map<String, List<String>> rows;
         try {
-            rows = registry.parameterRows(id);
+            rows = drafts.parameterRows(id);
         } catch (RuntimeException unreadable) {
             return e.texts(m);
         }
@@ -299,7 +296,7 @@ public class GovernancePageController {
 
     @GetMapping("/rulesets/{id}/impact")
     String impactPage(@PathVariable long id, Model model) {
-        model.addAttribute("v", registry.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("v", versions.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         var report = impact.latest(id, scope.unit()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         scope.downloaded("impact " + report.get("id"), "page");
@@ -358,148 +355,5 @@ public class GovernancePageController {
     @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
     void unknown(IllegalArgumentException e) {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    /** The audit log of the reader's scope, filtered (action, user, unit, dates) and paged on the server. */
-    @GetMapping("/audit")
-    String audit(@RequestParam(required = false) String action, @RequestParam(required = false) String user,
-            @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, Model model) {
-        int n = Math.max(1, Math.min(size, 500));
-        AuditLog.Page result = audit.search(AuditPage.filter(action, user, unit, from, to, scope.unit()),
-                Math.max(0, page), n);
-        model.addAttribute("entries", result.entries());
-        model.addAttribute("page", result);
-        Map<String, String> filters = new java.util.LinkedHashMap<>();
-        filters.put("action", action == null ? "" : action);
-        filters.put("user", user == null ? "" : user);
-        filters.put("unit", unit == null ? "" : unit);
-        filters.put("from", from == null ? "" : from);
-        filters.put("to", to == null ? "" : to);
-        model.addAttribute("filters", filters);
-        model.addAttribute("size", n);
-        return "audit";
-    }
-
-    @GetMapping("/admin/users")
-    String users(Model model) {
-        String unit = scope.unit();
-        String me = PageController.user();
-        List<Map<String, Object>> all = users.all(unit);
-        java.util.Set<String> grantable = users.grantable(me);
-        model.addAttribute("users", all);
-        model.addAttribute("roles", UserAccounts.ROLE_ORDER);
-        model.addAttribute("grantable", grantable);
-        // Rows the administrator may change: itself, and users holding only roles it may grant.
-        model.addAttribute("manageable", all.stream().filter(u -> me.equals(u.get("username"))
-                || grantable.containsAll(java.util.Arrays.stream(String.valueOf(u.get("roles")).split(","))
-                        .map(String::strip).filter(r -> !r.isEmpty()).toList()))
-                .map(u -> (String) u.get("username")).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("me", me);
-        model.addAttribute("units", units.within(unit));
-        return "users";
-    }
-
-    @PostMapping("/admin/users")
-    String createUser(@RequestParam String username, @RequestParam(required = false) String fullName,
-            @RequestParam String password, @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String unit, RedirectAttributes flash, Locale locale) {
-        Messages m = Messages.of(locale);
-        try {
-            users.create(PageController.user(), username, fullName, password, roles(roles),
-                    unit == null || unit.isBlank() ? scope.unit() : unit.strip());
-            flash.addFlashAttribute("ok", m.text("ui.users.created", username));
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
-        }
-        return "redirect:/admin/users";
-    }
-
-    /** Saves a user's full name and roles (the check boxes of the user's row). */
-    @PostMapping("/admin/users/update")
-    String updateUser(@RequestParam String username, @RequestParam(required = false) String fullName,
-            @RequestParam(required = false) List<String> roles, RedirectAttributes flash, Locale locale) {
-        return userChange(username, flash, locale, "ui.users.saved", () -> {
-            users.setRoles(PageController.user(), username, roles(roles));
-            if (fullName != null) {
-                users.setFullName(PageController.user(), username, fullName);
-            }
-        });
-    }
-
-    /** Disables ({@code enabled=false}) or enables a user. */
-    @PostMapping("/admin/users/enabled")
-    String enableUser(@RequestParam String username, @RequestParam boolean enabled, RedirectAttributes flash,
-            Locale locale) {
-        return userChange(username, flash, locale, enabled ? "ui.users.enabled_done" : "ui.users.disabled_done",
-                () -> users.setEnabled(PageController.user(), username, enabled));
-    }
-
-    /** Sets a new password for a user (the password policy applies). */
-    @PostMapping("/admin/users/password")
-    String resetPassword(@RequestParam String username, @RequestParam String password, RedirectAttributes flash,
-            Locale locale) {
-        return userChange(username, flash, locale, "ui.users.password_done",
-                () -> users.resetPassword(PageController.user(), username, password));
-    }
-
-    private String userChange(String username, RedirectAttributes flash, Locale locale, String done, Runnable change) {
-        Messages m = Messages.of(locale);
-        try {
-            change.run();
-            flash.addFlashAttribute("ok", m.text(done, username));
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
-        }
-        return "redirect:/admin/users";
-    }
-
-    /** Roles from check boxes (one value each) or typed ("BOARD, APPROVER"), upper case, each once. */
-    static List<String> roles(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream().flatMap(v -> Arrays.stream(v.split("[,+\\s]+"))).map(String::strip)
-                .filter(r -> !r.isEmpty()).map(r -> r.toUpperCase(Locale.ROOT)).distinct().toList();
-    }
-
-    /** Issues an API token for a user; it is shown once, on the page the redirect leads to, and stored hashed. */
-    @PostMapping("/admin/tokens")
-    String issueToken(@RequestParam String username, RedirectAttributes flash, Locale locale) {
-        try {
-            flash.addFlashAttribute("token", tokens.issue(PageController.user(), username));
-            flash.addFlashAttribute("tokenUser", username);
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problems", List.of(Messages.of(locale).raw(e.getMessage())));
-        }
-        return "redirect:/admin/users";
-    }
-
-    /** A new organisation unit below one of the admin's scope. */
-    @PostMapping("/admin/units")
-    String createUnit(@RequestParam String code, @RequestParam String name, @RequestParam String parent,
-            @RequestParam String level, RedirectAttributes flash, Locale locale) {
-        Messages m = Messages.of(locale);
-        try {
-            units.create(PageController.user(), code.strip(), name, parent.strip(), level.strip());
-            flash.addFlashAttribute("ok", code.strip());
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
-        }
-        return "redirect:/admin/users";
-    }
-
-    /** Units from CSV (code, name, parent_code, level): all of them or none. */
-    @PostMapping("/admin/units/import")
-    String importUnits(@RequestParam MultipartFile file, RedirectAttributes flash, Locale locale) throws IOException {
-        Messages m = Messages.of(locale);
-        try {
-            int n = units.importCsv(PageController.user(), file.getBytes());
-            flash.addFlashAttribute("ok", m.text("ui.units.imported", n));
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problems", List.of(m.raw(e.getMessage())));
-        }
-        return "redirect:/admin/users";
     }
 }
