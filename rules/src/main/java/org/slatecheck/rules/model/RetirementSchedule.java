@@ -59,7 +59,7 @@ public final class RetirementSchedule {
         return new RetirementSchedule(ages, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    /** How many (sex, birth month) a {@link #remembering()} schedule keeps: 2 sexes × 150 years × 12 months, and more. */
+    /** How many (sex, birth month) a {@link #remembering()} schedule keeps: both sexes, 341 years of birth months. */
     private static final int MEMO_LIMIT = 8192;
 
     private YearMonth search(Sex sex, YearMonth birth) {
