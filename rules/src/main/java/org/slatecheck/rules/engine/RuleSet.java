@@ -53,12 +53,13 @@ public final class RuleSet {
     private final org.kie.api.runtime.rule.AgendaFilter listAgendaFilter;
 
     /**
-     * The derived facts the list rules read: the list composition and the congress's standards and committee maximum,
-     * all made from the congress, the parameters and the nominees on the list (never from a nominee rule's facts).
+     * The derived facts the list rules read: the list composition, the proposal counts and the congress's standards
+     * and committee maximum, all made from the congress, the parameters and the {@link NomineeList} (never from a
+     * nominee rule's facts, never from a nominee fact: the viable-list pass inserts none).
      * Guided list rules read only the congress and the list composition ({@code GuidedRules.generate}).
      */
-    static final java.util.Set<String> LIST_FACTS = java.util.Set.of("ListComposition", "CongressStandards",
-            "CommitteeMaximum");
+    static final java.util.Set<String> LIST_FACTS = java.util.Set.of("ListComposition", "ProposalCounts",
+            "CongressStandards", "CommitteeMaximum");
 
     private RuleSet(RuleSetSource source, org.slatecheck.rules.params.Term term, RuleSetParameters parameters,
             Citations citations, RuleSwitches switches, org.slatecheck.rules.params.Provinces provinces,

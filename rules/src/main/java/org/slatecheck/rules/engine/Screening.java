@@ -105,10 +105,13 @@ public final class Screening {
     }
 
     /**
-     * One evaluation in a pooled session: the congress, its parameters and {@code nominees} inserted, the rules
-     * {@code filter} lets through fired within the evaluation limits; returns what a screening reads back (findings,
-     * the list composition, committee-maximum candidates). A failed session (limit, exception, Error) is discarded,
-     * never pooled again.
+     * One evaluation in a pooled session: the congress, its parameters and {@code nominees} inserted (as one
+     * {@link NomineeList}, and one by one unless {@code listRulesOnly}), the rules {@code filter} lets through fired
+     * within the evaluation limits; returns what a screening reads back (findings, the list composition,
+     * committee-maximum candidates). A failed session (limit, exception, Error) is discarded, never pooled again.
+     * The list rules and the derivations they read match the {@link NomineeList}, never a nominee
+     * ({@code ListBaseTest}), so the viable-list pass inserts no nominee: its session holds five facts whatever the
+     * list's size (issue 20, "one pass").
      */
     private static List<Object> evaluate(RuleSet ruleSet, Congress congress, Parameters parameters,
             List<Nominee> nominees, org.kie.api.runtime.rule.AgendaFilter filter, boolean listRulesOnly) {
@@ -119,8 +122,11 @@ public final class Screening {
             session.insert(congress);
             session.insert(parameters);
             session.insert(ruleSet.provinces());
-            for (Nominee n : nominees) {
-                session.insert(n);
+            session.insert(new NomineeList(nominees));
+            if (!listRulesOnly) {
+                for (Nominee n : nominees) {
+                    session.insert(n);
+                }
             }
             EvaluationLimits.current().fireAllRules(session, filter, congress.getId(), nominees.size() + 1);
             List<Object> out = new ArrayList<>(session.getObjects(o -> o instanceof Finding
@@ -161,7 +167,9 @@ public final class Screening {
      * whose outcome is not INELIGIBLE), with the same parameters, rule set, switches and evaluation limits, in a
      * session of its own. The nominee rules do not fire: outcomes are those of the first pass. {@code viable} may be
      * empty (every nominee INELIGIBLE): the list rules then judge a list of no names. The session comes from a
-     * KieBase of the list rules alone ({@code RuleSet#listLease}, issue 20): nothing else is matched.
+     * KieBase of the list rules alone ({@code RuleSet#listLease}, issue 20): nothing else is matched, and it holds
+     * the viable nominees as one {@link NomineeList}, never one by one: the list rules only count, and their counts
+     * ({@link ListComposition}, {@link ProposalCounts}) are derived from that one fact.
      */
     private static ListPass listPass(RuleSet ruleSet, Congress congress, Parameters parameters, List<Nominee> viable,
             Map<String, List<String>> absent) {

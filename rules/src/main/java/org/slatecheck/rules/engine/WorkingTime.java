@@ -43,9 +43,23 @@ public final class WorkingTime {
      * 1 January of the year the age is reached (their values are dated by that year, not by the congress date).
      */
     public static RetirementSchedule schedule(Parameters params) {
-        return new RetirementSchedule((sex, year) -> params.integerOn(AGE_MONTHS + sex.name(),
+        if (!REMEMBER) {
+            return fresh(params.file());
+        }
+        return params.file().derived(RetirementSchedule.class, file -> fresh(file).remembering());
+    }
+
+    /**
+     * The schedule read from the parameter file: the ages depend on the file alone (dated by the year the age is
+     * reached, not by the congress date), so one remembering schedule serves every list of a rule set (issue 20).
+     * {@code -Dslatecheck.retirementCache=false} asks the file for every nominee as before (for measurements).
+     */
+    private static RetirementSchedule fresh(org.slatecheck.rules.params.RuleSetParameters file) {
+        return new RetirementSchedule((sex, year) -> (Integer) file.valueOn(AGE_MONTHS + sex.name(),
                 java.time.LocalDate.of(year, 1, 1)));
     }
+
+    private static final boolean REMEMBER = !"false".equals(System.getProperty("slatecheck.retirementCache"));
 
     /** The retirement age parameters' common prefix (then {@code M} or {@code F}). */
     public static final String AGE_MONTHS = "retirement.age_months.";

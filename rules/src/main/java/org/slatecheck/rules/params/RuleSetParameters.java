@@ -48,6 +48,8 @@ public final class RuleSetParameters {
     /** The dates on which some entry starts, ascending: the resolved values change only there. */
     private final LocalDate[] changes;
     private final Map<Integer, Parameters> resolved = new ConcurrentHashMap<>();
+    /** Values computed from this file alone, once ({@link #derived}). */
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     private RuleSetParameters(Map<String, ParameterDeclaration> declarations, Map<String, List<Parameter>> entries) {
         this.declarations = Collections.unmodifiableMap(declarations);
@@ -299,6 +301,15 @@ public final class RuleSetParameters {
             }
         }
         return current;
+    }
+
+    /**
+     * The value of type {@code type} computed from this file by {@code make}, made once and kept as long as the file
+     * (the retirement schedule: {@code WorkingTime#schedule}). {@code make} must depend on this file alone; the file
+     * is immutable, so the value never goes stale.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<RuleSetParameters, T> make) {
+        return type.cast(derived.computeIfAbsent(type, t -> make.apply(this)));
     }
 
     /** Every valued parameter's entries, oldest first, in declaration order (a parameter this term does not value is absent). */

@@ -26,6 +26,38 @@ class ListBaseTest {
         return names;
     }
 
+    /**
+     * Issue 20, "one pass": the list rules and the derivations they read match the {@code NomineeList} fact, never a
+     * nominee, so the viable-list pass inserts no nominee (its session holds five facts whatever the list's size).
+     * A list rule matching {@code Nominee(…)} would silently see no nominee there; this keeps it from being written.
+     */
+    @Test
+    void noListRuleNorItsDerivationMatchesANominee() throws java.io.IOException {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        java.util.regex.Pattern block = java.util.regex.Pattern.compile("(?ms)^rule\\s+\"([^\"]*)\"(.*?)^end\\b");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/org/slatecheck/rules"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                String text = java.nio.file.Files.readString(file).replaceAll("//[^\\n]*", "");
+                block.matcher(text).results().forEach(m -> texts.put(m.group(1), m.group(2)));
+            }
+        }
+        java.util.regex.Pattern nominee = java.util.regex.Pattern.compile("\\bNominee\\s*\\(");
+        for (String term : List.of("2020-2025", "2025-2030")) {
+            Set<String> checked = new TreeSet<>();
+            for (Rule r : RuleSets.shipped(term).rules()) {
+                if (RuleSet.isListRule(RuleInfo.of(r))) {
+                    assertThat(texts).as(r.getName()).containsKey(r.getName());
+                    assertThat(nominee.matcher(texts.get(r.getName())).find()).as(r.getName()).isFalse();
+                    checked.add(r.getName());
+                }
+            }
+            assertThat(checked).contains("Derive list composition", "Derive proposal counts",
+                    "NUM-007 not exactly one secretary proposed",
+                    "NUM-009 standing committee proposals outside the seats and surplus",
+                    "NUM-011 standing surplus outside the prepared range", "STR-001 too few women");
+        }
+    }
+
     @Test
     void theViableListPassSessionHoldsTheListRulesAndTheirDerivationsOnly() {
         for (String term : List.of("2020-2025", "2025-2030")) {

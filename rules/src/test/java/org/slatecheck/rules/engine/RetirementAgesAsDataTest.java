@@ -48,6 +48,30 @@ class RetirementAgesAsDataTest {
         return RuleSetSource.shipped(term).parameterSet().at(LocalDate.of(term.equals("2020-2025") ? 2020 : 2025, 6, 1));
     }
 
+    /**
+     * Issue 20: the schedule is made once per rule set (its ages depend on the parameter file alone) and remembers
+     * each retirement month it computed: the lists of a rule set share one, and what it remembers is what the former
+     * arithmetic gives, asked once or twice.
+     */
+    @Test
+    void oneRememberingScheduleServesEveryListOfARuleSet() {
+        RuleSet set = RuleSets.shipped("2025-2030");
+        RetirementSchedule schedule = WorkingTime.schedule(set.parameters().at(LocalDate.of(2025, 6, 1)));
+        assertThat(WorkingTime.schedule(set.parameters().at(LocalDate.of(2030, 3, 1)))).isSameAs(schedule);
+        assertThat(WorkingTime.schedule(set.parameters().at(null))).isSameAs(schedule);
+        for (int round = 0; round < 2; round++) {
+            for (YearMonth birth = YearMonth.of(1950, 1); birth.isBefore(YearMonth.of(2001, 1));
+                    birth = birth.plusMonths(1)) {
+                for (Sex sex : Sex.values()) {
+                    assertThat(schedule.retirementMonth(sex, birth)).as("%s %s round %d", sex, birth, round)
+                            .isEqualTo(formerMonth("2025-2030", sex, birth));
+                }
+            }
+        }
+        // Another rule set's file has a schedule of its own.
+        assertThat(WorkingTime.schedule(RuleSets.shipped("2020-2025").parameters().at(null))).isNotSameAs(schedule);
+    }
+
     @Test
     void everyBirthMonthRetiresAsBeforeInBothTerms() {
         for (String term : new String[] {"2020-2025", "2025-2030"}) {
