@@ -34,7 +34,8 @@ import org.slatecheck.rules.model.Severity;
  *
  * <p>The form is compact JSON text: short keys, absent keys for absent values, and evidence values that JSON cannot
  * tell apart from a string or a number carry their type ({@code {"M":"2025-03"}} a month, {@code {"T":…}} a date,
- * {@code {"D":"1.50"}} a decimal, {@code {"L":"…"}} a long), since the words depend on it (a month reads 03/2025).
+ * {@code {"D":"1.50"}} a decimal, {@code {"L":"…"}} a long), since the words depend on it (a month reads 03/2025);
+ * the citation texts of a list are kept once each ({@code "t"}) and its findings name them by index.
  */
 public final class ResultFacts {
     /** The form's version, stored as {@code "f"}: a reader meeting a newer one fails loudly rather than guess. */
@@ -59,6 +60,8 @@ public final class ResultFacts {
         root.put("ls", r.listStatus().name());
         root.put("vs", r.viableListStatus().name());
         root.put("vx", r.viableExcluded());
+        // A list's findings cite few texts, each many times: each text once ("t"), findings by its index.
+        Map<String, Integer> texts = new LinkedHashMap<>();
         ArrayNode nominees = root.putArray("n");
         for (NomineeResult n : r.nominees()) {
             ArrayNode node = nominees.addArray();
@@ -66,14 +69,16 @@ public final class ResultFacts {
             if (!n.findings().isEmpty()) {
                 ArrayNode findings = node.addArray();
                 for (Finding f : n.findings()) {
-                    findings.add(finding(f, n.nominee().getNomineeId()));
+                    findings.add(finding(f, n.nominee().getNomineeId(), texts));
                 }
             }
         }
-        root.set("l", findings(r.listFindings()));
+        root.set("l", findings(r.listFindings(), texts));
         if (!sameObjects(r.viableListFindings(), r.listFindings())) {
-            root.set("v", findings(r.viableListFindings()));
+            root.set("v", findings(r.viableListFindings(), texts));
         }
+        ArrayNode t = root.putArray("t");
+        texts.keySet().forEach(t::add);
         if (!r.notChecked().isEmpty()) {
             ArrayNode nc = root.putArray("x");
             r.notChecked().forEach(nc::add);
@@ -98,13 +103,13 @@ public final class ResultFacts {
         return true;
     }
 
-    private static ArrayNode findings(List<Finding> list) {
+    private static ArrayNode findings(List<Finding> list, Map<String, Integer> texts) {
         ArrayNode a = F.arrayNode();
-        list.forEach(f -> a.add(finding(f, null)));
+        list.forEach(f -> a.add(finding(f, null, texts)));
         return a;
     }
 
-    private static ObjectNode finding(Finding f, String nomineeId) {
+    private static ObjectNode finding(Finding f, String nomineeId, Map<String, Integer> texts) {
         ObjectNode node = F.objectNode();
         node.put("r", f.getRuleId());
         node.put("s", f.getSeverity().name());
@@ -112,10 +117,10 @@ public final class ResultFacts {
             node.put("n", f.getNomineeId());
         }
         if (f.getCitation() != null) {
-            node.put("c", f.getCitation());
+            node.put("c", texts.computeIfAbsent(f.getCitation(), k -> texts.size()));
         }
         if (f.getCitationEn() != null) {
-            node.put("ce", f.getCitationEn());
+            node.put("ce", texts.computeIfAbsent(f.getCitationEn(), k -> texts.size()));
         }
         if (f.getCitationConfirmed() != null) {
             node.put("cc", f.getCitationConfirmed());
@@ -275,6 +280,8 @@ public final class ResultFacts {
         summary.put("ineligible", ineligible);
         summary.put("listStatus", facts.get("ls").asText());
         summary.put("viableListStatus", facts.get("vs").asText());
+        List<String> texts = new ArrayList<>();
+        facts.path("t").forEach(t -> texts.add(t.asText()));
         ArrayNode out = root.putArray("nominees");
         for (JsonNode n : nominees) {
             ObjectNode node = out.addObject();
@@ -285,7 +292,7 @@ public final class ResultFacts {
             ArrayNode findings = node.putArray("findings");
             if (n.size() > 3) {
                 for (JsonNode f : n.get(3)) {
-                    Finding finding = finding(f, id, version, guided);
+                    Finding finding = finding(f, id, version, guided, texts);
                     findings.add(ResultJson.finding(finding, explainer.message(finding), explainer));
                 }
             }
@@ -293,7 +300,7 @@ public final class ResultFacts {
         ArrayNode list = root.putArray("listFindings");
         List<Finding> listFindings = new ArrayList<>();
         for (JsonNode f : facts.get("l")) {
-            Finding finding = finding(f, null, version, guided);
+            Finding finding = finding(f, null, version, guided, texts);
             listFindings.add(finding);
             list.add(ResultJson.finding(finding, explainer.message(finding), explainer));
         }
@@ -302,7 +309,7 @@ public final class ResultFacts {
         List<Finding> viableFindings = new ArrayList<>();
         if (facts.has("v")) {
             for (JsonNode f : facts.get("v")) {
-                viableFindings.add(finding(f, null, version, guided));
+                viableFindings.add(finding(f, null, version, guided, texts));
             }
         } else {
             viableFindings = listFindings;
@@ -321,12 +328,17 @@ public final class ResultFacts {
         return node == null || node.isNull() ? null : node.asText();
     }
 
+    private static String text(JsonNode index, List<String> texts) {
+        return index == null || index.isNull() ? null : texts.get(index.asInt());
+    }
+
     private static Finding finding(JsonNode f, String nomineeId, String version,
-            BiFunction<String, String, GuidedRule> guided) {
+            BiFunction<String, String, GuidedRule> guided, List<String> texts) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         f.get("e").fields().forEachRemaining(e -> evidence.put(e.getKey(), decode(e.getValue())));
         String ruleId = f.get("r").asText();
-        Finding finding = new Finding(ruleId, Severity.valueOf(f.get("s").asText()), text(f.get("c")),
+        String citation = text(f.get("c"), texts);
+        Finding finding = new Finding(ruleId, Severity.valueOf(f.get("s").asText()), citation,
                 f.has("n") ? f.get("n").asText() : nomineeId, evidence);
         if (f.has("p")) {
             finding = finding.on(f.get("p").asText());
@@ -335,9 +347,9 @@ public final class ResultFacts {
             finding = finding.variant(f.get("vr").asText());
         }
         if (f.has("cc")) {
-            finding = finding.withCitation(text(f.get("c")), text(f.get("ce")), f.get("cc").asBoolean());
+            finding = finding.withCitation(citation, text(f.get("ce"), texts), f.get("cc").asBoolean());
         } else if (f.has("ce")) {
-            finding = finding.withCitation(text(f.get("c")), text(f.get("ce")));
+            finding = finding.withCitation(citation, text(f.get("ce"), texts));
         }
         if (f.path("g").asBoolean()) {
             GuidedRule rule = guided.apply(version, ruleId);
