@@ -106,7 +106,8 @@ public final class ResultJson {
         return finding(f, explainer.message(f), explainer);
     }
 
-    private static ObjectNode finding(Finding f, String message, Explainer explainer) {
+    /** A finding with {@code message} as its message: shared with {@link ResultFacts#render} (render on open). */
+    static ObjectNode finding(Finding f, String message, Explainer explainer) {
         ObjectNode node = F.objectNode();
         node.put("ruleId", f.getRuleId());
         node.put("severity", f.getSeverity().name());

@@ -43,9 +43,11 @@ public class CheckRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final StoredResults stored;
 
-    public CheckRecords(JdbcTemplate jdbc) {
+    public CheckRecords(JdbcTemplate jdbc, StoredResults stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     /** Stores a check made by {@code user} for organisation unit {@code unit} and returns its id. */
@@ -149,18 +151,21 @@ public class CheckRecords {
             String findingRows) {
     }
 
-    /** Renders a list's rows exactly as {@link #saveList} writes them (both languages' JSON, outcomes, findings). */
+    /**
+     * A batch list's rows as {@link #saveList} writes them (outcomes, findings, structure panels), except the result:
+     * not rendered in two languages but stored as facts ({@link org.slatecheck.explanation.ResultFacts}), rendered
+     * when the list is opened (issue 20, render on open; {@link StoredResults}).
+     */
     public static PreparedList prepare(int position, ScreeningResult r) {
-        Explainer vi = new Explainer(Messages.of(Messages.VI));
-        Explainer en = new Explainer(Messages.of(Messages.EN));
         CopyText list = new CopyText();
         list.row(position, r.congress().getId(), r.congress().getOrganisation(), r.congress().getLevel().name(),
                 r.congress().getTerm(), r.congress().getListKind().name(), r.ruleSetId(), r.ruleSetVersion(),
                 r.ruleSetChecksum(), r.nominees().size(), r.count(Outcome.ELIGIBLE), r.count(Outcome.REVIEW),
-                r.count(Outcome.INELIGIBLE), r.listStatus().name(), json(ResultJson.of(r, vi)),
-                json(ResultJson.of(r, en)), json(org.slatecheck.explanation.StructurePanel.of(r)),
+                r.count(Outcome.INELIGIBLE), r.listStatus().name(), null, null,
+                json(org.slatecheck.explanation.StructurePanel.of(r)),
                 r.viableListStatus().name(), json(org.slatecheck.explanation.StructurePanel.viable(r)),
-                SearchText.of(r.congress().getId(), r.congress().getOrganisation()));
+                SearchText.of(r.congress().getId(), r.congress().getOrganisation()),
+                org.slatecheck.explanation.ResultFacts.of(r, org.slatecheck.explanation.MessageCatalogue.version()));
         CopyText outcomes = new CopyText();
         CopyText findings = new CopyText();
         int n = 0;
@@ -206,7 +211,7 @@ public class CheckRecords {
         }
         copy("list_result (id, check_id, position, congress_id, organisation, level, term, list_kind, rule_set_id, "
                 + "rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, list_status, result_vi, "
-                + "result_en, structure, viable_list_status, viable_structure, search_text)", listRows);
+                + "result_en, structure, viable_list_status, viable_structure, search_text, facts)", listRows);
         copy("nominee_outcome (list_id, position, nominee_id, outcome, full_name, input, search_text)", outcomeRows);
         copy("finding (list_id, position, nominee_id, rule_id, severity, citation, evidence, viable)", findingRows);
     }
@@ -384,11 +389,15 @@ public class CheckRecords {
         return recent(1, null, null, id).stream().findFirst();
     }
 
-    /** The section 7 results of a stored check, exactly as shown when it ran, in {@code lang} (vi or en). */
+    /**
+     * The section 7 results of a stored check in {@code lang} (vi or en): a check's exactly as shown when it ran, a
+     * batch's rendered now from its stored facts ({@link StoredResults}).
+     */
     public Optional<ArrayNode> results(UUID id, String lang) {
         String column = "en".equals(lang) ? "result_en" : "result_vi";
-        List<String> rows = jdbc.queryForList("select " + column + "::text from list_result where check_id = ? "
-                + "order by position", String.class, id);
+        StoredResults.Renderer renderer = stored.renderer(lang);
+        List<String> rows = jdbc.query("select " + column + "::text, facts from list_result where check_id = ? "
+                + "order by position", (rs, i) -> renderer.text(rs.getString(1), rs.getString(2)), id);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

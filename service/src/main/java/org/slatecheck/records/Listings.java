@@ -30,9 +30,11 @@ public class Listings {
     public static final int ORGANISATIONS_SHOWN = 3;
 
     private final JdbcTemplate jdbc;
+    private final StoredResults stored;
 
-    public Listings(JdbcTemplate jdbc) {
+    public Listings(JdbcTemplate jdbc, StoredResults stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     /** One page of rows and the number of all rows the filter matches. */
@@ -369,7 +371,9 @@ public class Listings {
 
     /**
      * The stored section 7 result (in {@code lang}), structure panel and viable list's structure panel (docs/specification.md
-     * section 6; empty for lists stored before it) of the lists at {@code positions}.
+     * section 6; empty for lists stored before it) of the lists at {@code positions}; a batch list's result is
+     * rendered now from its stored facts (issue 20, render on open). A fourth element is {@code "changed"} when such
+     * a list was stored under another message catalogue than today's (its words are today's), else null.
      */
     public Map<Integer, String[]> results(UUID checkId, List<Integer> positions, String lang) {
         Map<Integer, String[]> out = new LinkedHashMap<>();
@@ -377,14 +381,16 @@ public class Listings {
             return out;
         }
         String column = "en".equals(lang) ? "result_en" : "result_vi";
-        jdbc.query("select position, " + column + "::text as result, coalesce(structure::text, '[]') as structure, "
-                + "coalesce(viable_structure::text, '[]') as viable_structure "
+        jdbc.query("select position, " + column + "::text as result, facts, coalesce(structure::text, '[]') as "
+                + "structure, coalesce(viable_structure::text, '[]') as viable_structure "
                 + "from list_result where check_id = ? and position = any(?) order by position", ps -> {
                     ps.setObject(1, checkId);
                     ps.setArray(2, ps.getConnection().createArrayOf("integer", positions.toArray()));
                 }, rs -> {
-                    out.put(rs.getInt("position"), new String[] {rs.getString("result"), rs.getString("structure"),
-                            rs.getString("viable_structure")});
+                    StoredResults.Renderer renderer = stored.renderer(lang);
+                    String result = renderer.text(rs.getString("result"), rs.getString("facts"));
+                    out.put(rs.getInt("position"), new String[] {result, rs.getString("structure"),
+                            rs.getString("viable_structure"), renderer.catalogueChanged() ? "changed" : null});
                 });
         return out;
     }

@@ -205,6 +205,9 @@ public class PageController {
             rows.add(entry);
         }
         int listCount = listings.listCount(id);
+        // A batch list rendered on open under other words than its batch ran with says so (issue 20).
+        model.addAttribute("catalogueChanged", positions.stream().anyMatch(p -> stored.get(p) != null
+                && stored.get(p).length > 3 && stored.get(p)[3] != null));
         model.addAttribute("id", id);
         model.addAttribute("summary", summary);
         model.addAttribute("page", page);
