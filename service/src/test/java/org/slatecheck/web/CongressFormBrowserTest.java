@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,17 +47,12 @@ class CongressFormBrowserTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     @BeforeEach
     void signInAsSubcommittee() {
-        browser.get(url("/checks?lang=vi"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            BrowserTest.clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        BrowserTest.signIn(browser, url("/checks?lang=vi"), "subcommittee", ".*/checks.*", Duration.ofSeconds(20));
     }
 
     /** The province list of the shipped sample, without its congress_id column: one congress, the form's. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.slatecheck.web.BrowserTest.browser;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,17 +41,12 @@ class ErrorPagesBrowserTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     @BeforeEach
     void signInAsSubcommittee() {
-        browser.get(url("/checks?lang=vi"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            BrowserTest.clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        BrowserTest.signIn(browser, url("/checks?lang=vi"), "subcommittee", ".*/checks.*", Duration.ofSeconds(20));
     }
 
     void assertErrorPage(String path, String lang, String title, String shot) throws IOException {

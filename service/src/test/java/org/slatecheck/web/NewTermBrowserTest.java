@@ -7,6 +7,7 @@ import static org.slatecheck.web.BrowserTest.clickAndWait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,18 +75,11 @@ class NewTermBrowserTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     void signInAs(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            clickAndWait(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        clickAndWait(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
+        BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(20));
     }
 
     void setValue(WebElement field, String value) {

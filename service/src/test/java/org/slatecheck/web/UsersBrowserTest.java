@@ -65,7 +65,7 @@ class UsersBrowserTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     /** Signs out whoever is signed in, then tries {@code user}; returns the address the login led to. */
