@@ -7,14 +7,11 @@ import static org.slatecheck.web.BrowserTest.clickAndWait;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 17 item 8 in a real headless Chromium: {@code board} adds to a draft, in the parameter table, a value of
@@ -24,25 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots: target/screenshots/board-parameter-table.png, board-changes-in-words.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BoardFormsBrowserTest {
+class BoardFormsBrowserTest extends BrowserTest.SharedBrowser {
     static final String P = "discipline.period_months";
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return BrowserTest.url(port, path);
-    }
 
     void signInAs(String user) {
         BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(20));

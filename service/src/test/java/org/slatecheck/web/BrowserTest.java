@@ -128,6 +128,30 @@ class BrowserTest {
         return url(port, path);
     }
 
+    /**
+     * What a browser test class driving the shared browser ({@link #browser}) needs: the application's port and its
+     * addresses, the browser started before the class's tests and closed after them. Its own sign-in, if any, uses
+     * {@link #signIn} or {@link #switchUser}.
+     */
+    abstract static class SharedBrowser {
+        @LocalServerPort
+        int port;
+
+        @BeforeAll
+        static void startSharedBrowser() throws IOException {
+            startBrowser();
+        }
+
+        @AfterAll
+        static void stopSharedBrowser() {
+            stopBrowser();
+        }
+
+        String url(String path) {
+            return BrowserTest.url(port, path);
+        }
+    }
+
     /** The address of {@code path} in the application under test, listening on {@code port}. */
     static String url(int port, String path) {
         return "http://localhost:" + port + path;

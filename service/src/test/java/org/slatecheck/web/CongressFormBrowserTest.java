@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The congress form of the upload page in a real headless Chromium: Vietnamese labels and drop-downs with
@@ -29,26 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots/congress-form-vi.png, congress-form-error-vi.png, congress-form-en.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CongressFormBrowserTest {
+class CongressFormBrowserTest extends BrowserTest.SharedBrowser {
     static final String ORGANISATION = "Đảng bộ tỉnh Ninh Bình";
     static final String MADE_ID = "DANG-BO-TINH-NINH-BINH-2025-10-15";
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return BrowserTest.url(port, path);
-    }
 
     @BeforeEach
     void signInAsSubcommittee() {

@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The 404 and 403 pages in a real headless Chromium, in Vietnamese and English: the site's layout (header, menu),
@@ -21,28 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots: target/screenshots/error-404-vi.png, error-404-en.png, error-403-vi.png, error-403-en.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ErrorPagesBrowserTest {
+class ErrorPagesBrowserTest extends BrowserTest.SharedBrowser {
     /** English words a Vietnamese error page must not show (the language switch "English" aside). */
     static final List<String> ENGLISH = List.of("Not Found", "not found", "Forbidden", "Error", "error", "Access",
             "denied", "Page", "page", "Back", "Sign", "Whitelabel", "Exception", "status", "There was");
     static final List<String> LEAKS = List.of("Whitelabel", "Exception", "\"status\"", "\"timestamp\"", "trace");
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return BrowserTest.url(port, path);
-    }
 
     @BeforeEach
     void signInAsSubcommittee() {

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +20,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.slatecheck.governance.RuleSetRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,9 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * target/screenshots/new-term-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NewTermBrowserTest {
-    @LocalServerPort
-    int port;
+class NewTermBrowserTest extends BrowserTest.SharedBrowser {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -47,16 +42,6 @@ class NewTermBrowserTest {
     /** As in {@link NewTermTest}: the test database outlives a run, a term is made once, so 2030 the first time. */
     int year;
     String newTerm;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
 
     @BeforeEach
     void freeYears() {
@@ -72,10 +57,6 @@ class NewTermBrowserTest {
         jdbc.update("update rule_set_version set status = 'RETIRED' where term not in ('2020-2025', '2025-2030') "
                 + "and status <> 'DELETED'");
         registry.reloadActive();
-    }
-
-    String url(String path) {
-        return BrowserTest.url(port, path);
     }
 
     void signInAs(String user) {
