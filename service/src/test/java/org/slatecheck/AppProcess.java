@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * The application run as processes of their own, as {@code SharedDataDirTest} and {@code web/SeveralInstancesTest}
- * run it: started with this JVM's {@code java}, its ready line watched for the port, the shipped sample lists checked
- * through its API, stopped normally.
+ * run it: started with this JVM's {@code java}, its ready line watched for the port, lists uploaded through its API,
+ * stopped normally.
  */
 public final class AppProcess {
     /** The web application's ready line; group 1 is its port. */
@@ -90,15 +90,18 @@ public final class AppProcess {
         return output;
     }
 
-    /** The sample lists in {@code samples} posted to {@code uri} as the upload form sends them (multipart). */
-    public static HttpResponse<String> checkSamples(HttpClient http, URI uri, String authorization, Duration timeout,
-            Path samples) throws IOException, InterruptedException {
+    /**
+     * The lists {@code congresses.csv} and {@code nominees.csv} of {@code folder} posted to {@code uri} (a check or a
+     * batch) as the upload form sends them (multipart).
+     */
+    public static HttpResponse<String> upload(HttpClient http, URI uri, String authorization, Duration timeout,
+            Path folder) throws IOException, InterruptedException {
         String boundary = "----slatecheck" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String part : List.of("congresses", "nominees")) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
                     + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(samples.resolve(part + ".csv")));
+            body.write(Files.readAllBytes(folder.resolve(part + ".csv")));
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

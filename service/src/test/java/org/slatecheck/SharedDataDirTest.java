@@ -107,7 +107,7 @@ class SharedDataDirTest {
 
         /** The sample lists checked through the web application's API (a multipart upload, as the form sends). */
         HttpResponse<String> check() throws Exception {
-            return AppProcess.checkSamples(HTTP, URI.create("http://localhost:" + port + "/api/checks?lang=en"), ADMIN,
+            return AppProcess.upload(HTTP, URI.create("http://localhost:" + port + "/api/checks?lang=en"), ADMIN,
                     Duration.ofSeconds(120), SAMPLES);
         }
 

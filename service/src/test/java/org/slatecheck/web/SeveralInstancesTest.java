@@ -133,7 +133,7 @@ class SeveralInstancesTest {
 
     /** The sample lists checked on {@code i} through the API; the versions of the rule sets the check used. */
     static List<String> checkVersions(Instance i) throws Exception {
-        HttpResponse<String> r = AppProcess.checkSamples(HTTP, i.uri("/api/checks?lang=en"),
+        HttpResponse<String> r = AppProcess.upload(HTTP, i.uri("/api/checks?lang=en"),
                 basic("subcommittee", "subcommittee"), Duration.ofSeconds(300), SAMPLES);
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
         List<String> versions = new ArrayList<>();
@@ -321,20 +321,8 @@ class SeveralInstancesTest {
 
     /** Starts batch {@code id} on {@code i} through the API with the generated input. */
     static void startBatch(Instance i, String id) throws Exception {
-        String boundary = "----slatecheck" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (String part : List.of("congresses", "nominees")) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                    + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(input.resolve(part + ".csv")));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(i.uri("/api/batches?id=" + id))
-                .timeout(Duration.ofSeconds(300)).header("Authorization", basic("subcommittee", "subcommittee"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = AppProcess.upload(HTTP, i.uri("/api/batches?id=" + id),
+                basic("subcommittee", "subcommittee"), Duration.ofSeconds(300), input);
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201, 202);
     }
 
