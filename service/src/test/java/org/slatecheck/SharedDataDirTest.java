@@ -3,7 +3,6 @@ package org.slatecheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,25 +39,18 @@ class SharedDataDirTest {
     static final Path SAMPLES = Path.of("../data/samples").toAbsolutePath().normalize();
 
     static Process start(Path home, Path workingDir, List<String> jvmOptions, String... args) throws Exception {
-        Files.createDirectories(workingDir);
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Duser.home=" + home));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", SlateCheckCommandLineTest.shippedClassPath(), "org.slatecheck.SlateCheck"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true);
-        b.environment().remove("SLATECHECK_DATA_DIR");
-        b.environment().remove("SLATECHECK_DB_URL");
-        return b.start();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Duser.home=" + home));
+        jvm.addAll(jvmOptions);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SLATECHECK_DATA_DIR", null);
+        environment.put("SLATECHECK_DB_URL", null);
+        return AppProcess.start(SlateCheckCommandLineTest.shippedClassPath(), jvm, workingDir, environment,
+                List.of(args));
     }
 
     @Test
     void aBatchFromTheCommandLineIsARecordOfTheWebAppStartedElsewhere() throws Exception {
-        if (Files.exists(WORK)) {
-            try (var walk = Files.walk(WORK)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        AppProcess.deleteTree(WORK);
         Path home = WORK.resolve("home");
         Path data = home.resolve(".slatecheck").resolve("db");
 
@@ -99,10 +93,7 @@ class SharedDataDirTest {
             assertThat(record.body()).contains(check.group(1));
             assertThat(WORK.resolve("web-there/.slatecheck")).doesNotExist();
         } finally {
-            web.destroy(); // a normal stop: the shutdown hook stops the embedded PostgreSQL
-            if (!web.waitFor(60, TimeUnit.SECONDS)) {
-                web.destroyForcibly();
-            }
+            AppProcess.stop(web); // a normal stop: the shutdown hook stops the embedded PostgreSQL
         }
     }
 
@@ -116,30 +107,13 @@ class SharedDataDirTest {
 
         /** The sample lists checked through the web application's API (a multipart upload, as the form sends). */
         HttpResponse<String> check() throws Exception {
-            String boundary = "----slatecheck" + System.nanoTime();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            for (String part : List.of("congresses", "nominees")) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                        + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(Files.readAllBytes(SAMPLES.resolve(part + ".csv")));
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/checks?lang=en"))
-                    .timeout(Duration.ofSeconds(120)).header("Authorization", ADMIN)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return AppProcess.upload(HTTP, URI.create("http://localhost:" + port + "/api/checks?lang=en"), ADMIN,
+                    Duration.ofSeconds(120), SAMPLES);
         }
 
         /** A normal stop (SIGTERM: the shutdown hooks run); true when the process ended within a minute. */
         boolean stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return true;
+            return AppProcess.stop(process);
         }
     }
 
@@ -149,25 +123,8 @@ class SharedDataDirTest {
     /** Starts the web application ({@code serve}, demo users, a free port) and waits (at most 5 min) for its ready line. */
     static Web serve(Path home, Path workingDir) throws Exception {
         Process p = start(home, workingDir, List.of("-Dspring.profiles.active=demo", "-Dserver.port=0"), "serve");
-        StringBuffer output = new StringBuffer();
         java.util.concurrent.CompletableFuture<Integer> port = new java.util.concurrent.CompletableFuture<>();
-        Pattern ready = Pattern.compile("SlateCheck đang chạy tại http://localhost:(\\d+) ");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    output.append(line).append('\n');
-                    Matcher m = ready.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the process ended
-            }
-            port.complete(-1);
-        });
-        reader.setDaemon(true);
-        reader.start();
+        StringBuffer output = AppProcess.watch(p, port, false);
         int at = port.get(300, TimeUnit.SECONDS);
         assertThat(at).as(output.toString()).isPositive();
         return new Web(p, at, output);
@@ -182,11 +139,7 @@ class SharedDataDirTest {
     @Test
     void theCommandLineUsesTheRunningWebAppsDatabaseAndNothingRestartsIt() throws Exception {
         Path work = WORK.resolveSibling("shared-data-dir-live");
-        if (Files.exists(work)) {
-            try (var walk = Files.walk(work)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        AppProcess.deleteTree(work);
         Path home = work.resolve("home");
         Path data = home.resolve(".slatecheck").resolve("db");
         Web first = serve(home, work.resolve("web-1"));

@@ -1,19 +1,12 @@
 package org.slatecheck.election;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.slatecheck.explanation.PdfReport;
+import org.slatecheck.explanation.PdfPages;
 import org.slatecheck.rules.text.Messages;
 
 /**
@@ -21,28 +14,18 @@ import org.slatecheck.rules.text.Messages;
  * organisation and the counting board on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the place and date on the
  * right), the counts (convened, each deduction, the base, the ballots), every candidate's votes and percentage of the
  * base with the outcome, those elected in order, the tie and the next round's list, the elected committee's
- * structure, the grounds, and the signatures of the counting board; "Trang x/y". DejaVu Sans, as the check report.
+ * structure, the grounds, and the signatures of the counting board; "Trang x/y". Drawn by {@link PdfPages}, as the
+ * check report.
  */
-public final class MinutesPdf {
-    private static final float MARGIN = 50;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-
-    private final PDDocument doc;
-    private final PDType0Font regular;
-    private final PDType0Font bold;
-    private PDPageContentStream out;
-    private float y;
-
+public final class MinutesPdf extends PdfPages {
     private MinutesPdf(PDDocument doc) throws IOException {
-        this.doc = doc;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
+        super(doc, false);
     }
 
     /** The minutes of {@code result} (an {@link ElectionJson} tree) for {@code organisation}, in {@code m}'s language. */
     @SuppressWarnings("unchecked")
     public static byte[] write(Map<String, Object> result, String organisation, Messages m) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument()) {
             MinutesPdf p = new MinutesPdf(doc);
             p.newPage();
             p.header(organisation, m);
@@ -119,10 +102,7 @@ public final class MinutesPdf {
                 p.text(p.regular, 9, "  " + c);
             }
             p.signatures(m);
-            p.out.close();
-            p.pageNumbers(m);
-            doc.save(bytes);
-            return bytes.toByteArray();
+            return p.finish(8, (page, pages) -> m.text("election.pdf.page", page, pages));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,29 +114,12 @@ public final class MinutesPdf {
     }
 
     private void header(String organisation, Messages m) throws IOException {
-        float half = WIDTH / 2;
-        float left = MARGIN + half / 2;
-        float right = MARGIN + half + half / 2;
-        float top = y - 12;
-        centredAt(regular, 10.5f, left, top, organisation == null || organisation.isBlank()
-                ? m.raw("pdf.header.issuer_blank") : organisation);
-        centredAt(bold, 10.5f, left, top - 14, m.raw("election.pdf.board"));
-        centredAt(regular, 10.5f, left, top - 26, "*");
-        String party = m.raw("pdf.header.party");
-        float width = centredAt(bold, 11, right, top, party);
-        out.moveTo(right - width / 2, top - 3);
-        out.lineTo(right + width / 2, top - 3);
-        out.setLineWidth(0.6f);
-        out.stroke();
-        centredAt(regular, 10, right, top - 40, m.raw("pdf.signature.place"));
-        y = top - 40 - 24;
+        partyHeader(organisation == null || organisation.isBlank() ? m.raw("pdf.header.issuer_blank") : organisation,
+                m.raw("election.pdf.board"), null, m);
     }
 
     private void signatures(Messages m) throws IOException {
-        if (y - 130 < MARGIN) {
-            out.close();
-            newPage();
-        }
+        room(130);
         y -= 24;
         float left = MARGIN + WIDTH / 4;
         float right = MARGIN + 3 * WIDTH / 4;
@@ -165,125 +128,5 @@ public final class MinutesPdf {
         centredAt(regular, 9, left, y - 13, m.raw("pdf.signature.sign"));
         centredAt(regular, 9, right, y - 13, m.raw("pdf.signature.sign"));
         y -= 100;
-    }
-
-    private void pageNumbers(Messages m) throws IOException {
-        int total = doc.getNumberOfPages();
-        int n = 0;
-        for (PDPage page : doc.getPages()) {
-            n++;
-            try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND,
-                    true)) {
-                String t = m.text("election.pdf.page", n, total);
-                float w = regular.getStringWidth(t) / 1000 * 8;
-                s.beginText();
-                s.setFont(regular, 8);
-                s.newLineAtOffset(MARGIN + WIDTH / 2 - w / 2, MARGIN / 2);
-                s.showText(t);
-                s.endText();
-            }
-        }
-    }
-
-    private void newPage() throws IOException {
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        out = new PDPageContentStream(doc, page);
-        y = PDRectangle.A4.getHeight() - MARGIN;
-    }
-
-    private void gap(float h) {
-        y -= h;
-    }
-
-    private void text(PDType0Font font, float size, String text) throws IOException {
-        for (String line : wrap(font, size, WIDTH, printable(font, text))) {
-            if (y - size * 1.35f < MARGIN) {
-                out.close();
-                newPage();
-            }
-            y -= size * 1.35f;
-            at(font, size, MARGIN, y, line);
-        }
-    }
-
-    private void centred(PDType0Font font, float size, String text) throws IOException {
-        for (String line : wrap(font, size, WIDTH, printable(font, text))) {
-            y -= size * 1.35f;
-            centredAt(font, size, MARGIN + WIDTH / 2, y, line);
-        }
-    }
-
-    private void row(PDType0Font font, float size, float[] columns, String... cells) throws IOException {
-        if (y - size * 1.5f < MARGIN) {
-            out.close();
-            newPage();
-        }
-        y -= size * 1.5f;
-        for (int i = 0; i < cells.length; i++) {
-            float width = (i + 1 < columns.length ? columns[i + 1] : WIDTH) - columns[i] - 6;
-            at(font, size, MARGIN + columns[i], y, PdfReport.fit(font, size, width, printable(font, cells[i])));
-        }
-    }
-
-    private float centredAt(PDType0Font font, float size, float x, float atY, String text) throws IOException {
-        String t = printable(font, text);
-        float width = font.getStringWidth(t) / 1000 * size;
-        at(font, size, x - width / 2, atY, t);
-        return width;
-    }
-
-    private void at(PDType0Font font, float size, float x, float atY, String text) throws IOException {
-        out.beginText();
-        out.setFont(font, size);
-        out.newLineAtOffset(x, atY);
-        out.showText(text);
-        out.endText();
-    }
-
-    private static List<String> wrap(PDType0Font font, float size, float width, String text) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    /** {@code text} as the font can print it: control characters out, a character without a glyph as "?". */
-    private static String printable(PDType0Font font, String text) throws IOException {
-        String t = org.slatecheck.rules.params.BoardText.printable(text == null ? "" : text);
-        try {
-            font.encode(t);
-            return t;
-        } catch (IllegalArgumentException noGlyph) {
-            StringBuilder b = new StringBuilder();
-            t.codePoints().forEach(cp -> {
-                String c = new String(Character.toChars(cp));
-                try {
-                    font.encode(c);
-                    b.append(c);
-                } catch (IllegalArgumentException | IOException e) {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
-    }
-
-    private PDType0Font font(String path) throws IOException {
-        try (InputStream in = MinutesPdf.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("no font " + path);
-            }
-            return PDType0Font.load(doc, in);
-        }
     }
 }

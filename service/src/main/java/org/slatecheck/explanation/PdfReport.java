@@ -1,8 +1,6 @@
 package org.slatecheck.explanation;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slatecheck.rules.explain.Labels;
 import org.slatecheck.rules.text.Messages;
-import org.slatecheck.rules.params.BoardText;
 
 /**
  * A printable PDF of a stored check (Apache PDFBox) in the form of a party document: the heading (issuing body and
@@ -30,20 +23,9 @@ import org.slatecheck.rules.params.BoardText;
  * language. Text is set in DejaVu Sans, shipped in the jar and embedded in the PDF, so Vietnamese diacritics render
  * and extract correctly.
  */
-public final class PdfReport {
-    private static final float MARGIN = 50;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-
-    private final PDDocument doc;
-    private final PDType0Font regular;
-    private final PDType0Font bold;
-    private PDPageContentStream out;
-    private float y;
-
+public final class PdfReport extends PdfPages {
     private PdfReport(PDDocument doc) throws IOException {
-        this.doc = doc;
-        this.regular = font(doc, "fonts/DejaVuSans.ttf");
-        this.bold = font(doc, "fonts/DejaVuSans-Bold.ttf");
+        super(doc, true);
     }
 
     /**
@@ -60,7 +42,7 @@ public final class PdfReport {
      */
     public static byte[] write(JsonNode results, List<JsonNode> structures, Messages messages, Object createdAt) {
         Labels labels = Labels.of(messages);
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument()) {
             PdfReport r = new PdfReport(doc);
             r.newPage();
             r.partyHeader(results, messages);
@@ -85,10 +67,7 @@ public final class PdfReport {
                 position++;
             }
             r.signatures(messages);
-            r.out.close();
-            r.pageNumbers(messages);
-            doc.save(bytes);
-            return bytes.toByteArray();
+            return r.finish(8.5f, (page, pages) -> messages.text("pdf.page", page, pages));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +77,7 @@ public final class PdfReport {
     @SuppressWarnings("unchecked")
     public static byte[] batchSummary(String batchId, java.util.Map<String, Object> summary, Messages m) {
         Labels labels = Labels.of(m);
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument()) {
             PdfReport r = new PdfReport(doc);
             r.newPage();
             r.text(r.bold, 16, m.raw("pdf.batch_title"));
@@ -133,10 +112,7 @@ public final class PdfReport {
                         + labels.level(row.get("level")));
             }
             r.signatures(m);
-            r.out.close();
-            r.pageNumbers(m);
-            doc.save(bytes);
-            return bytes.toByteArray();
+            return r.finish(8.5f, (page, pages) -> m.text("pdf.page", page, pages));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,80 +129,8 @@ public final class PdfReport {
         for (JsonNode list : results) {
             organisations.add(list.path("congress").path("organisation").asText());
         }
-        float half = WIDTH / 2;
-        float left = MARGIN + half / 2;
-        float right = MARGIN + half + half / 2;
-        float top = y - 12;
         String issuer = organisations.size() == 1 ? organisations.iterator().next() : m.raw("pdf.header.issuer_blank");
-        centredAt(regular, 10.5f, left, top, issuer);
-        centredAt(bold, 10.5f, left, top - 14, m.raw("pdf.header.body"));
-        centredAt(regular, 10.5f, left, top - 26, "*");
-        centredAt(regular, 10, left, top - 40, m.raw("pdf.header.number"));
-        String party = m.raw("pdf.header.party");
-        float width = centredAt(bold, 11, right, top, party);
-        out.moveTo(right - width / 2, top - 3);
-        out.lineTo(right + width / 2, top - 3);
-        out.setLineWidth(0.6f);
-        out.stroke();
-        centredAt(regular, 10, right, top - 40, m.raw("pdf.signature.place"));
-        y = top - 40 - 24;
-    }
-
-    /** {@code text} centred on {@code x}; returns its width. */
-    private float centredAt(PDType0Font font, float size, float x, float atY, String text) throws IOException {
-        String t = printable(font, text);
-        float width = font.getStringWidth(t) / 1000 * size;
-        at(font, size, x - width / 2, atY, t);
-        return width;
-    }
-
-    /** A line centred on the page. */
-    private void centred(PDType0Font font, float size, String text) throws IOException {
-        List<String> lines = wrap(font, size, WIDTH, printable(font, text));
-        for (String line : lines) {
-            y -= size * 1.35f;
-            centredAt(font, size, MARGIN + WIDTH / 2, y, line);
-        }
-    }
-
-    /**
-     * One row of a table: each cell at its column's left edge, cut with "…" to its column's width (a long name
-     * stays on its row); a new page when the row does not fit.
-     */
-    private void row(PDType0Font font, float size, float[] columns, String... cells) throws IOException {
-        if (y - size * 1.5f < MARGIN) {
-            out.close();
-            newPage();
-        }
-        y -= size * 1.5f;
-        for (int i = 0; i < cells.length; i++) {
-            float width = (i + 1 < columns.length ? columns[i + 1] : WIDTH) - columns[i] - 6;
-            at(font, size, MARGIN + columns[i], y, fit(font, size, width, printable(font, cells[i])));
-        }
-    }
-
-    /** {@code text} as it fits in {@code width} points at {@code size}, cut with "…" when it is wider. */
-    public static String fit(PDType0Font font, float size, float width, String text) throws IOException {
-        if (font.getStringWidth(text) / 1000 * size <= width) {
-            return text;
-        }
-        // Widths add up glyph by glyph (no kerning here), so one pass finds the longest start that fits with "…":
-        // cutting one character at a time and measuring the whole rest each time took minutes for a list of 10,000
-        // nominees with names at the cell limit.
-        float limit = width * 1000 / size - font.getStringWidth("…");
-        float used = 0;
-        int cut = 0;
-        for (int i = 0; i < text.length(); ) {
-            int n = Character.charCount(text.codePointAt(i));
-            float w = font.getStringWidth(text.substring(i, i + n));
-            if (used + w > limit) {
-                break;
-            }
-            used += w;
-            i += n;
-            cut = i;
-        }
-        return text.substring(0, cut) + "…";
+        partyHeader(issuer, m.raw("pdf.header.body"), m.raw("pdf.header.number"), m);
     }
 
     /**
@@ -372,11 +276,7 @@ public final class PdfReport {
      * Kept whole on one page.
      */
     private void signatures(Messages m) throws IOException {
-        float needed = 150;
-        if (y - needed < MARGIN) {
-            out.close();
-            newPage();
-        }
+        room(150);
         gap(24);
         float left = MARGIN + 20;
         float right = MARGIN + WIDTH / 2 + 20;
@@ -388,120 +288,5 @@ public final class PdfReport {
         at(regular, 8.5f, left, y, m.raw("pdf.signature.sign"));
         at(regular, 8.5f, right, y, m.raw("pdf.signature.sign_seal"));
         gap(80);
-    }
-
-    private void at(PDType0Font font, float size, float x, float atY, String text) throws IOException {
-        out.beginText();
-        out.setFont(font, size);
-        out.newLineAtOffset(x, atY);
-        out.showText(printable(font, text));
-        out.endText();
-    }
-
-    /** "Trang x/y" ("Page x of y") centred at the foot of every page, once the number of pages is known. */
-    private void pageNumbers(Messages m) throws IOException {
-        int total = doc.getNumberOfPages();
-        int n = 0;
-        for (PDPage page : doc.getPages()) {
-            n++;
-            String label = m.text("pdf.page", n, total);
-            float width = regular.getStringWidth(label) / 1000 * 8.5f;
-            try (PDPageContentStream foot = new PDPageContentStream(doc, page,
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                foot.beginText();
-                foot.setFont(regular, 8.5f);
-                foot.newLineAtOffset((PDRectangle.A4.getWidth() - width) / 2, MARGIN / 2);
-                foot.showText(label);
-                foot.endText();
-            }
-        }
-    }
-
-    private void text(PDType0Font font, float size, String text) throws IOException {
-        text(font, size, 0, text);
-    }
-
-    private void text(PDType0Font font, float size, float indent, String text) throws IOException {
-        List<String> lines = wrap(font, size, WIDTH - indent, printable(font, text));
-        // A paragraph that fits on a page is kept on one page (not split by a page break and its page number).
-        float height = lines.size() * size * 1.35f;
-        if (y - height < MARGIN && height < PDRectangle.A4.getHeight() - 2 * MARGIN) {
-            out.close();
-            newPage();
-        }
-        for (String line : lines) {
-            if (y - size * 1.35f < MARGIN) {
-                out.close();
-                newPage();
-            }
-            y -= size * 1.35f;
-            out.beginText();
-            out.setFont(font, size);
-            out.newLineAtOffset(MARGIN + indent, y);
-            out.showText(line);
-            out.endText();
-        }
-    }
-
-    private void gap(float points) {
-        y -= points;
-    }
-
-    private void newPage() throws IOException {
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        out = new PDPageContentStream(doc, page);
-        y = PDRectangle.A4.getHeight() - MARGIN;
-    }
-
-    private static List<String> wrap(PDType0Font font, float size, float width, String text) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.replace('\n', ' ').split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    /**
-     * {@code text} as {@code font} can print it, whatever was stored: tabs and line breaks as spaces, control and
-     * text-direction characters left out ({@link BoardText#printable}; boards can no longer type them, but wording
-     * stored before, or a name in an uploaded file, may hold one), a character the font has no glyph for as "?".
-     * A PDF never fails on its text.
-     */
-    static String printable(PDType0Font font, String text) throws IOException {
-        String t = BoardText.printable(text == null ? "" : text);
-        try {
-            font.encode(t);
-            return t;
-        } catch (IllegalArgumentException noGlyph) {
-            StringBuilder out = new StringBuilder(t.length());
-            t.codePoints().forEach(cp -> {
-                String c = new String(Character.toChars(cp));
-                try {
-                    font.encode(c);
-                    out.append(c);
-                } catch (IllegalArgumentException | IOException e) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
-        }
-    }
-
-    private static PDType0Font font(PDDocument doc, String path) throws IOException {
-        try (InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("no font " + path);
-            }
-            return PDType0Font.load(doc, in);
-        }
     }
 }

@@ -5,15 +5,13 @@ import static org.slatecheck.web.BrowserTest.browser;
 import static org.slatecheck.web.BrowserTest.clickAndWait;
 
 import java.io.IOException;
+import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 17 item 8 in a real headless Chromium: {@code board} adds to a draft, in the parameter table, a value of
@@ -23,35 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots: target/screenshots/board-parameter-table.png, board-changes-in-words.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BoardFormsBrowserTest {
+class BoardFormsBrowserTest extends BrowserTest.SharedBrowser {
     static final String P = "discipline.period_months";
 
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     void signInAs(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            clickAndWait(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        clickAndWait(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
+        BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(20));
     }
 
     @Test

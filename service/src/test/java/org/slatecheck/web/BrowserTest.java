@@ -78,9 +78,7 @@ class BrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        quit(browser);
     }
 
     /**
@@ -123,16 +121,77 @@ class BrowserTest {
     /** Signs in once per browser as the demo subcommittee user, through the login form. */
     @org.junit.jupiter.api.BeforeEach
     void signIn() {
-        browser.get(url("/checks"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        signIn(browser, url("/checks"), "subcommittee", ".*/checks.*", Duration.ofSeconds(20));
     }
 
     String url(String path) {
+        return url(port, path);
+    }
+
+    /**
+     * What a browser test class driving the shared browser ({@link #browser}) needs: the application's port and its
+     * addresses, the browser started before the class's tests and closed after them. Its own sign-in, if any, uses
+     * {@link #signIn} or {@link #switchUser}.
+     */
+    abstract static class SharedBrowser {
+        @LocalServerPort
+        int port;
+
+        @BeforeAll
+        static void startSharedBrowser() throws IOException {
+            startBrowser();
+        }
+
+        @AfterAll
+        static void stopSharedBrowser() {
+            stopBrowser();
+        }
+
+        String url(String path) {
+            return BrowserTest.url(port, path);
+        }
+    }
+
+    /** The address of {@code path} in the application under test, listening on {@code port}. */
+    static String url(int port, String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Opens {@code page} in {@code driver} and, when it leads to the login form, signs in as the demo user
+     * {@code user} (password = name) and waits for the page matching {@code landing}; a browser signed in already
+     * stays as it is. The sign-in every browser test class does before its tests.
+     */
+    static void signIn(WebDriver driver, String page, String user, String landing, Duration timeout) {
+        driver.get(page);
+        if (driver.getCurrentUrl().contains("/login")) {
+            driver.findElement(By.id("username")).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys(user);
+            clickAndWait(driver, driver.findElement(By.id("login")), landing, timeout);
+        }
+    }
+
+    /**
+     * Signs out whoever is signed in to the application at {@code base} in {@code driver}, then signs in as the demo
+     * user {@code user} (password = name) through the login form; waits at most {@code timeout} for each page.
+     */
+    static void switchUser(WebDriver driver, String base, String user, Duration timeout) {
+        driver.get(base + "/checks");
+        if (!driver.getCurrentUrl().contains("/login")) {
+            clickAndWait(driver, driver.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$",
+                    timeout);
+        }
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        clickAndWait(driver, driver.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$", timeout);
+    }
+
+    /** Closes {@code driver} when it was started (a class skipped for want of Chromium has none). */
+    static void quit(WebDriver driver) {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     @Test
@@ -197,14 +256,7 @@ class BrowserTest {
     }
 
     void signInAs(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            clickAndWait(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        clickAndWait(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
+        switchUser(browser, url(""), user, Duration.ofSeconds(20));
     }
 
     /**

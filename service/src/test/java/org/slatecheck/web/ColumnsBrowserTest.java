@@ -48,13 +48,11 @@ class ColumnsBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     void clickAndWait(WebElement element, String regex) {
@@ -155,11 +153,8 @@ class ColumnsBrowserTest {
     }
 
     private void signIn() {
-        browser.get(url("/?lang=vi"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            clickAndWait(browser.findElement(By.id("login")), ".*/(\\?.*)?$");
+        BrowserTest.signIn(browser, url("/?lang=vi"), "subcommittee", ".*/(\\?.*)?$", Duration.ofSeconds(20));
+        if (!browser.getCurrentUrl().endsWith("/?lang=vi")) {
             browser.get(url("/?lang=vi"));
         }
     }

@@ -7,11 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The congress form of the upload page in a real headless Chromium: Vietnamese labels and drop-downs with
@@ -28,35 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots/congress-form-vi.png, congress-form-error-vi.png, congress-form-en.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CongressFormBrowserTest {
+class CongressFormBrowserTest extends BrowserTest.SharedBrowser {
     static final String ORGANISATION = "Đảng bộ tỉnh Ninh Bình";
     static final String MADE_ID = "DANG-BO-TINH-NINH-BINH-2025-10-15";
 
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     @BeforeEach
     void signInAsSubcommittee() {
-        browser.get(url("/checks?lang=vi"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            BrowserTest.clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        BrowserTest.signIn(browser, url("/checks?lang=vi"), "subcommittee", ".*/checks.*", Duration.ofSeconds(20));
     }
 
     /** The province list of the shipped sample, without its congress_id column: one congress, the form's. */

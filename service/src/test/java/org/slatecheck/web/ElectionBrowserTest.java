@@ -52,13 +52,11 @@ class ElectionBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     void signInAs(String user) {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.slatecheck.web.BrowserTest.browser;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The 404 and 403 pages in a real headless Chromium, in Vietnamese and English: the site's layout (header, menu),
@@ -20,37 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots: target/screenshots/error-404-vi.png, error-404-en.png, error-403-vi.png, error-403-en.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ErrorPagesBrowserTest {
+class ErrorPagesBrowserTest extends BrowserTest.SharedBrowser {
     /** English words a Vietnamese error page must not show (the language switch "English" aside). */
     static final List<String> ENGLISH = List.of("Not Found", "not found", "Forbidden", "Error", "error", "Access",
             "denied", "Page", "page", "Back", "Sign", "Whitelabel", "Exception", "status", "There was");
     static final List<String> LEAKS = List.of("Whitelabel", "Exception", "\"status\"", "\"timestamp\"", "trace");
 
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     @BeforeEach
     void signInAsSubcommittee() {
-        browser.get(url("/checks?lang=vi"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            BrowserTest.clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        BrowserTest.signIn(browser, url("/checks?lang=vi"), "subcommittee", ".*/checks.*", Duration.ofSeconds(20));
     }
 
     void assertErrorPage(String path, String lang, String title, String shot) throws IOException {

@@ -66,13 +66,11 @@ class EveryLinkBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     @Test
@@ -154,16 +152,7 @@ class EveryLinkBrowserTest {
 
     /** Signs out if someone is signed in, then signs in as {@code user} through the login form. */
     void signIn(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            BrowserTest.clickAndWait(browser, browser.findElement(By.cssSelector("form.logout button")),
-                    ".*/login\\?logout$", Duration.ofSeconds(20));
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        BrowserTest.clickAndWait(browser, browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$",
-                Duration.ofSeconds(20));
+        BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(20));
         assertThat(browser.findElement(By.id("nav-user")).getText()).isEqualTo(user);
     }
 

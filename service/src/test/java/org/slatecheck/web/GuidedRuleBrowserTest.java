@@ -40,24 +40,15 @@ class GuidedRuleBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     void signInAs(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            click(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        click(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
+        BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(120));
     }
 
     static void click(WebElement e, String regex) {

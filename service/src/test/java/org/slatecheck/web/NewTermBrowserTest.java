@@ -7,10 +7,9 @@ import static org.slatecheck.web.BrowserTest.clickAndWait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.slatecheck.governance.RuleSetCache;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,9 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * target/screenshots/new-term-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NewTermBrowserTest {
-    @LocalServerPort
-    int port;
+class NewTermBrowserTest extends BrowserTest.SharedBrowser {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -46,16 +42,6 @@ class NewTermBrowserTest {
     /** As in {@link NewTermTest}: the test database outlives a run, a term is made once, so 2030 the first time. */
     int year;
     String newTerm;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
 
     @BeforeEach
     void freeYears() {
@@ -73,19 +59,8 @@ class NewTermBrowserTest {
         ruleSetCache.reloadActive();
     }
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     void signInAs(String user) {
-        browser.get(url("/checks"));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            clickAndWait(browser.findElement(By.cssSelector("form.logout button")), ".*/login\\?logout$");
-        }
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        clickAndWait(browser.findElement(By.id("login")), ".*/(checks)?(\\?continue)?$");
+        BrowserTest.switchUser(browser, url(""), user, Duration.ofSeconds(20));
     }
 
     void setValue(WebElement field, String value) {

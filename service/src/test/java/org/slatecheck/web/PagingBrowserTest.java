@@ -54,9 +54,7 @@ class PagingBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     /** Clicks and waits until the old page is gone and the new one, matching {@code regex}, is loaded. */
@@ -71,17 +69,12 @@ class PagingBrowserTest {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     @BeforeEach
     void signIn() {
-        browser.get(url("/checks"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            clickAndWait(browser.findElement(By.id("login")), ".*/checks.*");
-        }
+        BrowserTest.signIn(browser, url("/checks"), "subcommittee", ".*/checks.*", Duration.ofSeconds(30));
     }
 
     static List<WebElement> listRows() {

@@ -44,24 +44,16 @@ class ResultPageBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserTest.quit(browser);
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return BrowserTest.url(port, path);
     }
 
     @BeforeEach
     void signIn() {
-        browser.get(url("/checks"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys("subcommittee");
-            browser.findElement(By.id("password")).sendKeys("subcommittee");
-            BrowserTest.clickAndWait(browser, browser.findElement(By.id("login")), ".*/checks.*",
-                    Duration.ofSeconds(30));
-        }
+        BrowserTest.signIn(browser, url("/checks"), "subcommittee", ".*/checks.*", Duration.ofSeconds(30));
     }
 
     String check(org.springframework.http.HttpEntity<?> upload) throws Exception {

@@ -2,9 +2,6 @@ package org.slatecheck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,11 +14,11 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slatecheck.AppProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -66,11 +64,7 @@ class SeveralInstancesTest {
 
     @BeforeAll
     static void startDatabaseAndTwoInstancesAtOnce() throws Exception {
-        if (Files.exists(WORK)) {
-            try (var walk = Files.walk(WORK)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        AppProcess.deleteTree(WORK);
         Files.createDirectories(WORK.resolve("pg-work"));
         pg = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pg")).setCleanDataDirectory(true)
                 .setOverrideWorkingDirectory(WORK.resolve("pg-work").toFile()).start();
@@ -96,10 +90,7 @@ class SeveralInstancesTest {
     static void stop() throws Exception {
         for (Instance i : new Instance[] {a, b}) {
             if (i != null) {
-                i.process().destroy();
-                if (!i.process().waitFor(60, TimeUnit.SECONDS)) {
-                    i.process().destroyForcibly();
-                }
+                AppProcess.stop(i.process());
             }
         }
         if (pg != null) {
@@ -112,39 +103,18 @@ class SeveralInstancesTest {
 
     /** An instance ({@code serve}) or a command ({@code args}), with its own data folder under {@link #WORK}. */
     static Process start(String url, String name, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx768m", "-Dspring.profiles.active=demo", "-Dserver.port=0",
-                "-Dslatecheck.data-dir=" + WORK.resolve(name).resolve("db"), "-Dslatecheck.batch.lease-seconds=4", "-cp",
-                System.getProperty("java.class.path"), "org.slatecheck.SlateCheck"));
-        cmd.addAll(args.length == 0 ? List.of("serve") : List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("SLATECHECK_DB_URL", url);
-        pb.environment().put("SLATECHECK_DB_USER", "postgres");
-        pb.environment().remove("SLATECHECK_DATA_DIR");
-        return pb.start();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SLATECHECK_DB_URL", url);
+        environment.put("SLATECHECK_DB_USER", "postgres");
+        environment.put("SLATECHECK_DATA_DIR", null);
+        return AppProcess.start(System.getProperty("java.class.path"), List.of("-Xmx768m",
+                "-Dspring.profiles.active=demo", "-Dserver.port=0", "-Dslatecheck.data-dir=" + WORK.resolve(name)
+                        .resolve("db"), "-Dslatecheck.batch.lease-seconds=4"), null, environment,
+                args.length == 0 ? List.of("serve") : List.of(args));
     }
 
     static StringBuffer read(Process p, CompletableFuture<Integer> port) {
-        StringBuffer output = new StringBuffer();
-        Pattern ready = Pattern.compile("SlateCheck đang chạy tại http://localhost:(\\d+) ");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    output.append(System.nanoTime()).append(' ').append(line).append('\n');
-                    Matcher m = ready.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the process ended
-            }
-            port.complete(-1);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return output;
+        return AppProcess.watch(p, port, true);
     }
 
     static JdbcTemplate db(Connection c) {
@@ -163,20 +133,8 @@ class SeveralInstancesTest {
 
     /** The sample lists checked on {@code i} through the API; the versions of the rule sets the check used. */
     static List<String> checkVersions(Instance i) throws Exception {
-        String boundary = "----slatecheck" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (String part : List.of("congresses", "nominees")) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                    + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(SAMPLES.resolve(part + ".csv")));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(i.uri("/api/checks?lang=en"))
-                .timeout(Duration.ofSeconds(300)).header("Authorization", basic("subcommittee", "subcommittee"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = AppProcess.upload(HTTP, i.uri("/api/checks?lang=en"),
+                basic("subcommittee", "subcommittee"), Duration.ofSeconds(300), SAMPLES);
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
         List<String> versions = new ArrayList<>();
         JSON.readTree(r.body()).findValues("ruleSet").forEach(n -> versions.add(n.get("version").asText()));
@@ -363,20 +321,8 @@ class SeveralInstancesTest {
 
     /** Starts batch {@code id} on {@code i} through the API with the generated input. */
     static void startBatch(Instance i, String id) throws Exception {
-        String boundary = "----slatecheck" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (String part : List.of("congresses", "nominees")) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                    + part + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(input.resolve(part + ".csv")));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(i.uri("/api/batches?id=" + id))
-                .timeout(Duration.ofSeconds(300)).header("Authorization", basic("subcommittee", "subcommittee"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = AppProcess.upload(HTTP, i.uri("/api/batches?id=" + id),
+                basic("subcommittee", "subcommittee"), Duration.ofSeconds(300), input);
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201, 202);
     }
 

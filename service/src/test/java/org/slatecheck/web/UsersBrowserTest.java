@@ -3,7 +3,6 @@ package org.slatecheck.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slatecheck.web.BrowserTest.browser;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.slatecheck.governance.SignInGuard;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,12 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * users-password-reset-vi.png, users-page-en.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UsersBrowserTest {
+class UsersBrowserTest extends BrowserTest.SharedBrowser {
     static final String FIRST = "correct horse battery one";
     static final String SECOND = "correct horse battery two";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -48,24 +42,10 @@ class UsersBrowserTest {
     @Autowired
     org.slatecheck.governance.ApiTokens tokens;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        BrowserTest.startBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        BrowserTest.stopBrowser();
-    }
-
     @BeforeEach
     @AfterEach
     void forgetFailures() {
         guard.clear();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** Signs out whoever is signed in, then tries {@code user}; returns the address the login led to. */

@@ -1,30 +1,18 @@
 package org.slatecheck.rules.catalogue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.slatecheck.rules.model.Severity;
 
@@ -143,48 +131,10 @@ public final class RuleCatalogue {
 
     /** Every file of a rule folder on the classpath: path under {@value #ROOT} → text. */
     static Map<String, String> read() {
-        ClassLoader cl = RuleCatalogue.class.getClassLoader();
-        URL anchor = cl.getResource(ROOT + "messages_vi.properties");
-        if (anchor == null) {
-            throw new IllegalStateException("the rules are not on the classpath");
-        }
-        Map<String, String> files = new TreeMap<>();
-        try {
-            if (anchor.getProtocol().equals("file")) {
-                Path root = Paths.get(anchor.toURI()).getParent();
-                try (Stream<Path> walk = Files.walk(root, 3)) {
-                    for (Path p : (Iterable<Path>) walk::iterator) {
-                        String rel = root.relativize(p).toString().replace('\\', '/');
-                        if (wanted(rel)) {
-                            files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            } else {
-                JarURLConnection connection = (JarURLConnection) anchor.openConnection();
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    Enumeration<JarEntry> entries = jar.entries();
-                    while (entries.hasMoreElements()) {
-                        JarEntry e = entries.nextElement();
-                        if (e.getName().startsWith(ROOT) && wanted(e.getName().substring(ROOT.length()))) {
-                            try (InputStream in = jar.getInputStream(e)) {
-                                files.put(e.getName().substring(ROOT.length()),
-                                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
+        return ShippedFiles.read(RuleCatalogue::wanted);
     }
 
-    private static boolean wanted(String rel) {
+    static boolean wanted(String rel) {
         Matcher m = FILE.matcher(rel);
         return m.matches() && (m.group(3).equals(META) || m.group(3).matches("messages_(vi|en)\\.properties"));
     }

@@ -3,23 +3,15 @@ package org.slatecheck.rules.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+
+import org.slatecheck.rules.catalogue.ShippedFiles;
 
 /**
  * The content of a rule set version: path → text of every file. Rules ({@code org/slatecheck/rules/PREFIX/*.drl})
@@ -68,51 +60,17 @@ public record RuleSetSource(String id, Map<String, String> files) {
 
     /**
      * The rule files and case files shipped in this release: every {@code .drl} and {@code .cases.yaml} under
-     * {@value #RULES_ROOT}, found on the classpath (a folder in the build, the rules jar, or the jar nested in the
-     * application jar) — no index to keep in step.
+     * {@value #RULES_ROOT} but the election rules, found on the classpath by {@link ShippedFiles} (a folder in the
+     * build, the rules jar, or the jar nested in the application jar) — no index to keep in step.
      */
     public static Map<String, String> shippedRules() {
         Map<String, String> cached = shippedRules;
         if (cached != null) {
             return cached;
         }
-        ClassLoader cl = RuleSetSource.class.getClassLoader();
-        URL anchor = cl.getResource(RULES_ROOT + "messages_vi.properties");
-        if (anchor == null) {
-            throw new IllegalStateException("the rules are not on the classpath");
-        }
         Map<String, String> files = new TreeMap<>();
-        try {
-            if (anchor.getProtocol().equals("file")) {
-                Path root = Paths.get(anchor.toURI()).getParent();
-                try (Stream<Path> walk = Files.walk(root)) {
-                    for (Path p : (Iterable<Path>) walk::iterator) {
-                        String rel = RULES_ROOT + root.relativize(p).toString().replace('\\', '/');
-                        if (isRuleFile(rel)) {
-                            files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            } else {
-                JarURLConnection connection = (JarURLConnection) anchor.openConnection();
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    Enumeration<JarEntry> entries = jar.entries();
-                    while (entries.hasMoreElements()) {
-                        JarEntry e = entries.nextElement();
-                        if (e.getName().startsWith(RULES_ROOT) && isRuleFile(e.getName())) {
-                            try (InputStream in = jar.getInputStream(e)) {
-                                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        ShippedFiles.read(path -> isRuleFile(RULES_ROOT + path))
+                .forEach((path, text) -> files.put(RULES_ROOT + path, text));
         if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new IllegalStateException("no rule files found under " + RULES_ROOT);
         }

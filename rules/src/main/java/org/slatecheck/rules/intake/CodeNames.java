@@ -141,11 +141,6 @@ public final class CodeNames {
         }
     }
 
-    /** The Vietnamese names of {@code code}, as this class accepts them (for templates and help texts). */
-    public static List<String> namesOf(Enum<?> code) {
-        return NAMES.getOrDefault(code.getDeclaringClass(), Map.of()).getOrDefault(code, List.of());
-    }
-
     /** {@code true}/{@code false}, {@code có}/{@code không}, {@code yes}/{@code no}, {@code đúng}/{@code sai}, {@code đã}/{@code chưa}; null otherwise. */
     public static Boolean bool(String text) {
         java.util.Optional<Boolean> known = SEEN_BOOL.get(text);

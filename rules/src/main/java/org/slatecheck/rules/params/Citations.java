@@ -332,18 +332,4 @@ public final class Citations {
         }
         return text.toString();
     }
-
-    /** Every document a row of this term names (board rows and "nothing" rows aside), in file order, once. */
-    public Map<String, List<String>> rulesByDocument() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            if (!e.isBoard() && !e.isNothing()) {
-                List<String> rules = out.computeIfAbsent(e.document(), k -> new ArrayList<>());
-                if (!rules.contains(e.rule())) {
-                    rules.add(e.rule());
-                }
-            }
-        }
-        return out;
-    }
 }
