@@ -199,7 +199,8 @@ public final class Benchmark {
     private void endToEnd(Path data) throws Exception {
         Path db = work.resolve("e2e-db");
         deleteTree(db);
-        List<String> command = List.of(java(), "-Xmx2g", "-Dslatecheck.data-dir=" + db, "-jar", jar().toString(),
+        String heap = "-Xmx" + options.getOrDefault("--batch-heap", "2g");
+        List<String> command = List.of(java(), heap, "-Dslatecheck.data-dir=" + db, "-jar", jar().toString(),
                 "batch", "--congresses", data.resolve("congresses.csv").toString(), "--nominees",
                 data.resolve("nominees.csv").toString(), "--id", "bench-" + System.currentTimeMillis());
         say("end to end: " + String.join(" ", command));
@@ -215,7 +216,7 @@ public final class Benchmark {
         say(out);
         java.util.regex.Matcher own = java.util.regex.Pattern.compile("(\\d+) ms \\(reading").matcher(out);
         measured.put("batch", own.find() ? Long.parseLong(own.group(1)) / 1e3 : wall);
-        row("end to end (child JVM, -Xmx2g, incl. JVM + embedded DB start)", String.format(Locale.ROOT, "%.1f s",
+        row("end to end (child JVM, " + heap + ", incl. JVM + embedded DB start)", String.format(Locale.ROOT, "%.1f s",
                 wall), out.replace("|", "/"));
     }
 
