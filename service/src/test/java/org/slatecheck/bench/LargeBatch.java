@@ -30,10 +30,10 @@ public final class LargeBatch {
                 + "repeat('0', 64), repeat('0', 64), 0, 0, 0, 0, 0, 0, ?)", check, unit);
         jdbc.update("insert into list_result (check_id, position, congress_id, organisation, level, term, list_kind, "
                 + "rule_set_id, rule_set_version, rule_set_checksum, nominees, eligible, review, ineligible, "
-                + "list_status, result_vi, result_en, structure) select ?, g, ? || '-' || lpad(g::text, 6, '0'), "
+                + "list_status, result_vi, result_en, facts, structure) select ?, g, ? || '-' || lpad(g::text, 6, '0'), "
                 + "s.organisation || ' · ' || g, s.level, s.term, s.list_kind, s.rule_set_id, s.rule_set_version, "
                 + "s.rule_set_checksum, s.nominees, s.eligible, s.review, s.ineligible, s.list_status, s.result_vi, "
-                + "s.result_en, s.structure from generate_series(0, ? - 1) g join list_result s on s.check_id = ? "
+                + "s.result_en, s.facts, s.structure from generate_series(0, ? - 1) g join list_result s on s.check_id = ? "
                 + "and s.position = g % ?", check, prefix, lists, source, sourceLists);
         jdbc.update("insert into nominee_outcome (list_id, position, nominee_id, outcome, full_name, input, "
                 + "search_text) select n.id, o.position, o.nominee_id, o.outcome, o.full_name, o.input, o.search_text "
