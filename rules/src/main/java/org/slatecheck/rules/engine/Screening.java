@@ -23,6 +23,13 @@ import org.slatecheck.rules.params.Parameters;
  * list rules are evaluated a second time on the others (the viable list, docs/specification.md section 6).
  */
 public final class Screening {
+    private static final org.kie.api.runtime.ClassObjectFilter FINDINGS =
+            new org.kie.api.runtime.ClassObjectFilter(Finding.class);
+    private static final org.kie.api.runtime.ClassObjectFilter COMPOSITIONS =
+            new org.kie.api.runtime.ClassObjectFilter(ListComposition.class);
+    private static final org.kie.api.runtime.ClassObjectFilter COMMITTEE_MAXIMA =
+            new org.kie.api.runtime.ClassObjectFilter(CommitteeMaximum.class);
+
     private Screening() {
     }
 
@@ -129,8 +136,11 @@ public final class Screening {
                 }
             }
             EvaluationLimits.current().fireAllRules(session, filter, congress.getId(), nominees.size() + 1);
-            List<Object> out = new ArrayList<>(session.getObjects(o -> o instanceof Finding
-                    || o instanceof ListComposition || o instanceof CommitteeMaximum));
+            // One class at a time: the session's object store keeps each class apart, so a ClassObjectFilter walks
+            // only the facts of that class, where a predicate walks every nominee and derived fact too (issue 20).
+            List<Object> out = new ArrayList<>(session.getObjects(FINDINGS));
+            out.addAll(session.getObjects(COMPOSITIONS));
+            out.addAll(session.getObjects(COMMITTEE_MAXIMA));
             evaluated = true;
             return out;
         } finally {
