@@ -6,7 +6,8 @@ usage: python3 scripts/jfr-top.py RECORDING.jfr [--threads SUBSTRING] [--top N]
 Reads `jfr print --events jdk.ExecutionSample` (the JDK's own tool) and prints, for the samples of the threads whose
 name contains SUBSTRING (all threads without it):
   1. the share by area — the first frame from the top of the stack that belongs to an area listed in AREAS
-     (PostgreSQL driver, Drools, our intake, our rendering …);
+     (PostgreSQL driver, Drools, our intake, our rendering …); the JDK's own packages (collections, strings, I/O)
+     count only when no other area is on the stack (JFR keeps the top 64 frames of a stack);
   2. the share by the innermost frame of our own code (org.slatecheck.*), the place in our code that is on CPU or
      that called the library on CPU.
 """
@@ -29,6 +30,7 @@ AREAS = [
     ("java.io / nio", ("java.io.", "java.nio.", "sun.nio.")),
     ("collections / strings", ("java.util.", "java.lang.")),
 ]
+GENERIC = {("java.io.", "java.nio.", "sun.nio."), ("java.util.", "java.lang.")}
 
 
 def main():
@@ -52,12 +54,17 @@ def main():
         if not frames:
             continue
         total += 1
-        area = "other"
-        for frame in frames:
-            hit = next((name for name, prefixes in AREAS if frame.startswith(prefixes)), None)
-            if hit:
-                area = hit
+        area = None
+        for generic in (False, True):  # the JDK's own packages only when no other area is on the stack
+            for frame in frames:
+                hit = next((name for name, prefixes in AREAS
+                            if frame.startswith(prefixes) and (prefixes in GENERIC) == generic), None)
+                if hit:
+                    area = hit
+                    break
+            if area:
                 break
+        area = area or "other"
         by_area[area] += 1
         ours = next((f for f in frames if f.startswith("org.slatecheck.")), "(no SlateCheck frame)")
         by_ours[ours] += 1
