@@ -22,7 +22,8 @@ COPY rules/pom.xml rules/
 COPY service/pom.xml service/
 RUN ./mvnw -B -q dependency:go-offline
 # Then the sources. `package` (never `install`): the jar is service/target/slatecheck.jar. The rules module compiles
-# the shipped rules at this step (PrecompiledRules), so the image loads them without compiling at run time.
+# the shipped screening and election rules at this step (`election/BuildTimeRules` writing through `PrecompiledRules`),
+# so the image loads them without compiling at run time.
 COPY data data
 COPY rules rules
 COPY service service
