@@ -133,13 +133,14 @@ public class RuleSetApprovals {
         audit.append(actor, "RULESET_ACTIVATED", v.version(),
                 previous.isEmpty() ? null : previous.get(0).checksum(), v.checksum(),
                 previous.isEmpty() ? null : "replaces " + previous.get(0).version());
-        Map<String, Long> next = cache.activeWith(v.term(), id);
-        // The swap happens when the transaction has committed, so a check never sees a version the database does not.
+        // The swap happens when the transaction has committed, so a check never sees a version the database does not;
+        // it changes this term alone in the map as it is then (another term's activation may have committed since).
+        String term = v.term();
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        cache.replaceActive(next);
+                        cache.activate(term, id);
                     }
                 });
     }

@@ -57,15 +57,14 @@ public class RuleSetCache {
         active = Map.copyOf(map);
     }
 
-    /** The active map as it is now with version {@code id} active for {@code term}; not applied (see below). */
-    Map<String, Long> activeWith(String term, long id) {
+    /**
+     * Makes version {@code id} the active one of {@code term} in one write of the map checks read (when its activation
+     * has committed). The change is applied to the map as it is at that moment, not to a copy taken when the
+     * activation began: two activations of different terms committing in either order both stay visible.
+     */
+    synchronized void activate(String term, long id) {
         Map<String, Long> next = new HashMap<>(active);
         next.put(term, id);
-        return next;
-    }
-
-    /** Replaces the map checks read in one write (when an activation has committed). */
-    void replaceActive(Map<String, Long> next) {
         active = Map.copyOf(next);
     }
 
